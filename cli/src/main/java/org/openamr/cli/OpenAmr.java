@@ -1,0 +1,34 @@
+package org.openamr.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.openamr.cli.decode.DecodeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code openamr} command. Subcommands assemble the libraries and applications. */
+@Command(name = "openamr", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"OpenAMR: automatic meter reading for heat and water meters.",
+                "OpenAMR: автоматизированный сбор показаний счётчиков тепла и воды."},
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class OpenAmr {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new OpenAmr());
+        // Units such as °C and Russian text must not depend on the platform charset.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // A user never sees a stack trace: one line saying what went wrong.
+            cmd.getErr().println("openamr: " + e.getMessage());
+            return 2;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,119 @@
+package org.openamr.cli.decode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code openamr decode}: M-Bus telegrams from hex to a table or JSON. */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = {"Decode M-Bus telegrams given as hex (argument, stdin or a batch file).",
+                "Расшифровка телеграмм M-Bus из шестнадцатеричной записи."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every telegram decoded", "1:a telegram could not be decoded", "2:usage or I/O error"})
+public final class DecodeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "HEX",
+            description = "Telegram as hex digits; spaces allowed. Read from stdin when absent.")
+    List<String> hex;
+
+    @Option(names = "--json", description = "One JSON object per telegram (see shared/conformance/README.md).")
+    boolean json;
+
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "Decode every line of FILE ('HEX' or 'HEX KEY'; '-' for stdin); blank lines and # comments are skipped.")
+    Path batch;
+
+    @Spec
+    CommandSpec spec;
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (batch != null) {
+            return batch(out);
+        }
+        String text = hex != null && !hex.isEmpty() ? String.join("", hex) : readStdin();
+        DecodeOutcome outcome;
+        try {
+            outcome = DecodeOutcome.of(TelegramInput.parseHex(text));
+        } catch (TelegramInput.BadHexException e) {
+            outcome = new DecodeOutcome.Failed("input", e.getMessage(), e.position());
+        }
+        print(out, outcome);
+        if (outcome instanceof DecodeOutcome.Failed f && !json) {
+            spec.commandLine().getErr().println("openamr decode: " + f.describe());
+        }
+        return outcome instanceof DecodeOutcome.Failed ? 1 : 0;
+    }
+
+    private int batch(PrintWriter out) throws IOException {
+        List<String> lines;
+        try {
+            lines = "-".equals(batch.toString()) ? readStdin().lines().toList()
+                    : Files.readAllLines(batch, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException("batch file " + batch + " does not exist");
+        }
+        int failed = 0;
+        int lineNumber = 0;
+        for (String line : lines) {
+            lineNumber++;
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            DecodeOutcome outcome;
+            try {
+                outcome = DecodeOutcome.of(TelegramInput.parseLine(line));
+            } catch (TelegramInput.BadHexException e) {
+                outcome = new DecodeOutcome.Failed("input", "line " + lineNumber + ": " + e.getMessage(), e.position());
+            }
+            if (outcome instanceof DecodeOutcome.Failed) {
+                failed++;
+            }
+            if (!json) {
+                out.println("── line " + lineNumber);
+            }
+            print(out, outcome);
+        }
+        out.flush();
+        if (failed > 0 && !json) {
+            spec.commandLine().getErr().println("openamr decode: " + failed + " of the telegrams could not be decoded");
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    private void print(PrintWriter out, DecodeOutcome outcome) {
+        if (json) {
+            out.println(mapper.writeValueAsString(TelegramJson.of(outcome)));
+        } else {
+            out.print(TelegramTable.render(outcome));
+        }
+        out.flush();
+    }
+
+    private static String readStdin() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package org.openamr.cli.decode;
+
+import java.util.HexFormat;
+import org.openamr.mbus.Telegram;
+import org.openamr.mbus.TelegramCodec;
+import org.openamr.mbus.app.ApplicationMessage;
+import org.openamr.mbus.app.FixedHeader;
+import org.openamr.mbus.app.Header;
+import org.openamr.mbus.app.LongHeader;
+import org.openamr.mbus.app.Medium;
+import org.openamr.mbus.app.ShortHeader;
+import org.openamr.mbus.link.ControlFrame;
+import org.openamr.mbus.link.Frame;
+import org.openamr.mbus.link.LongFrame;
+import org.openamr.mbus.link.ShortFrame;
+import org.openamr.mbus.record.DataRecord;
+import org.openamr.mbus.record.Modifier;
+import org.openamr.mbus.record.RecordError;
+import org.openamr.mbus.record.RecordSet;
+import org.openamr.mbus.value.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of a decode, following the contract in {@code shared/conformance/README.md}:
+ * frame, header, records with storage/tariff/subunit/function/quantity/unit/value, an
+ * {@code applicationError} for CI 0x70 and an {@code error} object for what cannot be decoded.
+ */
+final class TelegramJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private TelegramJson() {
+    }
+
+    static JsonNode of(DecodeOutcome outcome) {
+        if (outcome instanceof DecodeOutcome.Failed f) {
+            ObjectNode root = NODES.objectNode();
+            error(root, f.kind(), f.message(), f.offset());
+            return root;
+        }
+        return telegram(((DecodeOutcome.Decoded) outcome).telegram());
+    }
+
+    private static void error(ObjectNode root, String kind, String message, int offset) {
+        ObjectNode e = root.putObject("error");
+        e.put("kind", kind);
+        e.put("message", message);
+        e.put("offset", offset);
+    }
+
+    static ObjectNode telegram(Telegram t) {
+        ObjectNode root = NODES.objectNode();
+        Frame f = t.frame();
+        root.put("frame", f.kindName());
+        if (f instanceof ShortFrame s) {
+            root.put("control", s.control());
+            root.put("address", s.address());
+        } else if (f instanceof ControlFrame c) {
+            root.put("control", c.control());
+            root.put("address", c.address());
+            root.put("ci", c.ci());
+        } else if (f instanceof LongFrame l) {
+            root.put("control", l.control());
+            root.put("address", l.address());
+            root.put("ci", l.ci());
+        }
+        ApplicationMessage m = t.message();
+        if (m instanceof ApplicationMessage.VariableDataResponse r) {
+            header(root, r.header());
+            records(root, r.data());
+        } else if (m instanceof ApplicationMessage.ApplicationError e) {
+            ObjectNode ae = root.putObject("applicationError");
+            ae.put("code", e.code());
+            ae.put("meaning", e.meaning());
+            // For whoever reads the meter this is a failed readout, so it is an error too.
+            error(root, "application-error", "the meter answered with application error " + e.code() + ": "
+                    + e.meaning(), TelegramCodec.DATA_OFFSET);
+        } else if (m instanceof ApplicationMessage.Alarm a) {
+            root.put("alarm", HEX.formatHex(a.status()));
+        } else if (m instanceof ApplicationMessage.ApplicationReset r) {
+            root.put("request", "applicationReset");
+            if (r.subcode() >= 0) {
+                root.put("subcode", r.subcode());
+            }
+        } else if (m instanceof ApplicationMessage.DataSend s) {
+            root.put("request", "dataSend");
+            records(root, s.data());
+        } else if (m instanceof ApplicationMessage.Selection s) {
+            root.put("request", "selection");
+            root.put("secondaryAddress", s.mask().toString());
+        } else if (m instanceof ApplicationMessage.BaudRateSwitch b) {
+            root.put("request", "baudRateSwitch");
+            root.put("baud", b.baud());
+        }
+        return root;
+    }
+
+    private static void header(ObjectNode root, Header header) {
+        ObjectNode h = root.putObject("header");
+        if (header instanceof LongHeader l) {
+            h.put("id", l.id());
+            h.put("manufacturer", l.manufacturerLetters());
+            h.put("version", l.version());
+            h.put("medium", Medium.of(l.medium()).jsonName());
+            h.put("deviceType", l.medium());
+            h.put("secondaryAddress", l.secondaryAddress().toString());
+        } else if (header instanceof FixedHeader x) {
+            h.put("id", x.id());
+            h.put("medium", Medium.of(x.medium()).jsonName());
+        }
+        if (header.accessNumber() >= 0) {
+            h.put("accessNumber", header.accessNumber());
+        }
+        if (header.status() != null) {
+            h.put("status", header.status().value());
+            h.put("statusText", header.status().describe());
+        }
+        if (header instanceof LongHeader l) {
+            h.put("signature", l.signature());
+        } else if (header instanceof ShortHeader s) {
+            h.put("signature", s.signature());
+        }
+    }
+
+    private static void records(ObjectNode root, RecordSet set) {
+        ArrayNode arr = root.putArray("records");
+        for (DataRecord r : set.records()) {
+            arr.add(record(r));
+        }
+        if (set.manufacturerData().length > 0) {
+            root.put("manufacturerData", HEX.formatHex(set.manufacturerData()));
+        }
+        if (set.moreRecordsFollow()) {
+            root.put("moreRecordsFollow", true);
+        }
+    }
+
+    static ObjectNode record(DataRecord r) {
+        ObjectNode o = NODES.objectNode();
+        o.put("storage", r.storageNumber());
+        o.put("tariff", r.tariff());
+        o.put("subunit", r.subunit());
+        o.put("function", r.function().jsonName());
+        o.put("quantity", r.quantity().jsonName());
+        o.put("unit", r.unit().symbol());
+        Value v = r.value();
+        o.put("value", v.text());
+        if (v instanceof Value.Unavailable u) {
+            o.put("invalid", u.reason());
+        }
+        o.put("description", r.valueInformation().meaning().description());
+        if (!r.valueInformation().meaning().modifiers().isEmpty()) {
+            ArrayNode mods = o.putArray("modifiers");
+            for (Modifier m : r.valueInformation().meaning().modifiers()) {
+                mods.add(m.description());
+            }
+        }
+        if (r.valueInformation().meaning().recordError() >= 0) {
+            o.put("recordError", RecordError.meaning(r.valueInformation().meaning().recordError()));
+        }
+        o.put("dib", HEX.formatHex(r.dataInformation().encode()));
+        o.put("vib", HEX.formatHex(r.valueInformation().encode()));
+        o.put("data", HEX.formatHex(r.data()));
+        o.put("offset", r.offset());
+        return o;
+    }
+}

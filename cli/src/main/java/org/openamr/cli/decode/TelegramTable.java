@@ -1,0 +1,104 @@
+package org.openamr.cli.decode;
+
+import java.util.HexFormat;
+import org.openamr.mbus.Telegram;
+import org.openamr.mbus.app.ApplicationMessage;
+import org.openamr.mbus.app.FixedHeader;
+import org.openamr.mbus.app.Header;
+import org.openamr.mbus.app.LongHeader;
+import org.openamr.mbus.app.Medium;
+import org.openamr.mbus.link.ControlFrame;
+import org.openamr.mbus.link.Frame;
+import org.openamr.mbus.link.LongFrame;
+import org.openamr.mbus.link.ShortFrame;
+import org.openamr.mbus.record.DataRecord;
+import org.openamr.mbus.record.RecordSet;
+import org.openamr.mbus.value.Value;
+
+/** The readable form of a decode: header lines, then one line per record. */
+final class TelegramTable {
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final String RECORD_FORMAT = "%3s  %7s %6s %7s  %-13s  %-24s %18s  %s%n";
+
+    private TelegramTable() {
+    }
+
+    static String render(DecodeOutcome outcome) {
+        if (outcome instanceof DecodeOutcome.Failed f) {
+            return "error: " + f.describe() + "\n";
+        }
+        Telegram t = ((DecodeOutcome.Decoded) outcome).telegram();
+        StringBuilder sb = new StringBuilder();
+        sb.append(frameLine(t.frame()));
+        ApplicationMessage m = t.message();
+        if (m instanceof ApplicationMessage.VariableDataResponse r) {
+            header(sb, r.header());
+            records(sb, r.data());
+        } else if (m instanceof ApplicationMessage.ApplicationError e) {
+            sb.append("Application error  ").append(e.code()).append(": ").append(e.meaning()).append('\n');
+        } else if (m instanceof ApplicationMessage.Alarm a) {
+            sb.append("Alarm              ").append(HEX.formatHex(a.status())).append('\n');
+        } else if (m instanceof ApplicationMessage.Selection s) {
+            sb.append("Select secondary   ").append(s.mask()).append('\n');
+        } else if (m instanceof ApplicationMessage.ApplicationReset r) {
+            sb.append("Application reset").append(r.subcode() >= 0 ? "  subcode " + r.subcode() : "").append('\n');
+        } else if (m instanceof ApplicationMessage.BaudRateSwitch b) {
+            sb.append("Switch baud rate   ").append(b.baud()).append('\n');
+        } else if (m instanceof ApplicationMessage.DataSend s) {
+            sb.append("Data sent to slave\n");
+            records(sb, s.data());
+        }
+        return sb.toString();
+    }
+
+    private static String frameLine(Frame f) {
+        if (f instanceof ShortFrame s) {
+            return "Frame              short  C=%02X A=%d%n".formatted(s.control(), s.address());
+        }
+        if (f instanceof ControlFrame c) {
+            return "Frame              control  C=%02X A=%d CI=%02X%n".formatted(c.control(), c.address(), c.ci());
+        }
+        if (f instanceof LongFrame l) {
+            return "Frame              long  C=%02X A=%d CI=%02X  %d data bytes%n"
+                    .formatted(l.control(), l.address(), l.ci(), l.dataLength());
+        }
+        return "Frame              ack (E5)\n";
+    }
+
+    private static void header(StringBuilder sb, Header header) {
+        if (header instanceof LongHeader h) {
+            sb.append("Meter              id %s  manufacturer %s  version %d  medium %s (%02X)%n".formatted(h.id(),
+                    h.manufacturerLetters(), h.version(), Medium.of(h.medium()).jsonName(), h.medium()));
+            sb.append("Secondary address  ").append(h.secondaryAddress()).append('\n');
+        } else if (header instanceof FixedHeader h) {
+            sb.append("Meter              id %s  medium %s (fixed data structure)%n"
+                    .formatted(h.id(), Medium.of(h.medium()).jsonName()));
+        }
+        if (header.status() != null) {
+            sb.append("Access number      %d   status %02X (%s)%n"
+                    .formatted(header.accessNumber(), header.status().value(), header.status().describe()));
+        }
+        if (header instanceof LongHeader h && h.signature() != 0) {
+            sb.append("Configuration      %04X (security mode %d)%n".formatted(h.signature(), h.securityMode()));
+        }
+    }
+
+    private static void records(StringBuilder sb, RecordSet set) {
+        sb.append('\n').append(RECORD_FORMAT.formatted("#", "storage", "tariff", "subunit", "function", "quantity",
+                "value", "unit"));
+        int n = 1;
+        for (DataRecord r : set.records()) {
+            Value v = r.value();
+            String value = v instanceof Value.Unavailable u ? "— (" + u.reason() + ")" : v.text();
+            sb.append(RECORD_FORMAT.formatted(n++, r.storageNumber(), r.tariff(), r.subunit(),
+                    r.function().jsonName(), r.quantity().jsonName(), value, r.unit().symbol()));
+        }
+        if (set.manufacturerData().length > 0) {
+            sb.append("Manufacturer data  ").append(HEX.formatHex(set.manufacturerData())).append('\n');
+        }
+        if (set.moreRecordsFollow()) {
+            sb.append("More records follow: request the next telegram.\n");
+        }
+    }
+}

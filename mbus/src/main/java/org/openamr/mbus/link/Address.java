@@ -1,0 +1,22 @@
+package org.openamr.mbus.link;
+
+/** Special primary addresses of EN 13757-2. */
+public final class Address {
+
+    /** Factory default of an unconfigured slave. */
+    public static final int UNCONFIGURED = 0;
+    public static final int MAX_PRIMARY = 250;
+    /** The slave currently selected by secondary address. */
+    public static final int NETWORK_LAYER = 253;
+    /** Broadcast that all slaves answer: only for a bus with a single slave. */
+    public static final int BROADCAST_WITH_REPLY = 254;
+    /** Broadcast that no slave answers. */
+    public static final int BROADCAST_NO_REPLY = 255;
+
+    private Address() {
+    }
+
+    public static boolean isPrimary(int address) {
+        return address >= 0 && address <= MAX_PRIMARY;
+    }
+}
