@@ -132,7 +132,19 @@ final class TelegramJson {
             arr.add(record(r));
         }
         if (set.manufacturerData().length > 0) {
-            root.put("manufacturerData", HEX.formatHex(set.manufacturerData()));
+            String hex = HEX.formatHex(set.manufacturerData());
+            root.put("manufacturerData", hex);
+            // Listed as a record too, as libmbus and pyMeterBus do, so that record-by-record
+            // comparisons line up; "manufacturerData": true marks it.
+            ObjectNode o = arr.addObject();
+            o.put("storage", 0);
+            o.put("tariff", 0);
+            o.put("subunit", 0);
+            o.put("function", "instantaneous");
+            o.put("quantity", "manufacturerSpecific");
+            o.put("unit", "");
+            o.put("value", hex);
+            o.put("manufacturerData", true);
         }
         if (set.moreRecordsFollow()) {
             root.put("moreRecordsFollow", true);
@@ -148,9 +160,14 @@ final class TelegramJson {
         o.put("quantity", r.quantity().jsonName());
         o.put("unit", r.unit().symbol());
         Value v = r.value();
-        o.put("value", v.text());
         if (v instanceof Value.Unavailable u) {
+            // "value" then shows what other decoders print for these bytes (or null); "valid": false
+            // says it is no reading.
+            o.put("value", u.nominal());
+            o.put("valid", false);
             o.put("invalid", u.reason());
+        } else {
+            o.put("value", v.text());
         }
         o.put("description", r.valueInformation().meaning().description());
         if (!r.valueInformation().meaning().modifiers().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.openamr.mbus.app;
 
 import java.io.ByteArrayOutputStream;
+import java.util.HexFormat;
 import org.openamr.mbus.DecodeException;
 import org.openamr.mbus.TruncatedException;
 import org.openamr.mbus.UnsupportedException;
@@ -108,13 +109,23 @@ public final class ApplicationCodec {
     }
 
     static LongHeader longHeader(byte[] d, int off) {
-        SecondaryAddress a = SecondaryAddress.decode(d, off);
-        return new LongHeader(a.id(), a.manufacturer(), a.version(), a.medium(), d[off + 8] & 0xFF,
-                new StatusByte(d[off + 9] & 0xFF), (int) DataTypes.unsignedInteger(d, off + 10, 2));
+        return new LongHeader(identification(d, off), (int) DataTypes.unsignedInteger(d, off + 4, 2),
+                d[off + 6] & 0xFF, d[off + 7] & 0xFF, d[off + 8] & 0xFF, new StatusByte(d[off + 9] & 0xFF),
+                (int) DataTypes.unsignedInteger(d, off + 10, 2));
     }
 
+    /** The 4-byte identification number as its 8 hex digits: BCD digits, or whatever a damaged field holds. */
+    static String identification(byte[] d, int off) {
+        return HexFormat.of().withUpperCase().formatHex(new byte[] {d[off + 3], d[off + 2], d[off + 1], d[off]});
+    }
+
+    /** Security modes of EN 13757-7 that encrypt the payload. */
+    private static final java.util.Set<Integer> ENCRYPTING_MODES = java.util.Set.of(2, 3, 4, 5, 7, 8, 9, 10, 13);
+
     private static void checkNotEncrypted(int mode, byte[] data, int from, int base) throws UnsupportedException {
-        if (mode == 0) {
+        // Many wired meters fill the signature field with other data (libmbus ignores it): only a
+        // defined encrypting mode without the 2F2F marker of plain data means an encrypted payload.
+        if (!ENCRYPTING_MODES.contains(mode)) {
             return;
         }
         boolean decrypted = data.length >= from + 2 && (data[from] & 0xFF) == FILLER && (data[from + 1] & 0xFF) == FILLER;

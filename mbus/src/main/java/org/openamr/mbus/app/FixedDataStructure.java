@@ -44,7 +44,7 @@ final class FixedDataStructure {
     static ApplicationMessage.VariableDataResponse decode(int ci, byte[] d, int base) {
         boolean msbFirst = ci == CiField.RESPONSE_FIXED_MSB;
         byte[] b = d;
-        String id = SecondaryAddress.decode(b, 0).id();
+        String id = ApplicationCodec.identification(b, 0);
         int access = b[4] & 0xFF;
         StatusByte status = new StatusByte(b[5] & 0xFF);
         int u1 = b[6] & 0xFF;

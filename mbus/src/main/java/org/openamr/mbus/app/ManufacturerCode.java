@@ -9,12 +9,15 @@ public final class ManufacturerCode {
     private ManufacturerCode() {
     }
 
-    /** Three letters for the 16-bit field; letters out of A–Z show as '?' rather than failing. */
+    /**
+     * Three characters for the 16-bit field. Values outside A–Z are shown as the characters at the
+     * same place of the code (0 is '@'), as other tools show them, so that a damaged or unassigned
+     * field is visible rather than hidden.
+     */
     public static String decode(int field) {
         char[] c = new char[3];
         for (int i = 0; i < 3; i++) {
-            int v = (field >> (10 - 5 * i)) & 0x1F;
-            c[i] = v >= 1 && v <= 26 ? (char) ('@' + v) : '?';
+            c[i] = (char) ('@' + ((field >> (10 - 5 * i)) & 0x1F));
         }
         return new String(c);
     }

@@ -13,7 +13,7 @@ import org.openamr.mbus.value.DataTypes;
  * Text form, as libmbus and most tools write it: 16 hex digits {@code IIIIIIIIMMMMVVDD}, e.g.
  * {@code 41494068D3102F04}.
  *
- * @param id           8 characters 0–9 or F
+ * @param id           8 characters 0–9 or wildcard F (A–E only as a damaged meter sends them)
  * @param manufacturer the 16-bit manufacturer field, 0xFFFF = any
  * @param version      0xFF = any
  * @param medium       device type byte, 0xFF = any
@@ -26,7 +26,7 @@ public record SecondaryAddress(String id, int manufacturer, int version, int med
 
     public SecondaryAddress {
         id = id.toUpperCase(Locale.ROOT);
-        if (!id.matches("[0-9F]{8}")) {
+        if (!id.matches("[0-9A-F]{8}")) {
             throw new IllegalArgumentException("secondary id must be 8 digits 0-9 or wildcard F, got '" + id + "'");
         }
         if (manufacturer < 0 || manufacturer > 0xFFFF || version < 0 || version > 0xFF || medium < 0 || medium > 0xFF) {
@@ -60,9 +60,6 @@ public record SecondaryAddress(String id, int manufacturer, int version, int med
               .append(Character.toUpperCase(Character.forDigit(b[off + i] & 0x0F, 16)));
         }
         String id = sb.toString();
-        if (!id.matches("[0-9F]{8}")) {
-            id = id.replaceAll("[A-E]", "F");
-        }
         return new SecondaryAddress(id, (int) DataTypes.unsignedInteger(b, off + 4, 2), b[off + 6] & 0xFF,
                 b[off + 7] & 0xFF);
     }

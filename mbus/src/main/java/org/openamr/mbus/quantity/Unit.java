@@ -4,20 +4,21 @@ import java.util.Optional;
 
 /**
  * Units of decoded values. The decoder converts every value to one unit per family (energy in Wh
- * becomes kWh, J becomes GJ, calories Gcal, volume m³, power kW, flow m³/h …) with exact decimal
+ * becomes kWh, J becomes kJ, calories Gcal, volume m³, power kW, flow m³/h, durations s …) with exact decimal
  * arithmetic, so that the layers above compare and add values without knowing VIF codes.
  * {@link #symbol()} is the spelling of the JSON contract.
  */
 public enum Unit {
     NONE(""),
     KWH("kWh"),
-    GJ("GJ"),
+    /** Joule-based energy: kJ keeps every VIF exact and within a factor 1000 of the SI base unit. */
+    KJ("kJ"),
     /** Gigacalorie: Russian heat billing unit; meters with the Mcal VIFs report in it. */
     GCAL("Gcal"),
     M3("m3"),
     T("t"),
     KW("kW"),
-    GJ_PER_H("GJ/h"),
+    KJ_PER_H("kJ/h"),
     M3_PER_H("m3/h"),
     KG_PER_H("kg/h"),
     CELSIUS("°C"),

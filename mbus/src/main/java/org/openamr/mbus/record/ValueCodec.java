@@ -47,8 +47,8 @@ public final class ValueCodec {
                 }
                 return unsignedOrReal(field, data);
             default:
-                return field == DataField.REAL32 ? scaledReal(number(field, data), meaning.multiplier())
-                        : scaled(number(field, data), meaning.multiplier());
+                return field == DataField.REAL32 ? scaledReal(number(field, data), meaning)
+                        : scaled(number(field, data), meaning);
         }
     }
 
@@ -69,16 +69,27 @@ public final class ValueCodec {
         return new Value.Numeric(BigDecimal.valueOf(DataTypes.signedInteger(data, 0, data.length)));
     }
 
-    private static Value scaled(Value v, BigDecimal multiplier) {
-        if (v instanceof Value.Numeric n && multiplier.compareTo(BigDecimal.ONE) != 0) {
-            return new Value.Numeric(n.amount().multiply(multiplier));
+    private static Value scaled(Value v, VifMeaning meaning) {
+        if (meaning.multiplier().compareTo(BigDecimal.ONE) == 0 && meaning.offset().signum() == 0) {
+            return v;
+        }
+        if (v instanceof Value.Numeric n) {
+            return new Value.Numeric(scale(n.amount(), meaning));
+        }
+        if (v instanceof Value.Unavailable u && u.nominal() != null) {
+            return new Value.Unavailable(u.reason(),
+                    new Value.Numeric(scale(new BigDecimal(u.nominal()), meaning)).text());
         }
         return v;
     }
 
+    private static BigDecimal scale(BigDecimal raw, VifMeaning meaning) {
+        return raw.multiply(meaning.multiplier()).add(meaning.offset());
+    }
+
     /** A float has no decimal resolution of its own: scaling it must not invent trailing zeros. */
-    private static Value scaledReal(Value v, BigDecimal multiplier) {
-        Value s = scaled(v, multiplier);
+    private static Value scaledReal(Value v, VifMeaning meaning) {
+        Value s = scaled(v, meaning);
         return s instanceof Value.Numeric n ? new Value.Numeric(n.amount().stripTrailingZeros()) : s;
     }
 
@@ -109,10 +120,10 @@ public final class ValueCodec {
             if (lvar >= 0xD0 && v instanceof Value.Numeric n) {
                 v = new Value.Numeric(n.amount().negate());
             }
-            return scaled(v, meaning.multiplier());
+            return scaled(v, meaning);
         }
         BigInteger big = DataTypes.signedBig(data, 0, data.length);
-        return scaled(new Value.Numeric(new BigDecimal(big)), meaning.multiplier());
+        return scaled(new Value.Numeric(new BigDecimal(big)), meaning);
     }
 
     /** Data bytes announced by an LVAR byte, or -1 for the reserved codes F7–FF. */
@@ -188,7 +199,7 @@ public final class ValueCodec {
         BigDecimal amount = ((Value.Numeric) value).amount();
         boolean scaledKind = meaning.kind() == ValueKind.NUMBER;
         if (field == DataField.REAL32) {
-            BigDecimal raw = scaledKind ? unscale(amount, meaning.multiplier(), field, value) : amount;
+            BigDecimal raw = scaledKind ? unscale(amount, meaning, field, value) : amount;
             float f = raw.floatValue();
             require(new BigDecimal(Float.toString(f)).compareTo(raw) == 0, field, value);
             DataTypes.writeInteger(Float.floatToIntBits(f), out, 0, 4);
@@ -196,7 +207,7 @@ public final class ValueCodec {
         }
         BigInteger raw;
         try {
-            raw = (scaledKind ? unscale(amount, meaning.multiplier(), field, value) : amount).toBigIntegerExact();
+            raw = (scaledKind ? unscale(amount, meaning, field, value) : amount).toBigIntegerExact();
         } catch (ArithmeticException e) {
             throw notCodable(field, value);
         }
@@ -233,7 +244,7 @@ public final class ValueCodec {
             require(value instanceof Value.Numeric, DataField.VARIABLE, value);
             BigInteger raw;
             try {
-                raw = unscale(((Value.Numeric) value).amount(), meaning.multiplier(), DataField.VARIABLE, value)
+                raw = unscale(((Value.Numeric) value).amount(), meaning, DataField.VARIABLE, value)
                         .toBigIntegerExact();
             } catch (ArithmeticException e) {
                 throw notCodable(DataField.VARIABLE, value);
@@ -252,9 +263,9 @@ public final class ValueCodec {
         return out;
     }
 
-    private static BigDecimal unscale(BigDecimal amount, BigDecimal multiplier, DataField field, Value value) {
+    private static BigDecimal unscale(BigDecimal amount, VifMeaning meaning, DataField field, Value value) {
         try {
-            return amount.divide(multiplier);
+            return amount.subtract(meaning.offset()).divide(meaning.multiplier());
         } catch (ArithmeticException e) {
             throw notCodable(field, value);
         }

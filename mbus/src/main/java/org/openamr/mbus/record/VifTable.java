@@ -21,16 +21,33 @@ public final class VifTable {
     public static final int VIF_ANY = 0x7E;
     public static final int VIF_MANUFACTURER = 0x7F;
 
-    private static final Unit[] TIME_UNITS = {Unit.SECOND, Unit.MINUTE, Unit.HOUR, Unit.DAY};
-    private static final Unit[] LONG_TIME_UNITS = {Unit.HOUR, Unit.DAY, Unit.MONTH, Unit.YEAR};
+    /** Seconds in the time units coded by nn = 00 s, 01 min, 10 h, 11 d: durations are given in seconds. */
+    private static final BigDecimal[] SECONDS = {BigDecimal.ONE, BigDecimal.valueOf(60), BigDecimal.valueOf(3600),
+            BigDecimal.valueOf(86400)};
 
     private VifTable() {
     }
 
     /** A base meaning before combinable VIFEs are applied. */
-    private record Base(Quantity quantity, Unit unit, BigDecimal multiplier, ValueKind kind, String description) {
+    private record Base(Quantity quantity, Unit unit, BigDecimal multiplier, BigDecimal offset, ValueKind kind,
+                        String description) {
+        Base(Quantity quantity, Unit unit, BigDecimal multiplier, ValueKind kind, String description) {
+            this(quantity, unit, multiplier, BigDecimal.ZERO, kind, description);
+        }
+
         static Base number(Quantity q, Unit u, int exponent, String description) {
             return new Base(q, u, pow10(exponent), ValueKind.NUMBER, description);
+        }
+
+        /** A duration coded with nn = 00 s, 01 min, 10 h, 11 d. */
+        static Base duration(Quantity q, int nn, String description) {
+            return new Base(q, Unit.SECOND, SECONDS[nn], ValueKind.NUMBER, description);
+        }
+
+        /** A duration coded with pp = 00 h, 01 d, 10 months, 11 years; months and years have no fixed length. */
+        static Base longDuration(Quantity q, int pp, String description) {
+            return pp < 2 ? duration(q, pp + 2, description)
+                    : count(q, pp == 2 ? Unit.MONTH : Unit.YEAR, description);
         }
 
         static Base of(Quantity q, ValueKind kind, String description) {
@@ -90,15 +107,16 @@ public final class VifTable {
                     multiplier = BigDecimal.ONE;
                 } else if (m.isDuration()) {
                     kind = ValueKind.NUMBER;
-                    unit = TIME_UNITS[c & 0x03];
-                    multiplier = BigDecimal.ONE;
+                    unit = Unit.SECOND;
+                    multiplier = SECONDS[c & 0x03];
                 } else if (m == Modifier.LOWER_LIMIT_EXCEED_COUNT || m == Modifier.UPPER_LIMIT_EXCEED_COUNT) {
                     unit = Unit.NONE;
                     multiplier = BigDecimal.ONE;
                 }
             }
         }
-        return new VifMeaning(base.quantity(), unit, multiplier, kind, modifiers, recordError, base.description());
+        return new VifMeaning(base.quantity(), unit, multiplier, base.offset(), kind, modifiers, recordError,
+                base.description());
     }
 
     private static Base primary(int vif) {
@@ -107,19 +125,19 @@ public final class VifTable {
         if (vif <= 0x07) {
             return Base.number(ENERGY, Unit.KWH, n3 - 6, "Energy (Wh)");
         } else if (vif <= 0x0F) {
-            return Base.number(ENERGY, Unit.GJ, n3 - 9, "Energy (J)");
+            return Base.number(ENERGY, Unit.KJ, n3 - 3, "Energy (J)");
         } else if (vif <= 0x17) {
             return Base.number(VOLUME, Unit.M3, n3 - 6, "Volume (m³)");
         } else if (vif <= 0x1F) {
             return Base.number(MASS, Unit.T, n3 - 6, "Mass (kg)");
         } else if (vif <= 0x23) {
-            return Base.count(ON_TIME, TIME_UNITS[n2], "On time");
+            return Base.duration(ON_TIME, n2, "On time");
         } else if (vif <= 0x27) {
-            return Base.count(OPERATING_TIME, TIME_UNITS[n2], "Operating time");
+            return Base.duration(OPERATING_TIME, n2, "Operating time");
         } else if (vif <= 0x2F) {
             return Base.number(POWER, Unit.KW, n3 - 6, "Power (W)");
         } else if (vif <= 0x37) {
-            return Base.number(POWER, Unit.GJ_PER_H, n3 - 9, "Power (J/h)");
+            return Base.number(POWER, Unit.KJ_PER_H, n3 - 3, "Power (J/h)");
         } else if (vif <= 0x3F) {
             return Base.number(VOLUME_FLOW, Unit.M3_PER_H, n3 - 6, "Volume flow (m³/h)");
         } else if (vif <= 0x47) {
@@ -149,9 +167,9 @@ public final class VifTable {
         } else if (vif == 0x6F) {
             return Base.of(RESERVED, ValueKind.RAW, "Reserved VIF 0x6F");
         } else if (vif <= 0x73) {
-            return Base.count(AVERAGING_DURATION, TIME_UNITS[n2], "Averaging duration");
+            return Base.duration(AVERAGING_DURATION, n2, "Averaging duration");
         } else if (vif <= 0x77) {
-            return Base.count(ACTUALITY_DURATION, TIME_UNITS[n2], "Actuality duration");
+            return Base.duration(ACTUALITY_DURATION, n2, "Actuality duration");
         } else if (vif == 0x78) {
             return Base.of(FABRICATION_NUMBER, ValueKind.IDENTIFIER, "Fabrication number");
         } else if (vif == 0x79) {
@@ -210,9 +228,11 @@ public final class VifTable {
             case 0x64: return Base.count(WEEK_NUMBER, Unit.NONE, "Week number");
             case 0x65: return Base.of(DAY_CHANGE_TIME, ValueKind.DATE_TIME, "Time point of day change");
             case 0x66: return Base.of(PARAMETER_ACTIVATION_STATE, ValueKind.BITS, "State of parameter activation");
-            case 0x67: return Base.of(SUPPLIER_INFORMATION, ValueKind.RAW, "Special supplier information");
+            case 0x67: return Base.count(SUPPLIER_INFORMATION, Unit.NONE, "Special supplier information");
             case 0x70: return Base.of(BATTERY_CHANGE_DATE, ValueKind.DATE_TIME, "Date and time of battery change");
-            case 0x71: return Base.count(RF_LEVEL, Unit.DBM, "RF level");
+            // OMS codes the level as (dBm + 130) / 2.
+            case 0x71: return new Base(RF_LEVEL, Unit.DBM, BigDecimal.valueOf(2), BigDecimal.valueOf(-130),
+                    ValueKind.NUMBER, "RF level");
             case 0x72: return Base.of(DAYLIGHT_SAVING, ValueKind.RAW, "Daylight saving (type K)");
             case 0x73: return Base.of(LISTENING_WINDOW, ValueKind.RAW, "Listening window management (type L)");
             case 0x74: return Base.count(REMAINING_BATTERY_LIFETIME, Unit.DAY, "Remaining battery life time");
@@ -225,23 +245,23 @@ public final class VifTable {
         } else if (code <= 0x07) {
             return Base.number(DEBIT, Unit.NONE, n2 - 3, "Debit (currency units)");
         } else if (code >= 0x24 && code <= 0x27) {
-            return Base.count(STORAGE_INTERVAL, TIME_UNITS[n2], "Storage interval");
+            return Base.duration(STORAGE_INTERVAL, n2, "Storage interval");
         } else if (code >= 0x2C && code <= 0x2F) {
-            return Base.count(DURATION_SINCE_LAST_READOUT, TIME_UNITS[n2], "Duration since last readout");
+            return Base.duration(DURATION_SINCE_LAST_READOUT, n2, "Duration since last readout");
         } else if (code >= 0x31 && code <= 0x33) {
-            return Base.count(TARIFF_DURATION, TIME_UNITS[n2], "Duration of tariff");
+            return Base.duration(TARIFF_DURATION, n2, "Duration of tariff");
         } else if (code >= 0x34 && code <= 0x37) {
-            return Base.count(TARIFF_PERIOD, TIME_UNITS[n2], "Period of tariff");
+            return Base.duration(TARIFF_PERIOD, n2, "Period of tariff");
         } else if (code >= 0x3C && code <= 0x3F) {
-            return Base.count(TRANSMISSION_PERIOD, TIME_UNITS[n2], "Period of nominal data transmissions");
+            return Base.duration(TRANSMISSION_PERIOD, n2, "Period of nominal data transmissions");
         } else if (code >= 0x40 && code <= 0x4F) {
             return Base.number(VOLTAGE, Unit.VOLT, (code & 0x0F) - 9, "Voltage (V)");
         } else if (code >= 0x50 && code <= 0x5F) {
             return Base.number(CURRENT, Unit.AMPERE, (code & 0x0F) - 12, "Current (A)");
         } else if (code >= 0x68 && code <= 0x6B) {
-            return Base.count(DURATION_SINCE_LAST_CUMULATION, LONG_TIME_UNITS[n2], "Duration since last cumulation");
+            return Base.longDuration(DURATION_SINCE_LAST_CUMULATION, n2, "Duration since last cumulation");
         } else if (code >= 0x6C && code <= 0x6F) {
-            return Base.count(BATTERY_OPERATING_TIME, LONG_TIME_UNITS[n2], "Operating time battery");
+            return Base.longDuration(BATTERY_OPERATING_TIME, n2, "Operating time battery");
         }
         return Base.of(RESERVED, ValueKind.RAW, "Reserved VIF extension FD %02X".formatted(code));
     }
@@ -256,7 +276,7 @@ public final class VifTable {
         } else if (code <= 0x07) {
             return Base.number(APPARENT_ENERGY, Unit.KVAH, n2, "Apparent energy (kVAh)");
         } else if (code <= 0x09) {
-            return Base.number(ENERGY, Unit.GJ, n1 - 1, "Energy (GJ)");
+            return Base.number(ENERGY, Unit.KJ, n1 + 5, "Energy (GJ)");
         } else if (code >= 0x0C && code <= 0x0F) {
             return Base.number(ENERGY, Unit.GCAL, n2 - 4, "Energy (Mcal)");
         } else if (code == 0x10 || code == 0x11) {
@@ -282,7 +302,7 @@ public final class VifTable {
         } else if (code >= 0x34 && code <= 0x37) {
             return Base.number(APPARENT_POWER, Unit.KVA, n2 - 3, "Apparent power (kVA)");
         } else if (code == 0x38 || code == 0x39) {
-            return Base.number(POWER, Unit.GJ_PER_H, n1 - 1, "Power (GJ/h)");
+            return Base.number(POWER, Unit.KJ_PER_H, n1 + 5, "Power (GJ/h)");
         } else if (code >= 0x58 && code <= 0x5B) {
             return Base.number(FLOW_TEMPERATURE, Unit.FAHRENHEIT, n2 - 3, "Flow temperature (°F)");
         } else if (code >= 0x5C && code <= 0x5F) {

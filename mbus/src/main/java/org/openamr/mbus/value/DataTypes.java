@@ -60,7 +60,9 @@ public final class DataTypes {
      */
     public static Value bcd(byte[] b, int off, int len) {
         long v = 0;
+        long nominal = 0;
         boolean negative = false;
+        boolean invalid = false;
         for (int i = len - 1; i >= 0; i--) {
             int hi = (b[off + i] >> 4) & 0x0F;
             int lo = b[off + i] & 0x0F;
@@ -68,10 +70,15 @@ public final class DataTypes {
                 negative = true;
                 hi = 0;
             }
-            if (hi > 9 || lo > 9) {
-                return new Value.Unavailable("BCD digits " + hex(b, off, len) + " contain a non-decimal digit");
-            }
+            invalid |= hi > 9 || lo > 9;
             v = v * 100 + hi * 10 + lo;
+            // libmbus's reading of such digits: a high nibble above 9 counts as 0, a low one as its value.
+            nominal = (nominal * 10 + (hi > 9 ? 0 : hi)) * 10 + lo;
+        }
+        if (invalid) {
+            // EN 13757-3 uses hex digits in BCD fields to signal errors: no number, whatever the digits.
+            return new Value.Unavailable("BCD digits " + hex(b, off, len) + " contain error digits (A-F)",
+                    Long.toString(negative ? -nominal : nominal));
         }
         return new Value.Numeric(BigDecimal.valueOf(negative ? -v : v));
     }

@@ -96,8 +96,18 @@ public sealed interface Value {
         }
     }
 
-    /** No value: the meter marked it invalid or unset, or the bytes cannot hold one. */
-    record Unavailable(String reason) implements Value {
+    /**
+     * No value: the meter marked it invalid or unset, or the bytes cannot hold one.
+     *
+     * @param nominal what other decoders (libmbus, pyMeterBus) print for these bytes, e.g. BCD
+     *                error digits weighted as if decimal; for diagnostics and comparison only, never
+     *                a reading. Null when there is none.
+     */
+    record Unavailable(String reason, String nominal) implements Value {
+        public Unavailable(String reason) {
+            this(reason, null);
+        }
+
         @Override
         public String text() {
             return null;
