@@ -15,7 +15,15 @@ import picocli.CommandLine.Command;
 public final class OpenAmr {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Error e) {
+            // Errors escape picocli's handler; still one line, and the cause for a bug report.
+            System.err.println("openamr: internal error: " + e + (e.getCause() != null ? " caused by " + e.getCause() : ""));
+            code = 3;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, also used by tests. */

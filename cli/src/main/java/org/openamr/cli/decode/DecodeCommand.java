@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,9 @@ public final class DecodeCommand implements Callable<Integer> {
             description = "Decode every line of FILE ('HEX' or 'HEX KEY'; '-' for stdin); blank lines and # comments are skipped.")
     Path batch;
 
+    @Option(names = "--lang", paramLabel = "en|ru", description = "Language of labels in the table (default: from the system locale).")
+    String lang = Locale.getDefault().getLanguage().equals("ru") ? "ru" : "en";
+
     @Spec
     CommandSpec spec;
 
@@ -54,9 +58,10 @@ public final class DecodeCommand implements Callable<Integer> {
         } catch (TelegramInput.BadHexException e) {
             outcome = new DecodeOutcome.Failed("input", e.getMessage(), e.position());
         }
-        print(out, outcome);
         if (outcome instanceof DecodeOutcome.Failed f && !json) {
             spec.commandLine().getErr().println("openamr decode: " + f.describe());
+        } else {
+            print(out, outcome);
         }
         return outcome instanceof DecodeOutcome.Failed ? 1 : 0;
     }
@@ -101,7 +106,7 @@ public final class DecodeCommand implements Callable<Integer> {
         if (json) {
             out.println(mapper.writeValueAsString(TelegramJson.of(outcome)));
         } else {
-            out.print(TelegramTable.render(outcome));
+            out.print(TelegramTable.render(outcome, "ru".equals(lang)));
         }
         out.flush();
     }

@@ -10,6 +10,10 @@ import org.openamr.mbus.app.LongHeader;
 import org.openamr.mbus.app.Medium;
 import org.openamr.mbus.app.ShortHeader;
 import org.openamr.mbus.link.ControlFrame;
+import org.openamr.mbus.profile.DeviceProfile;
+import org.openamr.mbus.profile.DeviceProfiles;
+import org.openamr.mbus.profile.ErrorMeaning;
+import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.link.Frame;
 import org.openamr.mbus.link.LongFrame;
 import org.openamr.mbus.link.ShortFrame;
@@ -35,6 +39,8 @@ final class TelegramJson {
 
     private TelegramJson() {
     }
+
+    private static final DeviceProfiles PROFILES = DeviceProfiles.builtIn();
 
     static JsonNode of(DecodeOutcome outcome) {
         if (outcome instanceof DecodeOutcome.Failed f) {
@@ -71,7 +77,11 @@ final class TelegramJson {
         ApplicationMessage m = t.message();
         if (m instanceof ApplicationMessage.VariableDataResponse r) {
             header(root, r.header());
-            records(root, r.data());
+            DeviceProfile profile = profileOf(r.header());
+            if (profile != null) {
+                root.put("profile", profile.name());
+            }
+            records(root, r.data(), profile);
         } else if (m instanceof ApplicationMessage.ApplicationError e) {
             ObjectNode ae = root.putObject("applicationError");
             ae.put("code", e.code());
@@ -88,7 +98,7 @@ final class TelegramJson {
             }
         } else if (m instanceof ApplicationMessage.DataSend s) {
             root.put("request", "dataSend");
-            records(root, s.data());
+            records(root, s.data(), null);
         } else if (m instanceof ApplicationMessage.Selection s) {
             root.put("request", "selection");
             root.put("secondaryAddress", s.mask().toString());
@@ -126,10 +136,19 @@ final class TelegramJson {
         }
     }
 
-    private static void records(ObjectNode root, RecordSet set) {
+    static DeviceProfile profileOf(Header header) {
+        return header instanceof LongHeader l ? PROFILES.find(l.manufacturerLetters(), l.version()).orElse(null)
+                : null;
+    }
+
+    private static void records(ObjectNode root, RecordSet set, DeviceProfile profile) {
         ArrayNode arr = root.putArray("records");
         for (DataRecord r : set.records()) {
-            arr.add(record(r));
+            ObjectNode o = record(r);
+            if (profile != null) {
+                named(o, r, profile);
+            }
+            arr.add(o);
         }
         if (set.manufacturerData().length > 0) {
             String hex = HEX.formatHex(set.manufacturerData());
@@ -148,6 +167,24 @@ final class TelegramJson {
         }
         if (set.moreRecordsFollow()) {
             root.put("moreRecordsFollow", true);
+        }
+    }
+
+    private static void named(ObjectNode o, DataRecord r, DeviceProfile profile) {
+        profile.meaningOf(r).ifPresent(m -> {
+            o.put("name", m.name());
+            o.put("label", m.labelEn());
+            o.put("labelRu", m.labelRu());
+        });
+        if (r.quantity() == Quantity.ERROR_FLAGS && r.value() instanceof Value.Numeric n) {
+            ArrayNode errors = o.putArray("errors");
+            for (ErrorMeaning e : profile.errorsOf(n.amount().longValue())) {
+                ObjectNode eo = errors.addObject();
+                eo.put("code", e.code());
+                eo.put("label", e.labelEn());
+                eo.put("labelRu", e.labelRu());
+                eo.put("stopsIntegration", e.stopsIntegration());
+            }
         }
     }
 

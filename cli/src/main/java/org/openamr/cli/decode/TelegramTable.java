@@ -8,6 +8,9 @@ import org.openamr.mbus.app.Header;
 import org.openamr.mbus.app.LongHeader;
 import org.openamr.mbus.app.Medium;
 import org.openamr.mbus.link.ControlFrame;
+import org.openamr.mbus.profile.DeviceProfile;
+import org.openamr.mbus.profile.ErrorMeaning;
+import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.link.Frame;
 import org.openamr.mbus.link.LongFrame;
 import org.openamr.mbus.link.ShortFrame;
@@ -19,12 +22,12 @@ import org.openamr.mbus.value.Value;
 final class TelegramTable {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private static final String RECORD_FORMAT = "%3s  %7s %6s %7s  %-13s  %-24s %18s  %s%n";
+    private static final String RECORD_FORMAT = "%3s  %7s %6s %7s  %-13s  %-24s %18s  %-5s %s%n";
 
     private TelegramTable() {
     }
 
-    static String render(DecodeOutcome outcome) {
+    static String render(DecodeOutcome outcome, boolean russian) {
         if (outcome instanceof DecodeOutcome.Failed f) {
             return "error: " + f.describe() + "\n";
         }
@@ -34,7 +37,11 @@ final class TelegramTable {
         ApplicationMessage m = t.message();
         if (m instanceof ApplicationMessage.VariableDataResponse r) {
             header(sb, r.header());
-            records(sb, r.data());
+            DeviceProfile profile = TelegramJson.profileOf(r.header());
+            if (profile != null) {
+                sb.append("Profile            ").append(profile.name()).append('\n');
+            }
+            records(sb, r.data(), profile, russian);
         } else if (m instanceof ApplicationMessage.ApplicationError e) {
             sb.append("Application error  ").append(e.code()).append(": ").append(e.meaning()).append('\n');
         } else if (m instanceof ApplicationMessage.Alarm a) {
@@ -47,7 +54,7 @@ final class TelegramTable {
             sb.append("Switch baud rate   ").append(b.baud()).append('\n');
         } else if (m instanceof ApplicationMessage.DataSend s) {
             sb.append("Data sent to slave\n");
-            records(sb, s.data());
+            records(sb, s.data(), null, russian);
         }
         return sb.toString();
     }
@@ -84,15 +91,25 @@ final class TelegramTable {
         }
     }
 
-    private static void records(StringBuilder sb, RecordSet set) {
+    private static void records(StringBuilder sb, RecordSet set, DeviceProfile profile, boolean russian) {
         sb.append('\n').append(RECORD_FORMAT.formatted("#", "storage", "tariff", "subunit", "function", "quantity",
-                "value", "unit"));
+                "value", "unit", profile == null ? "" : russian ? "значение" : "meaning"));
         int n = 1;
         for (DataRecord r : set.records()) {
             Value v = r.value();
-            String value = v instanceof Value.Unavailable u ? "— (" + u.reason() + ")" : v.text();
+            String value = v instanceof Value.Unavailable ? "—" : v.text();
+            String meaning = profile == null ? "" : profile.meaningOf(r)
+                    .map(m -> russian ? m.labelRu() : m.labelEn()).orElse("");
+            if (v instanceof Value.Unavailable u) {
+                meaning = (meaning + " (" + u.reason() + ")").trim();
+            }
+            if (profile != null && r.quantity() == Quantity.ERROR_FLAGS && v instanceof Value.Numeric num) {
+                for (ErrorMeaning e : profile.errorsOf(num.amount().longValue())) {
+                    meaning += "; " + (russian ? e.labelRu() : e.labelEn());
+                }
+            }
             sb.append(RECORD_FORMAT.formatted(n++, r.storageNumber(), r.tariff(), r.subunit(),
-                    r.function().jsonName(), r.quantity().jsonName(), value, r.unit().symbol()));
+                    r.function().jsonName(), r.quantity().jsonName(), value, r.unit().symbol(), meaning));
         }
         if (set.manufacturerData().length > 0) {
             sb.append("Manufacturer data  ").append(HEX.formatHex(set.manufacturerData())).append('\n');

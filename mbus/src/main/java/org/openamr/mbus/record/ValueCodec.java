@@ -181,7 +181,7 @@ public final class ValueCodec {
             if (field == DataField.INT32) {
                 DataTypes.writeDateTimeF(t.dateTime(), t.summerTime(), out, 0);
             } else {
-                DataTypes.writeDateTimeI(t.dateTime(), t.summerTime(), out, 0);
+                DataTypes.writeDateTimeI(t.dateTime(), out, 0);
             }
             return out;
         }

@@ -137,7 +137,11 @@ public final class DataTypes {
         return dateTime(year, month, day, hour, minute, 0, (b1 & 0x80) != 0, b, off, 4);
     }
 
-    /** Type I: date and time to the second in 48 bits. */
+    /**
+     * Type I: date and time to the second in 48 bits; byte 2 bits 5–7 hold the day of week and byte
+     * 5 the week number, which follow from the date. Its summer-time flag is not read: the
+     * sources at hand disagree on its place, and a wrong flag would shift readings by an hour.
+     */
     public static Value dateTimeI(byte[] b, int off) {
         int second = b[off] & 0x3F;
         int b1 = b[off + 1] & 0xFF;
@@ -152,7 +156,7 @@ public final class DataTypes {
         int day = b3 & 0x1F;
         int month = b4 & 0x0F;
         int year = ((b3 & 0xE0) >> 5) | ((b4 & 0xF0) >> 1);
-        return dateTime(year, month, day, hour, minute, second, (b2 & 0x40) != 0, b, off, 6);
+        return dateTime(year, month, day, hour, minute, second, false, b, off, 6);
     }
 
     /** Type J: time of day in 24 bits (seconds, minutes, hours). */
@@ -256,11 +260,11 @@ public final class DataTypes {
         out[off + 3] = (byte) (((year & 0x78) << 1) | t.getMonthValue());
     }
 
-    public static void writeDateTimeI(LocalDateTime t, boolean summer, byte[] out, int off) {
+    public static void writeDateTimeI(LocalDateTime t, byte[] out, int off) {
         int year = t.getYear() % 100;
         out[off] = (byte) t.getSecond();
         out[off + 1] = (byte) t.getMinute();
-        out[off + 2] = (byte) (t.getHour() | (summer ? 0x40 : 0));
+        out[off + 2] = (byte) (t.getHour() | t.getDayOfWeek().getValue() << 5);
         out[off + 3] = (byte) (((year & 0x07) << 5) | t.getDayOfMonth());
         out[off + 4] = (byte) (((year & 0x78) << 1) | t.getMonthValue());
         out[off + 5] = 0;
