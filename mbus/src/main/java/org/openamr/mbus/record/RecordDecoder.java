@@ -52,17 +52,22 @@ public final class RecordDecoder {
 
     private RecordSet records() throws DecodeException {
         List<DataRecord> records = new ArrayList<>();
+        List<Integer> fillers = new ArrayList<>();
+        int pendingFillers = 0;
         while (pos < end) {
             int start = pos;
             int dif = in[pos] & 0xFF;
             if (dif == DIF_IDLE_FILLER) {
                 pos++;
+                pendingFillers++;
                 continue;
             }
             if (dif == DIF_MANUFACTURER_DATA || dif == DIF_MORE_RECORDS_FOLLOW) {
                 byte[] rest = new byte[end - pos - 1];
                 System.arraycopy(in, pos + 1, rest, 0, rest.length);
-                return new RecordSet(records, rest, dif == DIF_MORE_RECORDS_FOLLOW);
+                fillers.add(pendingFillers);
+                return new RecordSet(records, fillers, dif == DIF_MORE_RECORDS_FOLLOW
+                        ? RecordSet.Tail.MORE_RECORDS_FOLLOW : RecordSet.Tail.MANUFACTURER_DATA, rest);
             }
             if (dif == DIF_GLOBAL_READOUT) {
                 throw new MalformedDataException("DIF 7F (global readout request) is only valid in a request", base + pos);
@@ -71,8 +76,11 @@ public final class RecordDecoder {
                 throw new MalformedDataException("DIF %02X is a reserved special function".formatted(dif), base + pos);
             }
             records.add(record(start));
+            fillers.add(pendingFillers);
+            pendingFillers = 0;
         }
-        return new RecordSet(records, new byte[0], false);
+        fillers.add(pendingFillers);
+        return new RecordSet(records, fillers, RecordSet.Tail.NONE, new byte[0]);
     }
 
     private DataRecord record(int start) throws DecodeException {

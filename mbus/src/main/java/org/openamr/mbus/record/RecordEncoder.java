@@ -24,20 +24,29 @@ public final class RecordEncoder {
 
     /** Records one after the other, then the manufacturer data behind 0x0F, or 0x1F when more follow. */
     public static byte[] encode(List<DataRecord> records, byte[] manufacturerData, boolean moreRecordsFollow) {
+        return encode(new RecordSet(records, manufacturerData, moreRecordsFollow));
+    }
+
+    /** The wire form of a record set: fillers, records, tail and manufacturer data in order. */
+    public static byte[] encode(RecordSet set) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (DataRecord r : records) {
-            out.writeBytes(r.encode());
+        for (int i = 0; i < set.records().size(); i++) {
+            fillers(out, set.fillers().get(i));
+            out.writeBytes(set.records().get(i).encode());
         }
-        if (moreRecordsFollow) {
+        fillers(out, set.fillers().get(set.records().size()));
+        if (set.tail() == RecordSet.Tail.MORE_RECORDS_FOLLOW) {
             out.write(RecordDecoder.DIF_MORE_RECORDS_FOLLOW);
-        } else if (manufacturerData.length > 0) {
+        } else if (set.tail() == RecordSet.Tail.MANUFACTURER_DATA) {
             out.write(RecordDecoder.DIF_MANUFACTURER_DATA);
         }
-        out.writeBytes(manufacturerData);
+        out.writeBytes(set.manufacturerData());
         return out.toByteArray();
     }
 
-    public static byte[] encode(RecordSet set) {
-        return encode(set.records(), set.manufacturerData(), set.moreRecordsFollow());
+    private static void fillers(ByteArrayOutputStream out, int count) {
+        for (int i = 0; i < count; i++) {
+            out.write(RecordDecoder.DIF_IDLE_FILLER);
+        }
     }
 }

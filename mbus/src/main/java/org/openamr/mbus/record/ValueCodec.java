@@ -211,16 +211,17 @@ public final class ValueCodec {
         } catch (ArithmeticException e) {
             throw notCodable(field, value);
         }
-        require(raw.bitLength() < 63, field, value);
-        long v = raw.longValue();
+        boolean unsigned = meaning.kind() == ValueKind.IDENTIFIER || meaning.kind() == ValueKind.BITS;
         if (field.isBcd()) {
-            require(DataTypes.fitsBcd(v, out.length), field, value);
-            DataTypes.writeBcd(v, out, 0, out.length);
+            int digits = out.length * 2 - (raw.signum() < 0 ? 1 : 0);
+            require(raw.abs().compareTo(BigInteger.TEN.pow(digits)) < 0, field, value);
+            DataTypes.writeBcd(raw.longValueExact(), out, 0, out.length);
         } else {
-            boolean unsigned = meaning.kind() == ValueKind.IDENTIFIER || meaning.kind() == ValueKind.BITS;
-            require(unsigned ? v >= 0 && (out.length >= 8 || v < 1L << (8 * out.length))
-                    : DataTypes.fitsSigned(v, out.length), field, value);
-            DataTypes.writeInteger(v, out, 0, out.length);
+            require(unsigned ? raw.signum() >= 0 && raw.bitLength() <= out.length * 8
+                    : raw.bitLength() < out.length * 8, field, value);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = raw.shiftRight(8 * i).byteValue();
+            }
         }
         return out;
     }

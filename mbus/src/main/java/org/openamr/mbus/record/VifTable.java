@@ -22,6 +22,9 @@ public final class VifTable {
     public static final int VIF_MANUFACTURER = 0x7F;
 
     /** Seconds in the time units coded by nn = 00 s, 01 min, 10 h, 11 d: durations are given in seconds. */
+    /** One US liquid gallon in m³, exactly (231 cubic inches). */
+    private static final BigDecimal US_GALLON = new BigDecimal("0.003785411784");
+
     private static final BigDecimal[] SECONDS = {BigDecimal.ONE, BigDecimal.valueOf(60), BigDecimal.valueOf(3600),
             BigDecimal.valueOf(86400)};
 
@@ -291,6 +294,14 @@ public final class VifTable {
             return Base.number(VOLUME, Unit.CUBIC_FEET, 0, "Volume (ft³)");
         } else if (code == 0x21) {
             return Base.number(VOLUME, Unit.CUBIC_FEET, -1, "Volume (0.1 ft³)");
+        } else if (code == 0x22 || code == 0x23) {
+            return new Base(VOLUME, Unit.M3, US_GALLON.scaleByPowerOfTen(n1 - 1), ValueKind.NUMBER,
+                    "Volume (US gallons)");
+        } else if (code == 0x24 || code == 0x25) {
+            return new Base(VOLUME_FLOW, Unit.M3_PER_H, US_GALLON.multiply(BigDecimal.valueOf(60))
+                    .scaleByPowerOfTen(code == 0x24 ? -3 : 0), ValueKind.NUMBER, "Volume flow (US gallons/min)");
+        } else if (code == 0x26) {
+            return new Base(VOLUME_FLOW, Unit.M3_PER_H, US_GALLON, ValueKind.NUMBER, "Volume flow (US gallons/h)");
         } else if (code == 0x28 || code == 0x29) {
             return Base.number(POWER, Unit.KW, n1 + 2, "Power (MW)");
         } else if (code == 0x2A || code == 0x2B) {

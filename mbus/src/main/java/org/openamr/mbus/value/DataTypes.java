@@ -213,15 +213,6 @@ public final class DataTypes {
         }
     }
 
-    /** True when {@code value} fits a signed integer of {@code len} bytes. */
-    public static boolean fitsSigned(long value, int len) {
-        if (len >= 8) {
-            return true;
-        }
-        long limit = 1L << (len * 8 - 1);
-        return value >= -limit && value < limit;
-    }
-
     /** Writes type A BCD of {@code len} bytes; negative values take the F sign nibble. */
     public static void writeBcd(long value, byte[] out, int off, int len) {
         long v = Math.abs(value);
@@ -235,15 +226,6 @@ public final class DataTypes {
         if (value < 0) {
             out[off + len - 1] = (byte) (out[off + len - 1] | 0xF0);
         }
-    }
-
-    /** True when {@code value} fits type A BCD of {@code len} bytes (one digit less when negative). */
-    public static boolean fitsBcd(long value, int len) {
-        int digits = len * 2;
-        if (value < 0) {
-            digits -= 1;
-        }
-        return digits >= 19 || Math.abs(value) < BigInteger.TEN.pow(digits).longValueExact();
     }
 
     public static void writeDateG(LocalDate d, byte[] out, int off) {

@@ -1,5 +1,7 @@
 package org.openamr.mbus.golden;
 
+import org.openamr.mbus.TestBytes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -107,7 +109,8 @@ class JmbusRecordsGoldenTest {
             Map.entry("BAR", UnitConversion.of(Unit.BAR, "1")),
             Map.entry("VOLT", UnitConversion.of(Unit.VOLT, "1")),
             Map.entry("AMPERE", UnitConversion.of(Unit.AMPERE, "1")),
-            Map.entry("DEGREE", UnitConversion.of(Unit.DEGREE, "1")));
+            Map.entry("DEGREE", UnitConversion.of(Unit.DEGREE, "1")),
+            Map.entry("US_GALLON", UnitConversion.of(Unit.M3, "0.003785411784")));
 
     /**
      * jMBus's {@code DescriptionExtension} → our modifier. Null: an entry of the extended
@@ -132,8 +135,6 @@ class JmbusRecordsGoldenTest {
 
     /** Record vectors of features we do not model, by hex, with the reason. */
     static final Map<String, String> NOT_MODELLED = Map.of(
-            "04FB22C81E0000", "VIF FB 22: volume in 0.1 US gallons (jMBus: EN 13757-3:2004 table, marked outdated"
-                    + " there); quantity.Unit has no gallons, we decode it as a reserved FB code (raw bytes)",
             "02FDFD02B400", "VIF FD, VIFE FD 02: jMBus fork's second-level FD table (remaining battery life time"
                     + " in months); we do not model a second-level FD table (FD 7D decodes as reserved)");
 
@@ -187,7 +188,7 @@ class JmbusRecordsGoldenTest {
     @MethodSource("records")
     void recordDecodesAsJmbus(String name, Map<String, Object> vector) throws DecodeException {
         String hex = (String) vector.get("hex");
-        byte[] bytes = Vectors.hex(hex);
+        byte[] bytes = TestBytes.hex(hex);
         RecordSet set = RecordDecoder.decode(bytes, 0, bytes.length, false);
         assertThat(set.records()).as(name).hasSize(1);
         assertThat(set.manufacturerData()).as(name).isEmpty();
@@ -294,7 +295,7 @@ class JmbusRecordsGoldenTest {
             List<Object> counts = Json.array(exp.get("data_records_per_telegram"));
             assertThat(hexes).as(name).hasSameSizeAs(counts);
             for (int i = 0; i < hexes.size(); i++) {
-                Telegram t = TelegramCodec.decode(Vectors.hex((String) hexes.get(i)));
+                Telegram t = TelegramCodec.decode(TestBytes.hex((String) hexes.get(i)));
                 assertThat(((LongFrame) t.frame()).address()).as("%s telegram %d: address", name, i)
                         .isEqualTo(intOf(exp.get("address_field")));
                 RecordSet set = records(t);
@@ -308,13 +309,13 @@ class JmbusRecordsGoldenTest {
         if (name.equals("MBusLPduTest")) {
             for (Object o : Json.array(expectedObject)) {
                 Map<String, Object> e = Json.object(o);
-                Telegram t = TelegramCodec.decode(Vectors.hex(hexOf((String) e.get("msg"))));
+                Telegram t = TelegramCodec.decode(TestBytes.hex(hexOf((String) e.get("msg"))));
                 assertThat(((LongFrame) t.frame()).address()).as("%s: address of %s", name, e.get("msg"))
                         .isEqualTo(intOf(e.get("address_field")));
             }
             return;
         }
-        byte[] frame = Vectors.hex((String) vector.get("hex"));
+        byte[] frame = TestBytes.hex((String) vector.get("hex"));
         if (expectedObject == null) {
             // testMsg12: truncated in the source and asserted by no jMBus test. Only the general
             // contract is checked: a DecodeException, never another exception.

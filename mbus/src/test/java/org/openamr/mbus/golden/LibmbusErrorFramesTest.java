@@ -1,5 +1,7 @@
 package org.openamr.mbus.golden;
 
+import org.openamr.mbus.TestBytes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -68,7 +70,7 @@ class LibmbusErrorFramesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("frames")
     void decodesOrFailsWithADecodeException(String name) {
-        byte[] frame = Vectors.hex(Vectors.read(DIR.resolve(name + ".hex")));
+        byte[] frame = TestBytes.hex(Vectors.read(DIR.resolve(name + ".hex")));
         Throwable thrown = catchThrowable(() -> TelegramCodec.decode(frame));
         assertThat(thrown).as(name).satisfiesAnyOf(
                 t -> assertThat(t).isNull(),
@@ -78,7 +80,7 @@ class LibmbusErrorFramesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("truncatedFrames")
     void truncatedFramesAreReportedAsTruncated(String name) {
-        byte[] frame = Vectors.hex(Vectors.read(DIR.resolve(name + ".hex")));
+        byte[] frame = TestBytes.hex(Vectors.read(DIR.resolve(name + ".hex")));
         Throwable thrown = catchThrowable(() -> TelegramCodec.decode(frame));
         assertThat(thrown).as(name).isInstanceOfSatisfying(TruncatedException.class,
                 e -> assertThat(e.offset()).as("offset of %s in a frame of %d bytes", name, frame.length)
@@ -89,14 +91,14 @@ class LibmbusErrorFramesTest {
     @MethodSource("applicationErrorFrames")
     void applicationErrorsCarryTheirCode(String name) throws DecodeException {
         int code = APPLICATION_ERRORS.get(name);
-        Telegram t = TelegramCodec.decode(Vectors.hex(Vectors.read(DIR.resolve(name + ".hex"))));
+        Telegram t = TelegramCodec.decode(TestBytes.hex(Vectors.read(DIR.resolve(name + ".hex"))));
         assertThat(t.message()).as(name).isInstanceOfSatisfying(ApplicationMessage.ApplicationError.class,
                 e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test
     void anErrorFrameWithoutErrorByteMeansUnspecified() throws DecodeException {
-        Telegram t = TelegramCodec.decode(Vectors.hex(Vectors.read(DIR.resolve("error.hex"))));
+        Telegram t = TelegramCodec.decode(TestBytes.hex(Vectors.read(DIR.resolve("error.hex"))));
         assertThat(((ApplicationMessage.ApplicationError) t.message()).meaning()).isEqualTo("unspecified error");
     }
 }

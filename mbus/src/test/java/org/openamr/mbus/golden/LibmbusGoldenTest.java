@@ -1,5 +1,7 @@
 package org.openamr.mbus.golden;
 
+import org.openamr.mbus.TestBytes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -99,7 +101,7 @@ class LibmbusGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("frames")
     void decodesAsLibmbus(String name) throws DecodeException {
-        Telegram telegram = TelegramCodec.decode(Vectors.hex(Vectors.read(DIR.resolve(name + ".hex"))));
+        Telegram telegram = TelegramCodec.decode(TestBytes.hex(Vectors.read(DIR.resolve(name + ".hex"))));
         LibmbusNorm expected = LibmbusNorm.parse(DIR.resolve(name + ".norm.xml"));
 
         assertThat(telegram.message()).isInstanceOf(ApplicationMessage.VariableDataResponse.class);

@@ -1,5 +1,7 @@
 package org.openamr.mbus.golden;
 
+import org.openamr.mbus.TestBytes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -73,7 +75,7 @@ class PyMeterBusGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("assertions")
     void recordHasTheExpectedValue(String name, String frame, int index, BigDecimal expected) throws DecodeException {
-        Telegram t = TelegramCodec.decode(Vectors.hex(frame));
+        Telegram t = TelegramCodec.decode(TestBytes.hex(frame));
         assertThat(t.message()).isInstanceOf(ApplicationMessage.VariableDataResponse.class);
         List<DataRecord> records = ((ApplicationMessage.VariableDataResponse) t.message()).data().records();
         assertThat(records).as(name).hasSizeGreaterThan(index);

@@ -7,7 +7,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -49,14 +48,5 @@ final class Vectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Hex digits, whitespace ignored. */
-    static byte[] hex(String text) {
-        return HexFormat.of().parseHex(text.replaceAll("\\s", ""));
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 }
