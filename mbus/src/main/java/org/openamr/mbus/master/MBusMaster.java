@@ -1,0 +1,379 @@
+package org.openamr.mbus.master;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.openamr.mbus.DecodeException;
+import org.openamr.mbus.MasterRequests;
+import org.openamr.mbus.TelegramCodec;
+import org.openamr.mbus.app.ApplicationMessage;
+import org.openamr.mbus.app.ApplicationMessage.VariableDataResponse;
+import org.openamr.mbus.app.LongHeader;
+import org.openamr.mbus.app.SecondaryAddress;
+import org.openamr.mbus.link.AckFrame;
+import org.openamr.mbus.link.Address;
+import org.openamr.mbus.link.ControlField;
+import org.openamr.mbus.link.Frame;
+import org.openamr.mbus.link.FrameAssembler;
+import org.openamr.mbus.link.LongFrame;
+import org.openamr.mbus.transport.Transport;
+import org.openamr.mbus.transport.TransportException;
+
+/**
+ * The master of one M-Bus segment. One transaction at a time: every public operation holds the
+ * bus for its whole exchange, so the master is safe to share between threads. Answers are checked
+ * (frame, C-field, address, meter identity) before they are returned: a damaged or foreign answer
+ * is retried, never passed on.
+ */
+public final class MBusMaster implements AutoCloseable {
+
+    private final Transport transport;
+    private final MasterSettings settings;
+    private final Clock clock;
+    private final ReentrantLock bus = new ReentrantLock(true);
+    private final FrameAssembler assembler = new FrameAssembler();
+    private final byte[] buffer = new byte[512];
+    private final LatencyEstimator latency;
+    private BusTiming timing;
+    private long transactions;
+
+    public MBusMaster(Transport transport, MasterSettings settings, Clock clock) {
+        this.transport = transport;
+        this.settings = settings;
+        this.clock = clock;
+        this.timing = new BusTiming(transport.baudRate());
+        this.latency = new LatencyEstimator(settings.initialLatency());
+    }
+
+    public MBusMaster(Transport transport) {
+        this(transport, MasterSettings.DEFAULT, Clock.systemUTC());
+    }
+
+    public String channel() {
+        return transport.name();
+    }
+
+    /** Requests sent since this master was created, retries included. */
+    public long transactions() {
+        return transactions;
+    }
+
+    /** The channel latency now added to response windows. */
+    public Duration measuredLatency() {
+        return latency.latency();
+    }
+
+    // ---- operations -----------------------------------------------------------------------------
+
+    /** SND_NKE: link reset; the slave acknowledges with E5. */
+    public void reset(int address) throws MasterException {
+        bus.lock();
+        try {
+            acknowledged(MasterRequests.sndNke(address), primary(address));
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /** Reads every telegram of the slave at a primary address (SND_NKE, then REQ_UD2 until no 0x1F). */
+    public Readout read(int address) throws MasterException {
+        if (!Address.isPrimary(address)) {
+            throw new IllegalArgumentException("a primary address is 0..250, got " + address);
+        }
+        bus.lock();
+        try {
+            String slave = primary(address);
+            Instant start = clock.instant();
+            long before = transactions;
+            acknowledged(MasterRequests.sndNke(address), slave);
+            return readTelegrams(address, slave, null, start, before);
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /**
+     * Reads the slave with a fully specified secondary address: select it (it must answer alone),
+     * restart its telegram sequence, read every telegram, and deselect.
+     */
+    public Readout read(SecondaryAddress address) throws MasterException {
+        bus.lock();
+        try {
+            String slave = "secondary address " + address;
+            Instant start = clock.instant();
+            long before = transactions;
+            SelectOutcome outcome = selectLocked(address);
+            if (outcome == SelectOutcome.NONE) {
+                throw new NoResponseException(channel(), slave, "no meter answers to this secondary address");
+            }
+            if (outcome == SelectOutcome.COLLISION) {
+                throw new InvalidResponseException(channel(), slave, "more than one meter answers to this address");
+            }
+            acknowledged(MasterRequests.applicationReset(Address.NETWORK_LAYER, -1), slave);
+            try {
+                return readTelegrams(Address.NETWORK_LAYER, slave, address, start, before);
+            } finally {
+                deselectQuietly();
+            }
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /**
+     * Selects the slaves matching {@code mask}. A lost answer must not hide a slave, so "none" is
+     * only believed after {@link MasterSettings#emptyConfirmations()} more tries.
+     */
+    public SelectOutcome select(SecondaryAddress mask) throws MasterException {
+        bus.lock();
+        try {
+            return selectLocked(mask);
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /** After a selection with one answer: the selected slave's first telegram, which names it. */
+    public VariableDataResponse identifySelected() throws MasterException {
+        bus.lock();
+        try {
+            return request(Address.NETWORK_LAYER, true, "the selected slave", null);
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /** SND_NKE to 253: the selected slave leaves the selection. */
+    public void deselect() throws MasterException {
+        bus.lock();
+        try {
+            send(MasterRequests.deselect());
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /** Writes a new primary address into the slave at {@code address}. */
+    public void setPrimaryAddress(int address, int newAddress) throws MasterException {
+        bus.lock();
+        try {
+            acknowledged(MasterRequests.setPrimaryAddress(address, newAddress), primary(address));
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /** Application reset (CI 0x50), optionally with a subcode (-1 for none). */
+    public void applicationReset(int address, int subcode) throws MasterException {
+        bus.lock();
+        try {
+            acknowledged(MasterRequests.applicationReset(address, subcode), primary(address));
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    /**
+     * Switches the slave to another baud rate. The slave acknowledges at the old rate; afterwards
+     * the channel speaks the new one (for a single-slave test bus or a whole bus switched in turn).
+     */
+    public void switchBaudRate(int address, int baud) throws MasterException {
+        bus.lock();
+        try {
+            acknowledged(MasterRequests.switchBaudRate(address, baud), primary(address));
+            transport.setBaudRate(baud);
+            timing = new BusTiming(baud);
+        } catch (TransportException e) {
+            throw new ChannelFailureException(channel(), primary(address), e.getMessage(), e);
+        } finally {
+            bus.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    // ---- exchanges ------------------------------------------------------------------------------
+
+    private Readout readTelegrams(int address, String slave, SecondaryAddress expected, Instant start,
+            long transactionsBefore) throws MasterException {
+        List<VariableDataResponse> telegrams = new ArrayList<>();
+        Instant first = null;
+        boolean fcb = true;
+        while (true) {
+            VariableDataResponse r = request(address, fcb, slave, expected);
+            if (first == null) {
+                first = clock.instant();
+                if (expected == null && r.header() instanceof LongHeader h) {
+                    expected = h.secondaryAddress(); // later telegrams must come from the same meter
+                }
+            }
+            telegrams.add(r);
+            if (!r.data().moreRecordsFollow()) {
+                break;
+            }
+            if (telegrams.size() == settings.maxTelegrams()) {
+                throw new InvalidResponseException(channel(), slave, "still announces more records after "
+                        + telegrams.size() + " telegrams");
+            }
+            fcb = !fcb;
+        }
+        return new Readout(slave, telegrams, first, Duration.between(start, clock.instant()),
+                (int) (transactions - transactionsBefore));
+    }
+
+    /**
+     * One REQ_UD2 with retries. A retry keeps the FCB, so a slave whose answer was lost repeats it
+     * rather than moving on: no telegram is skipped.
+     */
+    private VariableDataResponse request(int address, boolean fcb, String slave, SecondaryAddress expected)
+            throws MasterException {
+        byte[] req = MasterRequests.reqUd2(address, fcb);
+        String problem = "no answer";
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            Received got = exchange(req, slave, false);
+            if (got.frames().isEmpty()) {
+                problem = got.noise() > 0 ? "only damaged bytes (" + got.noise() + ") in the answer"
+                        : "no answer within " + got.waited().toMillis() + " ms";
+                continue;
+            }
+            Frame f = got.frames().get(0);
+            if (!(f instanceof LongFrame lf) || !ControlField.isResponseUserData(lf.control())
+                    || (address != Address.NETWORK_LAYER && lf.address() != address)) {
+                problem = "unexpected answer " + f;
+                continue;
+            }
+            ApplicationMessage m;
+            try {
+                m = TelegramCodec.applicationMessage(lf);
+            } catch (DecodeException e) {
+                problem = "answer cannot be decoded: " + e.describe();
+                continue;
+            }
+            if (m instanceof ApplicationMessage.ApplicationError e) {
+                throw new MeterApplicationErrorException(channel(), slave, "application error " + e.code() + ": "
+                        + e.meaning());
+            }
+            if (!(m instanceof VariableDataResponse r)) {
+                problem = "answer with CI %02X is not a data response".formatted(lf.ci());
+                continue;
+            }
+            if (expected != null && !(r.header() instanceof LongHeader h && expected.matches(h.secondaryAddress()))) {
+                problem = "answer comes from another meter (" + r.header() + ")";
+                continue;
+            }
+            return r;
+        }
+        throw failure(slave, problem);
+    }
+
+    /** A request the slave must acknowledge with E5. */
+    private void acknowledged(byte[] request, String slave) throws MasterException {
+        String problem = "no answer";
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            Received got = exchange(request, slave, false);
+            if (got.frames().size() == 1 && got.frames().get(0) instanceof AckFrame) {
+                return;
+            }
+            problem = got.frames().isEmpty() ? (got.noise() > 0 ? "damaged acknowledgement" : "no acknowledgement within "
+                    + got.waited().toMillis() + " ms") : "unexpected answer " + got.frames().get(0);
+        }
+        throw failure(slave, problem);
+    }
+
+    private SelectOutcome selectLocked(SecondaryAddress mask) throws MasterException {
+        byte[] request = MasterRequests.selectSecondary(mask);
+        String slave = "secondary address mask " + mask;
+        for (int attempt = 0; attempt <= settings.emptyConfirmations(); attempt++) {
+            Received got = exchange(request, slave, true);
+            if (got.frames().isEmpty() && got.noise() == 0) {
+                continue; // nothing: believed only after the confirmations
+            }
+            boolean clean = got.frames().size() == 1 && got.frames().get(0) instanceof AckFrame && got.noise() == 0;
+            return clean ? SelectOutcome.ONE : SelectOutcome.COLLISION;
+        }
+        return SelectOutcome.NONE;
+    }
+
+    private void send(byte[] request) throws MasterException {
+        try {
+            transport.discardInput();
+            transport.write(request);
+            transactions++;
+        } catch (TransportException e) {
+            throw new ChannelFailureException(channel(), "the bus", e.getMessage(), e);
+        }
+    }
+
+    private void deselectQuietly() {
+        try {
+            send(MasterRequests.deselect());
+        } catch (MasterException ignored) {
+            // the readout succeeded; a failed deselection shows on the next transaction
+        }
+    }
+
+    /** What came back for one request. */
+    private record Received(List<Frame> frames, long noise, Duration waited) {
+    }
+
+    /**
+     * Sends a request and collects the answer: waits for the first byte within the response window,
+     * then byte by byte until a frame is complete or the line stays quiet. For selections it keeps
+     * listening one character gap longer, since a second answering slave is what a collision is.
+     */
+    private Received exchange(byte[] request, String slave, boolean listenForCollision) throws MasterException {
+        try {
+            transport.discardInput();
+            assembler.reset();
+            long sent = System.nanoTime();
+            transport.write(request);
+            transactions++;
+            Duration lat = latency.latency();
+            Duration window = timing.responseTimeout(request.length, transport.writeBlocksUntilSent(), lat);
+            int n = transport.read(buffer, 0, buffer.length, window);
+            if (n == 0) {
+                return new Received(List.of(), 0, window);
+            }
+            Duration firstByte = Duration.ofNanos(System.nanoTime() - sent);
+            Duration minimum = timing.minimumTurnaround()
+                    .plus(transport.writeBlocksUntilSent() ? Duration.ZERO : timing.frameTime(request.length));
+            latency.observe(firstByte.minus(minimum));
+            List<Frame> frames = new ArrayList<>();
+            Duration gap = timing.characterGapTimeout(lat);
+            while (true) {
+                assembler.feed(buffer, 0, n);
+                for (Optional<Frame> f = assembler.next(); f.isPresent(); f = assembler.next()) {
+                    frames.add(f.get());
+                }
+                if (!frames.isEmpty() && !listenForCollision) {
+                    break;
+                }
+                n = transport.read(buffer, 0, buffer.length, gap);
+                if (n == 0) {
+                    break;
+                }
+            }
+            long noise = assembler.discardedBytes() + assembler.pendingBytes();
+            return new Received(frames, noise, window);
+        } catch (TransportException e) {
+            throw new ChannelFailureException(channel(), slave, e.getMessage(), e);
+        }
+    }
+
+    private MasterException failure(String slave, String problem) {
+        String text = problem + " (" + settings.attempts() + " attempts)";
+        return problem.startsWith("no ") ? new NoResponseException(channel(), slave, text)
+                : new InvalidResponseException(channel(), slave, text);
+    }
+
+    private static String primary(int address) {
+        return "primary address " + address;
+    }
+}
