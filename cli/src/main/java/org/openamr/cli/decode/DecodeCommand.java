@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.openamr.cli.output.TelegramJson;
+import org.openamr.cli.output.TelegramTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,9 +106,13 @@ public final class DecodeCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, DecodeOutcome outcome) {
         if (json) {
-            out.println(mapper.writeValueAsString(TelegramJson.of(outcome)));
+            out.println(mapper.writeValueAsString(outcome instanceof DecodeOutcome.Failed f
+                    ? TelegramJson.failure(f.kind(), f.message(), f.offset())
+                    : TelegramJson.telegram(((DecodeOutcome.Decoded) outcome).telegram())));
+        } else if (outcome instanceof DecodeOutcome.Failed f) {
+            out.println("error: " + f.describe());
         } else {
-            out.print(TelegramTable.render(outcome, "ru".equals(lang)));
+            out.print(TelegramTable.telegram(((DecodeOutcome.Decoded) outcome).telegram(), "ru".equals(lang)));
         }
         out.flush();
     }

@@ -1,6 +1,8 @@
-package org.openamr.cli.decode;
+package org.openamr.cli.output;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.openamr.mbus.Telegram;
 import org.openamr.mbus.app.ApplicationMessage;
 import org.openamr.mbus.app.FixedHeader;
@@ -14,12 +16,13 @@ import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.link.Frame;
 import org.openamr.mbus.link.LongFrame;
 import org.openamr.mbus.link.ShortFrame;
+import org.openamr.mbus.master.Readout;
 import org.openamr.mbus.record.DataRecord;
 import org.openamr.mbus.record.RecordSet;
 import org.openamr.mbus.value.Value;
 
 /** The readable form of a decode: header lines, then one line per record. */
-final class TelegramTable {
+public final class TelegramTable {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final String RECORD_FORMAT = "%3s  %7s %6s %7s  %-13s  %-24s %18s  %-5s %s%n";
@@ -27,21 +30,13 @@ final class TelegramTable {
     private TelegramTable() {
     }
 
-    static String render(DecodeOutcome outcome, boolean russian) {
-        if (outcome instanceof DecodeOutcome.Failed f) {
-            return "error: " + f.describe() + "\n";
-        }
-        Telegram t = ((DecodeOutcome.Decoded) outcome).telegram();
+    /** The readable form of one decoded telegram. */
+    public static String telegram(Telegram t, boolean russian) {
         StringBuilder sb = new StringBuilder();
         sb.append(frameLine(t.frame()));
         ApplicationMessage m = t.message();
         if (m instanceof ApplicationMessage.VariableDataResponse r) {
-            header(sb, r.header());
-            DeviceProfile profile = TelegramJson.profileOf(r.header());
-            if (profile != null) {
-                sb.append("Profile            ").append(profile.name()).append('\n');
-            }
-            records(sb, r.data(), profile, russian);
+            response(sb, List.of(r), russian);
         } else if (m instanceof ApplicationMessage.ApplicationError e) {
             sb.append("Application error  ").append(e.code()).append(": ").append(e.meaning()).append('\n');
         } else if (m instanceof ApplicationMessage.Alarm a) {
@@ -54,9 +49,40 @@ final class TelegramTable {
             sb.append("Switch baud rate   ").append(b.baud()).append('\n');
         } else if (m instanceof ApplicationMessage.DataSend s) {
             sb.append("Data sent to slave\n");
-            records(sb, s.data(), null, russian);
+            records(sb, s.data().records(), null, russian);
         }
         return sb.toString();
+    }
+
+    /** The readable form of a readout: where, when, the header, then the records of every telegram. */
+    public static String readout(Readout readout, boolean russian) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Read               ").append(readout.slave()).append(" at ").append(readout.readAt())
+                .append("  (").append(readout.telegrams().size()).append(" telegram(s), ")
+                .append(readout.duration().toMillis()).append(" ms, ").append(readout.transactions())
+                .append(" requests)\n");
+        response(sb, readout.telegrams(), russian);
+        return sb.toString();
+    }
+
+    private static void response(StringBuilder sb, List<ApplicationMessage.VariableDataResponse> telegrams,
+            boolean russian) {
+        Header header = telegrams.get(0).header();
+        header(sb, header);
+        DeviceProfile profile = TelegramJson.profileOf(header);
+        if (profile != null) {
+            sb.append("Profile            ").append(profile.name()).append('\n');
+        }
+        List<DataRecord> all = new ArrayList<>();
+        telegrams.forEach(t -> all.addAll(t.data().records()));
+        records(sb, all, profile, russian);
+        RecordSet last = telegrams.get(telegrams.size() - 1).data();
+        if (last.manufacturerData().length > 0) {
+            sb.append("Manufacturer data  ").append(HEX.formatHex(last.manufacturerData())).append('\n');
+        }
+        if (last.moreRecordsFollow()) {
+            sb.append("More records follow: request the next telegram.\n");
+        }
     }
 
     private static String frameLine(Frame f) {
@@ -91,11 +117,11 @@ final class TelegramTable {
         }
     }
 
-    private static void records(StringBuilder sb, RecordSet set, DeviceProfile profile, boolean russian) {
+    private static void records(StringBuilder sb, List<DataRecord> records, DeviceProfile profile, boolean russian) {
         sb.append('\n').append(RECORD_FORMAT.formatted("#", "storage", "tariff", "subunit", "function", "quantity",
                 "value", "unit", profile == null ? "" : russian ? "значение" : "meaning"));
         int n = 1;
-        for (DataRecord r : set.records()) {
+        for (DataRecord r : records) {
             Value v = r.value();
             String value = v instanceof Value.Unavailable ? "—" : v.text();
             String meaning = profile == null ? "" : profile.meaningOf(r)
@@ -110,12 +136,6 @@ final class TelegramTable {
             }
             sb.append(RECORD_FORMAT.formatted(n++, r.storageNumber(), r.tariff(), r.subunit(),
                     r.function().jsonName(), r.quantity().jsonName(), value, r.unit().symbol(), meaning));
-        }
-        if (set.manufacturerData().length > 0) {
-            sb.append("Manufacturer data  ").append(HEX.formatHex(set.manufacturerData())).append('\n');
-        }
-        if (set.moreRecordsFollow()) {
-            sb.append("More records follow: request the next telegram.\n");
         }
     }
 }

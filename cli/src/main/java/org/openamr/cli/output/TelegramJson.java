@@ -1,9 +1,10 @@
-package org.openamr.cli.decode;
+package org.openamr.cli.output;
 
 import java.util.HexFormat;
 import org.openamr.mbus.Telegram;
 import org.openamr.mbus.TelegramCodec;
 import org.openamr.mbus.app.ApplicationMessage;
+import org.openamr.mbus.app.ApplicationMessage.VariableDataResponse;
 import org.openamr.mbus.app.FixedHeader;
 import org.openamr.mbus.app.Header;
 import org.openamr.mbus.app.LongHeader;
@@ -17,12 +18,12 @@ import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.link.Frame;
 import org.openamr.mbus.link.LongFrame;
 import org.openamr.mbus.link.ShortFrame;
+import org.openamr.mbus.master.Readout;
 import org.openamr.mbus.record.DataRecord;
 import org.openamr.mbus.record.Modifier;
 import org.openamr.mbus.record.RecordError;
 import org.openamr.mbus.record.RecordSet;
 import org.openamr.mbus.value.Value;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * frame, header, records with storage/tariff/subunit/function/quantity/unit/value, an
  * {@code applicationError} for CI 0x70 and an {@code error} object for what cannot be decoded.
  */
-final class TelegramJson {
+public final class TelegramJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -42,13 +43,32 @@ final class TelegramJson {
 
     private static final DeviceProfiles PROFILES = DeviceProfiles.builtIn();
 
-    static JsonNode of(DecodeOutcome outcome) {
-        if (outcome instanceof DecodeOutcome.Failed f) {
-            ObjectNode root = NODES.objectNode();
-            error(root, f.kind(), f.message(), f.offset());
-            return root;
+    /** The error object of the JSON contract for an input that could not be decoded. */
+    public static ObjectNode failure(String kind, String message, int offset) {
+        ObjectNode root = NODES.objectNode();
+        error(root, kind, message, offset);
+        return root;
+    }
+
+    /** A whole readout: where and when it was read, the first telegram's header, every telegram's records. */
+    public static ObjectNode readout(Readout readout) {
+        ObjectNode root = NODES.objectNode();
+        root.put("slave", readout.slave());
+        root.put("readAt", readout.readAt().toString());
+        root.put("durationMs", readout.duration().toMillis());
+        root.put("transactions", readout.transactions());
+        root.put("telegrams", readout.telegrams().size());
+        VariableDataResponse first = readout.telegrams().get(0);
+        header(root, first.header());
+        DeviceProfile profile = profileOf(first.header());
+        if (profile != null) {
+            root.put("profile", profile.name());
         }
-        return telegram(((DecodeOutcome.Decoded) outcome).telegram());
+        ArrayNode arr = root.putArray("records");
+        for (VariableDataResponse r : readout.telegrams()) {
+            records(arr, root, r.data(), profile);
+        }
+        return root;
     }
 
     private static void error(ObjectNode root, String kind, String message, int offset) {
@@ -58,7 +78,7 @@ final class TelegramJson {
         e.put("offset", offset);
     }
 
-    static ObjectNode telegram(Telegram t) {
+    public static ObjectNode telegram(Telegram t) {
         ObjectNode root = NODES.objectNode();
         Frame f = t.frame();
         root.put("frame", f.kindName());
@@ -81,7 +101,7 @@ final class TelegramJson {
             if (profile != null) {
                 root.put("profile", profile.name());
             }
-            records(root, r.data(), profile);
+            records(root.putArray("records"), root, r.data(), profile);
         } else if (m instanceof ApplicationMessage.ApplicationError e) {
             ObjectNode ae = root.putObject("applicationError");
             ae.put("code", e.code());
@@ -98,7 +118,7 @@ final class TelegramJson {
             }
         } else if (m instanceof ApplicationMessage.DataSend s) {
             root.put("request", "dataSend");
-            records(root, s.data(), null);
+            records(root.putArray("records"), root, s.data(), null);
         } else if (m instanceof ApplicationMessage.Selection s) {
             root.put("request", "selection");
             root.put("secondaryAddress", s.mask().toString());
@@ -136,13 +156,12 @@ final class TelegramJson {
         }
     }
 
-    static DeviceProfile profileOf(Header header) {
+    public static DeviceProfile profileOf(Header header) {
         return header instanceof LongHeader l ? PROFILES.find(l.manufacturerLetters(), l.version()).orElse(null)
                 : null;
     }
 
-    private static void records(ObjectNode root, RecordSet set, DeviceProfile profile) {
-        ArrayNode arr = root.putArray("records");
+    private static void records(ArrayNode arr, ObjectNode root, RecordSet set, DeviceProfile profile) {
         for (DataRecord r : set.records()) {
             ObjectNode o = record(r);
             if (profile != null) {
