@@ -3,6 +3,8 @@ package org.openamr.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.openamr.cli.bus.ReadCommand;
+import org.openamr.cli.bus.ScanCommand;
 import org.openamr.cli.decode.DecodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "openamr", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"OpenAMR: automatic meter reading for heat and water meters.",
                 "OpenAMR: автоматизированный сбор показаний счётчиков тепла и воды."},
-        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, ScanCommand.class, ReadCommand.class, CommandLine.HelpCommand.class})
 public final class OpenAmr {
 
     public static void main(String[] args) {
@@ -34,7 +36,7 @@ public final class OpenAmr {
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // A user never sees a stack trace: one line saying what went wrong.
-            cmd.getErr().println("openamr: " + e.getMessage());
+            cmd.getErr().println("openamr " + cmd.getCommandName() + ": " + e.getMessage());
             return 2;
         });
         return cl;

@@ -188,7 +188,7 @@ public final class MBusMaster implements AutoCloseable {
             transport.setBaudRate(baud);
             timing = new BusTiming(baud);
         } catch (TransportException e) {
-            throw new ChannelFailureException(channel(), primary(address), e.getMessage(), e);
+            throw new ChannelFailureException(channel(), primary(address), e.problem(), e);
         } finally {
             bus.unlock();
         }
@@ -307,7 +307,7 @@ public final class MBusMaster implements AutoCloseable {
             transport.write(request);
             transactions++;
         } catch (TransportException e) {
-            throw new ChannelFailureException(channel(), "the bus", e.getMessage(), e);
+            throw new ChannelFailureException(channel(), "the bus", e.problem(), e);
         }
     }
 
@@ -363,7 +363,7 @@ public final class MBusMaster implements AutoCloseable {
             long noise = assembler.discardedBytes() + assembler.pendingBytes();
             return new Received(frames, noise, window);
         } catch (TransportException e) {
-            throw new ChannelFailureException(channel(), slave, e.getMessage(), e);
+            throw new ChannelFailureException(channel(), slave, e.problem(), e);
         }
     }
 

@@ -6,10 +6,12 @@ import java.io.IOException;
 public class TransportException extends IOException {
 
     private final String channel;
+    private final String problem;
 
     public TransportException(String channel, String message, Throwable cause) {
         super(channel + ": " + message, cause);
         this.channel = channel;
+        this.problem = message;
     }
 
     public TransportException(String channel, String message) {
@@ -18,5 +20,10 @@ public class TransportException extends IOException {
 
     public String channel() {
         return channel;
+    }
+
+    /** What went wrong, without the channel's name. */
+    public String problem() {
+        return problem;
     }
 }

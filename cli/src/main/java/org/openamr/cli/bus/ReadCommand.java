@@ -1,0 +1,63 @@
+package org.openamr.cli.bus;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.openamr.cli.output.TelegramJson;
+import org.openamr.cli.output.TelegramTable;
+import org.openamr.mbus.master.MBusMaster;
+import org.openamr.mbus.master.MasterException;
+import org.openamr.mbus.master.Readout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code openamr read}: one meter, every telegram. */
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = {"Read a meter by primary or secondary address.", "Чтение счётчика по первичному или вторичному адресу."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:read", "1:the meter did not answer or answered wrongly", "2:usage or channel error"})
+public final class ReadCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CHANNEL", description = "Serial port (/dev/ttyUSB0) or tcp://host:port.")
+    String channel;
+
+    @Parameters(index = "1", paramLabel = "ADDRESS",
+            description = "Primary address 0-250, 8-digit id, or 16-hex-digit secondary address.")
+    String address;
+
+    @Option(names = "--json", description = "JSON as for decode, with readAt and every telegram's records.")
+    boolean json;
+
+    @Option(names = "--lang", paramLabel = "en|ru", description = "Language of labels in the table.")
+    String lang = Locale.getDefault().getLanguage().equals("ru") ? "ru" : "en";
+
+    @Mixin
+    BusOptions bus;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MeterAddress target = MeterAddress.parse(address);
+        PrintWriter out = spec.commandLine().getOut();
+        try (MBusMaster master = bus.open(channel)) {
+            Readout r = target.primary() != null ? master.read(target.primary()) : master.read(target.secondary());
+            if (json) {
+                out.println(JsonMapper.builder().build().writeValueAsString(TelegramJson.readout(r)));
+            } else {
+                out.print(TelegramTable.readout(r, "ru".equals(lang)));
+            }
+            out.flush();
+            return 0;
+        } catch (MasterException e) {
+            spec.commandLine().getErr().println("openamr read: " + e.getMessage());
+            return e instanceof org.openamr.mbus.master.ChannelFailureException ? 2 : 1;
+        }
+    }
+}
