@@ -147,11 +147,14 @@ public final class MBusMaster implements AutoCloseable {
         }
     }
 
-    /** SND_NKE to 253: the selected slave leaves the selection. */
+    /**
+     * SND_NKE to 253: the selected slave leaves the selection. Its acknowledgement is awaited (so it
+     * cannot be mistaken for the answer to the next request) but not required.
+     */
     public void deselect() throws MasterException {
         bus.lock();
         try {
-            send(MasterRequests.deselect());
+            exchange(MasterRequests.deselect(), "the selected slave", false);
         } finally {
             bus.unlock();
         }
@@ -301,19 +304,9 @@ public final class MBusMaster implements AutoCloseable {
         return SelectOutcome.NONE;
     }
 
-    private void send(byte[] request) throws MasterException {
-        try {
-            transport.discardInput();
-            transport.write(request);
-            transactions++;
-        } catch (TransportException e) {
-            throw new ChannelFailureException(channel(), "the bus", e.problem(), e);
-        }
-    }
-
     private void deselectQuietly() {
         try {
-            send(MasterRequests.deselect());
+            exchange(MasterRequests.deselect(), "the selected slave", false);
         } catch (MasterException ignored) {
             // the readout succeeded; a failed deselection shows on the next transaction
         }
