@@ -1,0 +1,92 @@
+package org.openamr.simulator.serve;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.openamr.mbus.link.Frame;
+import org.openamr.mbus.link.FrameAssembler;
+import org.openamr.simulator.bus.Reply;
+import org.openamr.simulator.bus.VirtualBus;
+
+/**
+ * One connection of a master to the bus (a TCP client, the pseudo-terminal): bytes in, paced
+ * replies out. Keeps a timeline of the wire in {@link System#nanoTime()}: when the master's last
+ * byte has fully arrived, and when a reply may start and must end. Not thread-safe: one reading
+ * loop owns it.
+ */
+final class LineSession {
+
+    /** Replies are written in slices of about this duration, so a long frame trickles in as on a line. */
+    private static final long SLICE_NANOS = 20_000_000L;
+
+    private final VirtualBus bus;
+    private final Pacing pacing;
+    private final OutputStream out;
+    private final FrameAssembler assembler = new FrameAssembler();
+    private long wireFreeAt = Long.MIN_VALUE;
+    private long lastByteAt;
+
+    LineSession(VirtualBus bus, Pacing pacing, OutputStream out) {
+        this.bus = bus;
+        this.pacing = pacing;
+        this.out = out;
+    }
+
+    /** Bytes from the master; answers every complete frame among them. */
+    void received(byte[] bytes, int count) throws IOException {
+        long now = System.nanoTime();
+        if (assembler.pendingBytes() > 0 && now - lastByteAt > pacing.idleReset().toNanos()) {
+            assembler.reset(); // a slave's receiver gives up on a frame interrupted by a pause
+        }
+        lastByteAt = now;
+        // The bytes arrived at once over TCP or the pty; on the line they take their character times.
+        wireFreeAt = Math.max(now, wireFreeAt) + (pacing.paced() ? count * Pacing.characterNanos(pacing.baud()) : 0);
+        assembler.feed(bytes, 0, count);
+        for (Optional<Frame> f = assembler.next(); f.isPresent(); f = assembler.next()) {
+            Optional<Reply> reply = bus.handle(f.get());
+            if (reply.isPresent()) {
+                send(reply.get());
+            }
+        }
+    }
+
+    private void send(Reply reply) throws IOException {
+        byte[] bytes = reply.bytes();
+        long requestEnd = pacing.paced() ? wireFreeAt : System.nanoTime();
+        long delay;
+        if (reply.late()) {
+            delay = Pacing.windowNanos(reply.baud()) + bus.faults().lateBy().toNanos();
+        } else {
+            delay = pacing.paced() ? pacing.turnaroundNanos(reply.baud()) : 0;
+        }
+        long start = requestEnd + delay;
+        long perByte = pacing.paced() ? Pacing.characterNanos(reply.baud()) : 0;
+        if (perByte == 0) {
+            sleepUntil(start);
+            out.write(bytes);
+            out.flush();
+        } else {
+            int slice = (int) Math.max(1, SLICE_NANOS / perByte);
+            for (int from = 0; from < bytes.length; from += slice) {
+                int to = Math.min(bytes.length, from + slice);
+                // A byte can be handed over once its stop bit has passed.
+                sleepUntil(start + to * perByte);
+                out.write(Arrays.copyOfRange(bytes, from, to));
+                out.flush();
+            }
+        }
+        wireFreeAt = start + bytes.length * perByte;
+    }
+
+    private static void sleepUntil(long deadline) throws IOException {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("interrupted while pacing a reply");
+            }
+        }
+    }
+}
