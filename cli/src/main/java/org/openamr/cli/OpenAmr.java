@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.openamr.cli.bus.ReadCommand;
 import org.openamr.cli.bus.ScanCommand;
 import org.openamr.cli.decode.DecodeCommand;
+import org.openamr.cli.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "openamr", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"OpenAMR: automatic meter reading for heat and water meters.",
                 "OpenAMR: автоматизированный сбор показаний счётчиков тепла и воды."},
-        subcommands = {DecodeCommand.class, ScanCommand.class, ReadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, ScanCommand.class, ReadCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class OpenAmr {
 
     public static void main(String[] args) {

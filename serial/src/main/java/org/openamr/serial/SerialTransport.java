@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.openamr.mbus.transport.Transport;
 import org.openamr.mbus.transport.TransportException;
@@ -15,6 +16,9 @@ import org.openamr.mbus.transport.TransportException;
  * jSerialComm. The port opens on first use and is reopened after an error.
  */
 public final class SerialTransport implements Transport {
+
+    /** Resolution of read timeouts: a character at 38400 baud takes 0.29 ms, at 9600 baud 1.1 ms. */
+    private static final long POLL_NANOS = 500_000L;
 
     private final String path;
     private LineSettings line;
@@ -46,6 +50,7 @@ public final class SerialTransport implements Transport {
         p.setComPortParameters(line.baud(), line.dataBits(), line.stopBits() == 2 ? SerialPort.TWO_STOP_BITS
                 : SerialPort.ONE_STOP_BIT, parity(line.parity()));
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        p.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 1000);
         if (!p.openPort()) {
             throw new TransportException(path, "cannot open the port (in use, or no permission: error "
                     + p.getLastErrorCode() + ")");
@@ -57,7 +62,6 @@ public final class SerialTransport implements Transport {
     @Override
     public void write(byte[] bytes) throws TransportException {
         SerialPort p = open();
-        p.setComPortTimeouts(SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 1000);
         int n = p.writeBytes(bytes, bytes.length);
         if (n != bytes.length) {
             reopenLater();
@@ -66,18 +70,37 @@ public final class SerialTransport implements Transport {
         }
     }
 
+    /**
+     * Waits for bytes by polling the driver's input count every {@link #POLL_NANOS}. jSerialComm's
+     * own read timeouts use the terminal's VTIME, which counts in tenths of a second: a 34 ms
+     * character gap would become 100 ms and an M-Bus response window at 9600 baud twice as long.
+     */
     @Override
     public int read(byte[] buffer, int offset, int length, Duration timeout) throws TransportException {
         SerialPort p = open();
-        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, millis, 0);
-        int n = p.readBytes(buffer, length, offset);
-        if (n < 0) {
-            reopenLater();
-            throw new TransportException(path, "read failed (error " + p.getLastErrorCode()
-                    + "): the port was closed or unplugged");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int available = p.bytesAvailable();
+            if (available < 0) {
+                reopenLater();
+                throw new TransportException(path, "read failed (error " + p.getLastErrorCode()
+                        + "): the port was closed or unplugged");
+            }
+            if (available > 0) {
+                int n = p.readBytes(buffer, Math.min(available, length), offset);
+                if (n < 0) {
+                    reopenLater();
+                    throw new TransportException(path, "read failed (error " + p.getLastErrorCode()
+                            + "): the port was closed or unplugged");
+                }
+                return n;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return 0;
+            }
+            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
         }
-        return n;
     }
 
     @Override

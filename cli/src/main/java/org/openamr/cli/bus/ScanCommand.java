@@ -112,6 +112,9 @@ public final class ScanCommand implements Callable<Integer> {
                 for (SecondaryAddress dup : r.duplicateIds()) {
                     err.println("id " + dup.id() + ": several meters share this id; give them distinct primary addresses");
                 }
+                for (SecondaryAddress bad : r.unreadable()) {
+                    err.println("mask " + bad + ": a meter acknowledges this selection but sends no valid telegram");
+                }
             }
         } catch (MasterException e) {
             bar.finish();

@@ -40,6 +40,9 @@ public final class MBusMaster implements AutoCloseable {
     private final LatencyEstimator latency;
     private BusTiming timing;
     private long transactions;
+    private long channelFaults;
+    private long answerAttempts;
+    private long silentAttempts;
 
     public MBusMaster(Transport transport, MasterSettings settings, Clock clock) {
         this.transport = transport;
@@ -60,6 +63,25 @@ public final class MBusMaster implements AutoCloseable {
     /** Requests sent since this master was created, retries included. */
     public long transactions() {
         return transactions;
+    }
+
+    /**
+     * Failed attempts of requests that a present slave must answer: no answer, a damaged or a
+     * foreign one. Zero means the channel has not lost or garbled anything so far; a search uses it
+     * to decide whether an empty selection must be confirmed.
+     */
+    public long channelFaults() {
+        return channelFaults;
+    }
+
+    /** Attempts of requests that a present slave must answer; {@link #channelFaults()} of them failed. */
+    public long answerAttempts() {
+        return answerAttempts;
+    }
+
+    /** Of {@link #answerAttempts()}, those that got no byte at all: what would make a meter look absent. */
+    public long silentAttempts() {
+        return silentAttempts;
     }
 
     /** The channel latency now added to response windows. */
@@ -106,7 +128,7 @@ public final class MBusMaster implements AutoCloseable {
             String slave = "secondary address " + address;
             Instant start = clock.instant();
             long before = transactions;
-            SelectOutcome outcome = selectLocked(address);
+            SelectOutcome outcome = selectLocked(address, settings.emptyConfirmations());
             if (outcome == SelectOutcome.NONE) {
                 throw new NoResponseException(channel(), slave, "no meter answers to this secondary address");
             }
@@ -129,9 +151,14 @@ public final class MBusMaster implements AutoCloseable {
      * only believed after {@link MasterSettings#emptyConfirmations()} more tries.
      */
     public SelectOutcome select(SecondaryAddress mask) throws MasterException {
+        return select(mask, settings.emptyConfirmations());
+    }
+
+    /** Selects the slaves matching {@code mask}, believing "none" after {@code emptyConfirmations} more tries. */
+    public SelectOutcome select(SecondaryAddress mask, int emptyConfirmations) throws MasterException {
         bus.lock();
         try {
-            return selectLocked(mask);
+            return selectLocked(mask, emptyConfirmations);
         } finally {
             bus.unlock();
         }
@@ -141,7 +168,7 @@ public final class MBusMaster implements AutoCloseable {
     public VariableDataResponse identifySelected() throws MasterException {
         bus.lock();
         try {
-            return request(Address.NETWORK_LAYER, true, "the selected slave", null);
+            return request(Address.NETWORK_LAYER, true, "the selected slave", null, null);
         } finally {
             bus.unlock();
         }
@@ -209,8 +236,9 @@ public final class MBusMaster implements AutoCloseable {
         List<VariableDataResponse> telegrams = new ArrayList<>();
         Instant first = null;
         boolean fcb = true;
+        LongFrame[] previous = {null};
         while (true) {
-            VariableDataResponse r = request(address, fcb, slave, expected);
+            VariableDataResponse r = request(address, fcb, slave, expected, previous);
             if (first == null) {
                 first = clock.instant();
                 if (expected == null && r.header() instanceof LongHeader h) {
@@ -233,23 +261,34 @@ public final class MBusMaster implements AutoCloseable {
 
     /**
      * One REQ_UD2 with retries. A retry keeps the FCB, so a slave whose answer was lost repeats it
-     * rather than moving on: no telegram is skipped.
+     * rather than moving on: no telegram is skipped. {@code previous} holds the telegram before this
+     * one of a readout (updated here): a byte-identical answer is a late copy of it, not the next
+     * telegram, since a slave's access number changes with every telegram.
      */
-    private VariableDataResponse request(int address, boolean fcb, String slave, SecondaryAddress expected)
-            throws MasterException {
+    private VariableDataResponse request(int address, boolean fcb, String slave, SecondaryAddress expected,
+            LongFrame[] previous) throws MasterException {
         byte[] req = MasterRequests.reqUd2(address, fcb);
         String problem = "no answer";
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            if (attempt > 1) {
+                channelFaults++;
+            }
+            answerAttempts++;
             Received got = exchange(req, slave, false);
             if (got.frames().isEmpty()) {
                 problem = got.noise() > 0 ? "only damaged bytes (" + got.noise() + ") in the answer"
                         : "no answer within " + got.waited().toMillis() + " ms";
+                silentAttempts += got.noise() == 0 ? 1 : 0;
                 continue;
             }
             Frame f = got.frames().get(0);
             if (!(f instanceof LongFrame lf) || !ControlField.isResponseUserData(lf.control())
                     || (address != Address.NETWORK_LAYER && lf.address() != address)) {
                 problem = "unexpected answer " + f;
+                continue;
+            }
+            if (previous != null && lf.equals(previous[0])) {
+                problem = "the previous telegram again (a late answer to an earlier request)";
                 continue;
             }
             ApplicationMessage m;
@@ -271,6 +310,9 @@ public final class MBusMaster implements AutoCloseable {
                 problem = "answer comes from another meter (" + r.header() + ")";
                 continue;
             }
+            if (previous != null) {
+                previous[0] = lf;
+            }
             return r;
         }
         throw failure(slave, problem);
@@ -280,20 +322,25 @@ public final class MBusMaster implements AutoCloseable {
     private void acknowledged(byte[] request, String slave) throws MasterException {
         String problem = "no answer";
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            if (attempt > 1) {
+                channelFaults++;
+            }
+            answerAttempts++;
             Received got = exchange(request, slave, false);
             if (got.frames().size() == 1 && got.frames().get(0) instanceof AckFrame) {
                 return;
             }
+            silentAttempts += got.frames().isEmpty() && got.noise() == 0 ? 1 : 0;
             problem = got.frames().isEmpty() ? (got.noise() > 0 ? "damaged acknowledgement" : "no acknowledgement within "
                     + got.waited().toMillis() + " ms") : "unexpected answer " + got.frames().get(0);
         }
         throw failure(slave, problem);
     }
 
-    private SelectOutcome selectLocked(SecondaryAddress mask) throws MasterException {
+    private SelectOutcome selectLocked(SecondaryAddress mask, int emptyConfirmations) throws MasterException {
         byte[] request = MasterRequests.selectSecondary(mask);
         String slave = "secondary address mask " + mask;
-        for (int attempt = 0; attempt <= settings.emptyConfirmations(); attempt++) {
+        for (int attempt = 0; attempt <= emptyConfirmations; attempt++) {
             Received got = exchange(request, slave, true);
             if (got.frames().isEmpty() && got.noise() == 0) {
                 continue; // nothing: believed only after the confirmations
@@ -340,6 +387,8 @@ public final class MBusMaster implements AutoCloseable {
             latency.observe(firstByte.minus(minimum));
             List<Frame> frames = new ArrayList<>();
             Duration gap = timing.characterGapTimeout(lat);
+            // Inside a frame the channel may hold bytes back; between frames only the line's gap counts.
+            Duration gapInFrame = gap.plus(transport.interByteJitter());
             while (true) {
                 assembler.feed(buffer, 0, n);
                 for (Optional<Frame> f = assembler.next(); f.isPresent(); f = assembler.next()) {
@@ -348,7 +397,7 @@ public final class MBusMaster implements AutoCloseable {
                 if (!frames.isEmpty() && !listenForCollision) {
                     break;
                 }
-                n = transport.read(buffer, 0, buffer.length, gap);
+                n = transport.read(buffer, 0, buffer.length, assembler.pendingBytes() > 0 ? gapInFrame : gap);
                 if (n == 0) {
                     break;
                 }
@@ -361,6 +410,7 @@ public final class MBusMaster implements AutoCloseable {
     }
 
     private MasterException failure(String slave, String problem) {
+        channelFaults++;
         String text = problem + " (" + settings.attempts() + " attempts)";
         return problem.startsWith("no ") ? new NoResponseException(channel(), slave, text)
                 : new InvalidResponseException(channel(), slave, text);

@@ -1,11 +1,13 @@
 package org.openamr.mbus.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.openamr.mbus.app.ApplicationMessage.VariableDataResponse;
 import org.openamr.mbus.app.LongHeader;
 import org.openamr.mbus.app.SecondaryAddress;
-import org.openamr.mbus.master.InvalidResponseException;
+import org.openamr.mbus.master.ChannelFailureException;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.MasterException;
 import org.openamr.mbus.master.SelectOutcome;
@@ -15,23 +17,39 @@ import org.openamr.mbus.master.SelectOutcome;
  *
  * <p>The address space is walked as a tree over the eight id digits, most significant first (the
  * order that also keeps a delivery batch of consecutive serial numbers together). A mask that one
- * meter answers is read at once — that read names the meter and is its first readout, so nothing is
- * read twice — and a collision is split on the next free digit. Two rules save selections over
- * libmbus's algorithm, which probes ten children of every collision:
+ * meter answers is read at once — that read names the meter, proves the answer was real, and is its
+ * first readout, so nothing is read twice — and a collision is split on the next free digit.
+ * Compared with libmbus's algorithm (the reference of {@code shared/docs/mbus.md}):
  * <ul>
  * <li>when the first nine children of a collision are empty, the tenth holds the colliding meters
  * and is split without being probed;</li>
- * <li>a meter found is read once, during the search; its readout need not select it again.</li>
+ * <li>an empty answer is confirmed as the channel deserves. libmbus selects every empty mask twice,
+ * because a lost acknowledgement would hide a meter. Here a mask is selected once while the channel
+ * has lost or garbled nothing ({@link MBusMaster#channelFaults()}, which every identifying read
+ * samples); as soon as it has, every empty mask — the ones probed before included — is selected
+ * again before the search ends, as often as the measured rate of lost answers requires for a meter
+ * to stay hidden with a chance below 1 in 100,000 ({@link #confirmations}). On a clean line that halves the cost of the
+ * empty masks, which are most of a search; on a faulty one the search is more careful than
+ * libmbus's, whose single retry loses a meter in 3,600 at a 1.7 % loss rate;</li>
+ * <li>a collision on a complete id is selected again before it is reported as two meters sharing
+ * an id: a damaged or late acknowledgement looks like a collision once, a real one every time;</li>
+ * <li>a meter that acknowledges its selection but then gives no valid telegram is retried as a
+ * fresh selection, and reported (not dropped, not fatal) if it never does.</li>
  * </ul>
- * A selection nobody answered is retried (see {@code MasterSettings.emptyConfirmations}) before it is
- * believed, so a lost answer does not hide a meter.
  */
 public final class SecondarySearch {
+
+    /** Tries of a mask whose selected meter could not be read, or whose full id collided. */
+    private static final int RECHECKS = 3;
+    /** Selections of one empty mask at most, however bad the channel. */
+    private static final int MAX_SELECTIONS = 5;
 
     private final MBusMaster master;
     private final SearchListener listener;
     private final List<FoundMeter> found = new ArrayList<>();
-    private final List<SecondaryAddress> unresolved = new ArrayList<>();
+    private final List<SecondaryAddress> duplicates = new ArrayList<>();
+    private final List<SecondaryAddress> unreadable = new ArrayList<>();
+    private final Set<SecondaryAddress> unconfirmedEmpty = new LinkedHashSet<>();
     private double done;
 
     private SecondarySearch(MBusMaster master, SearchListener listener) {
@@ -39,32 +57,44 @@ public final class SecondarySearch {
         this.listener = listener;
     }
 
-    /** The result: meters found, and masks where several meters share one id (to be fixed on site). */
-    public record Result(List<FoundMeter> meters, List<SecondaryAddress> duplicateIds) {
+    /**
+     * The result.
+     *
+     * @param meters       every meter found, with its first telegram
+     * @param duplicateIds masks where several meters share one complete id (to be fixed on site)
+     * @param unreadable   masks where a meter acknowledged its selection but never sent a valid
+     *                     telegram
+     */
+    public record Result(List<FoundMeter> meters, List<SecondaryAddress> duplicateIds,
+                         List<SecondaryAddress> unreadable) {
         public Result {
             meters = List.copyOf(meters);
             duplicateIds = List.copyOf(duplicateIds);
+            unreadable = List.copyOf(unreadable);
         }
     }
 
     /**
      * Searches below {@code start}: {@link SecondaryAddress#WILDCARD} for everything, or a mask fixing
      * the manufacturer, the medium or leading id digits to narrow the search.
+     *
+     * @throws ChannelFailureException when the channel itself fails (connection lost, port gone);
+     *                                 a meter that misbehaves is reported in the result instead
      */
     public static Result run(MBusMaster master, SecondaryAddress start, SearchListener listener)
             throws MasterException {
         SecondarySearch s = new SecondarySearch(master, listener);
-        SelectOutcome root = s.probe(start);
-        s.resolve(start, root, 1.0);
+        s.resolve(start, s.probe(start), 1.0);
+        s.confirmEmptyMasks();
         s.listener.progress(1.0);
-        return new Result(s.found, s.unresolved);
+        return new Result(s.found, s.duplicates, s.unreadable);
     }
 
     private void resolve(SecondaryAddress mask, SelectOutcome outcome, double share) throws MasterException {
         switch (outcome) {
             case NONE -> advance(share);
             case ONE -> {
-                identify(mask);
+                identify(mask, 1);
                 advance(share);
             }
             case COLLISION -> split(mask, share);
@@ -74,8 +104,7 @@ public final class SecondarySearch {
     private void split(SecondaryAddress mask, double share) throws MasterException {
         int position = mask.id().indexOf('F');
         if (position < 0) {
-            unresolved.add(mask); // several meters with one id: selection cannot tell them apart
-            advance(share);
+            collisionOnCompleteId(mask, share);
             return;
         }
         double childShare = share / 10; // progress only: a fraction of the address space
@@ -93,21 +122,96 @@ public final class SecondarySearch {
         }
     }
 
+    private void collisionOnCompleteId(SecondaryAddress mask, double share) throws MasterException {
+        for (int i = 0; i < RECHECKS; i++) {
+            SelectOutcome again = master.select(mask, Math.max(1, confirmations()));
+            listener.probed(mask, again);
+            if (again != SelectOutcome.COLLISION) {
+                resolve(mask, again, share);
+                return;
+            }
+        }
+        duplicates.add(mask); // several meters with one id: selection cannot tell them apart
+        advance(share);
+    }
+
+    /** One selection; an empty answer is confirmed now if the channel has shown faults, else later if it does. */
     private SelectOutcome probe(SecondaryAddress mask) throws MasterException {
-        SelectOutcome o = master.select(mask);
+        int confirmations = confirmations();
+        boolean careful = confirmations > 0;
+        SelectOutcome o = master.select(mask, confirmations);
+        if (o == SelectOutcome.NONE && !careful) {
+            unconfirmedEmpty.add(mask);
+        }
         listener.probed(mask, o);
         return o;
     }
 
-    private void identify(SecondaryAddress mask) throws MasterException {
-        VariableDataResponse r = master.identifySelected();
-        if (!(r.header() instanceof LongHeader h)) {
-            throw new InvalidResponseException(master.channel(), "secondary address mask " + mask,
-                    "the selected meter answered without a long header");
+    /** Once the channel has lost or garbled an answer, masks believed empty on one try are tried again. */
+    private void confirmEmptyMasks() throws MasterException {
+        while (master.channelFaults() > 0 && !unconfirmedEmpty.isEmpty()) {
+            SecondaryAddress mask = unconfirmedEmpty.iterator().next();
+            unconfirmedEmpty.remove(mask);
+            SelectOutcome o = master.select(mask, confirmations());
+            listener.probed(mask, o);
+            if (o != SelectOutcome.NONE) {
+                resolve(mask, o, 0);
+            }
+        }
+    }
+
+    /**
+     * Extra selections before "empty" is believed: none on a channel that has not failed yet; else
+     * at least one, and enough that a meter's acknowledgement lost on every try (the rate of silent
+     * answers to the power of the tries) stays below 1 in 100,000. A damaged acknowledgement does not
+     * hide a meter (it reads as a collision and is split), so only silence counts.
+     */
+    private int confirmations() {
+        if (master.channelFaults() == 0) {
+            return 0;
+        }
+        // A probability, not a meter value: double is right here.
+        double silence = Math.min(0.5, (double) master.silentAttempts() / Math.max(1, master.answerAttempts()));
+        int tries = 2;
+        while (Math.pow(silence, tries) > 1e-5 && tries < MAX_SELECTIONS) {
+            tries++;
+        }
+        return tries - 1;
+    }
+
+    private void identify(SecondaryAddress mask, int attempt) throws MasterException {
+        VariableDataResponse r;
+        try {
+            r = master.identifySelected();
+        } catch (ChannelFailureException e) {
+            throw e;
+        } catch (MasterException e) {
+            retryIdentification(mask, attempt);
+            return;
+        }
+        if (!(r.header() instanceof LongHeader h) || !mask.matches(h.secondaryAddress())) {
+            // No long header, or an answer outside the mask: not the meter this selection chose.
+            retryIdentification(mask, attempt);
+            return;
         }
         FoundMeter m = new FoundMeter(h.secondaryAddress(), r);
         found.add(m);
         listener.found(m);
+    }
+
+    /** The acknowledgement was there but no telegram: select the mask afresh and resolve what it holds. */
+    private void retryIdentification(SecondaryAddress mask, int attempt) throws MasterException {
+        if (attempt >= RECHECKS) {
+            unreadable.add(mask);
+            return;
+        }
+        SelectOutcome o = master.select(mask, Math.max(1, confirmations()));
+        listener.probed(mask, o);
+        switch (o) {
+            case NONE -> { } // the acknowledgement was a late answer to an earlier selection
+            case ONE -> identify(mask, attempt + 1);
+            case COLLISION -> split(mask, 0);
+        }
     }
 
     private void advance(double share) {
@@ -120,5 +224,4 @@ public final class SecondarySearch {
         id[position] = (char) ('0' + digit);
         return new SecondaryAddress(new String(id), mask.manufacturer(), mask.version(), mask.medium());
     }
-
 }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,8 @@ import java.time.Duration;
 public final class TcpTransport implements Transport {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Covers Nagle plus a delayed acknowledgement (40 ms on Linux) and jitter of a mobile link. */
+    private static final Duration INTER_BYTE_JITTER = Duration.ofMillis(150);
 
     private final String host;
     private final int port;
@@ -134,6 +137,11 @@ public final class TcpTransport implements Transport {
     }
 
     @Override
+    public Duration interByteJitter() {
+        return INTER_BYTE_JITTER;
+    }
+
+    @Override
     public void close() {
         drop();
     }
@@ -156,6 +164,9 @@ public final class TcpTransport implements Transport {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -37,6 +37,15 @@ public interface Transport extends AutoCloseable {
      */
     boolean writeBlocksUntilSent();
 
+    /**
+     * How long bytes of one frame may be held up by the channel itself, beyond the line's own
+     * character gap: zero for a serial port, more for TCP, where a gateway's Nagle algorithm and the
+     * peer's delayed acknowledgement alone can hold a frame's tail back by 40 ms.
+     */
+    default Duration interByteJitter() {
+        return Duration.ZERO;
+    }
+
     @Override
     void close();
 }

@@ -120,7 +120,8 @@ public final class PtyBusServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (!closed) {
+            // When socat is gone (stopped with the JVM by Ctrl-C, say) the read fails too: not news.
+            if (!closed && socat.isAlive()) {
                 System.err.println("openamr simulator: pseudo-terminal failed: " + e.getMessage());
             }
         }
