@@ -2,7 +2,9 @@ package org.openamr.simulator.serve;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.openamr.mbus.link.Frame;
@@ -20,6 +22,13 @@ final class LineSession {
 
     /** Replies are written in slices of about this duration, so a long frame trickles in as on a line. */
     private static final long SLICE_NANOS = 20_000_000L;
+
+    /** Sends late replies, so that a slow slave does not hold up the line's other answers. */
+    private static final ScheduledExecutorService LATE = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "openamr-sim-late-replies");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final VirtualBus bus;
     private final Pacing pacing;
@@ -55,29 +64,44 @@ final class LineSession {
     private void send(Reply reply) throws IOException {
         byte[] bytes = reply.bytes();
         long requestEnd = pacing.paced() ? wireFreeAt : System.nanoTime();
-        long delay;
         if (reply.late()) {
-            delay = Pacing.windowNanos(reply.baud()) + bus.faults().lateBy().toNanos();
-        } else {
-            delay = pacing.paced() ? pacing.turnaroundNanos(reply.baud()) : 0;
+            // A slow slave answers after the window while the line goes on: later requests are heard
+            // and answered meanwhile (its answer may then collide with theirs, as on a real bus).
+            long delay = requestEnd + Pacing.windowNanos(reply.baud()) + bus.faults().lateBy().toNanos()
+                    - System.nanoTime();
+            LATE.schedule(() -> writeQuietly(bytes), Math.max(0, delay), TimeUnit.NANOSECONDS);
+            return;
         }
-        long start = requestEnd + delay;
+        long start = requestEnd + (pacing.paced() ? pacing.turnaroundNanos(reply.baud()) : 0);
         long perByte = pacing.paced() ? Pacing.characterNanos(reply.baud()) : 0;
         if (perByte == 0) {
             sleepUntil(start);
-            out.write(bytes);
-            out.flush();
+            write(bytes, 0, bytes.length);
         } else {
             int slice = (int) Math.max(1, SLICE_NANOS / perByte);
             for (int from = 0; from < bytes.length; from += slice) {
                 int to = Math.min(bytes.length, from + slice);
                 // A byte can be handed over once its stop bit has passed.
                 sleepUntil(start + to * perByte);
-                out.write(Arrays.copyOfRange(bytes, from, to));
-                out.flush();
+                write(bytes, from, to - from);
             }
         }
         wireFreeAt = start + bytes.length * perByte;
+    }
+
+    private void write(byte[] bytes, int from, int count) throws IOException {
+        synchronized (out) {
+            out.write(bytes, from, count);
+            out.flush();
+        }
+    }
+
+    private void writeQuietly(byte[] bytes) {
+        try {
+            write(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            // the master has gone meanwhile: a late answer nobody hears
+        }
     }
 
     private static void sleepUntil(long deadline) throws IOException {
