@@ -79,6 +79,9 @@ public final class ScanCommand implements Callable<Integer> {
                 for (int conflict : r.conflicts()) {
                     err.println("address " + conflict + ": garbled answer, probably two meters share it");
                 }
+                for (int bad : r.unreadable()) {
+                    err.println("address " + bad + ": a meter acknowledges but sends no valid telegram");
+                }
             } else {
                 SecondaryAddress start = new SecondaryAddress("FFFFFFFF",
                         manufacturer == null ? SecondaryAddress.ANY_MANUFACTURER : ManufacturerCode.encode(manufacturer),

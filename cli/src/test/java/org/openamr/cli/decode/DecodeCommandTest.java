@@ -2,16 +2,13 @@ package org.openamr.cli.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openamr.cli.OpenAmr;
-import picocli.CommandLine;
+import org.openamr.cli.CliRun;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,22 +23,13 @@ class DecodeCommandTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = OpenAmr.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void tableShowsHeaderAndOneLinePerRecordWithTheProfileNames() {
-        Run r = run("decode", "--lang", "en", DANFOSS);
+        CliRun r = run("decode", "--lang", "en", DANFOSS);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("id 41494068  manufacturer DFS  version 47  medium heat")
                 .contains("status 50 (temporary error")
@@ -55,7 +43,7 @@ class DecodeCommandTest {
 
     @Test
     void jsonFollowsTheConformanceContract() throws Exception {
-        Run r = run("decode", "--json", DANFOSS);
+        CliRun r = run("decode", "--json", DANFOSS);
         assertThat(r.exit()).isZero();
         JsonNode root = json.readTree(r.out());
         assertThat(root.get("frame").asText()).isEqualTo("long");
@@ -85,7 +73,7 @@ class DecodeCommandTest {
     @Test
     void damagedTelegramGivesOneClearLineAndNonZeroExit() {
         String bad = DANFOSS.substring(0, DANFOSS.length() - 4) + "E716";
-        Run r = run("decode", bad);
+        CliRun r = run("decode", bad);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo(
@@ -99,7 +87,7 @@ class DecodeCommandTest {
         Path file = dir.resolve("telegrams.txt");
         Files.write(file, List.of("# two good telegrams around a bad one", DANFOSS, "68040468", "",
                 KAMSTRUP, "6804046808017001 00112233445566778899AABBCCDDEEFF"), StandardCharsets.UTF_8);
-        Run r = run("decode", "--json", "--batch", file.toString());
+        CliRun r = run("decode", "--json", "--batch", file.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(4);
@@ -120,7 +108,7 @@ class DecodeCommandTest {
 
     @Test
     void missingBatchFileIsAUsageErrorWithoutStackTrace() {
-        Run r = run("decode", "--batch", "/nonexistent/file.txt");
+        CliRun r = run("decode", "--batch", "/nonexistent/file.txt");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("batch file /nonexistent/file.txt does not exist").doesNotContain("at org.");
     }

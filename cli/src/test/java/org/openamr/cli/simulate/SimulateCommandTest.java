@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openamr.cli.CliRun;
 import org.openamr.cli.OpenAmr;
 import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.mbus.record.DataRecord;
@@ -48,17 +49,8 @@ class SimulateCommandTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = OpenAmr.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** {@code openamr simulate …} running on a thread of the test, stopped by an interrupt as Ctrl-C would. */
@@ -136,7 +128,7 @@ class SimulateCommandTest {
                     .contains("meters    5 (primary addresses 1-5)")
                     .contains("unpaced").contains("faults    none").contains("seed      7");
             for (int primary = 1; primary <= 5; primary++) {
-                Run r = run("read", "tcp://127.0.0.1:" + port, Integer.toString(primary), "--json");
+                CliRun r = run("read", "tcp://127.0.0.1:" + port, Integer.toString(primary), "--json");
                 assertThat(r.exit()).as("read %d: %s", primary, r.err()).isZero();
                 SecondaryAddress meter = truth.atPrimary(primary).orElseThrow();
                 assertMatchesTruth(json.readTree(r.out()), truth.reading(meter), truth.meter(meter).type().manufacturer());
@@ -182,7 +174,7 @@ class SimulateCommandTest {
     void durationStopsByItselfAndListShowsTheMetersOnAllInterfaces() {
         BusTruth truth = VirtualBus.builder().seed(3).demo(4, IdScheme.CONSECUTIVE).build().truth();
         long start = System.nanoTime();
-        Run r = run("simulate", "--meters", "4", "--ids", "consecutive", "--seed", "3", "--tcp", "0", "--duration", "1",
+        CliRun r = run("simulate", "--meters", "4", "--ids", "consecutive", "--seed", "3", "--tcp", "0", "--duration", "1",
                 "--list", "--faults", "0.06", "--baud", "9600");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.exit()).as(r.err()).isZero();
@@ -207,7 +199,7 @@ class SimulateCommandTest {
             assertThat(sim.summary()).contains("pty       " + tty).contains("openamr read " + tty + " 1")
                     .doesNotContain("tcp://");
             assertThat(Files.isSymbolicLink(tty)).isTrue();
-            Run r = run("read", tty.toString(), "2", "--json");
+            CliRun r = run("read", tty.toString(), "2", "--json");
             assertThat(r.exit()).as(r.err()).isZero();
             SecondaryAddress meter = truth.atPrimary(2).orElseThrow();
             assertMatchesTruth(json.readTree(r.out()), truth.reading(meter), truth.meter(meter).type().manufacturer());
@@ -237,7 +229,7 @@ class SimulateCommandTest {
 
     // ---- errors: one line on stderr, exit code 2, no stack trace ----------------------------------
 
-    private static void assertOneLineError(Run r, String... fragments) {
+    private static void assertOneLineError(CliRun r, String... fragments) {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
         assertThat(r.err()).startsWith("openamr simulate: ").contains(fragments)

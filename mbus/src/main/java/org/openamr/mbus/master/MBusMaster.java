@@ -164,6 +164,23 @@ public final class MBusMaster implements AutoCloseable {
         }
     }
 
+    /**
+     * SND_NKE to a primary address, to learn whether a slave is there: {@link SelectOutcome#ONE} for a
+     * clean acknowledgement, {@link SelectOutcome#COLLISION} for a garbled one (two slaves share the
+     * address), {@link SelectOutcome#NONE} after {@code emptyConfirmations} more silent tries.
+     */
+    public SelectOutcome probe(int address, int emptyConfirmations) throws MasterException {
+        if (!Address.isPrimary(address)) {
+            throw new IllegalArgumentException("a primary address is 0..250, got " + address);
+        }
+        bus.lock();
+        try {
+            return probeLocked(MasterRequests.sndNke(address), primary(address), emptyConfirmations);
+        } finally {
+            bus.unlock();
+        }
+    }
+
     /** After a selection with one answer: the selected slave's first telegram, which names it. */
     public VariableDataResponse identifySelected() throws MasterException {
         bus.lock();
@@ -338,8 +355,11 @@ public final class MBusMaster implements AutoCloseable {
     }
 
     private SelectOutcome selectLocked(SecondaryAddress mask, int emptyConfirmations) throws MasterException {
-        byte[] request = MasterRequests.selectSecondary(mask);
-        String slave = "secondary address mask " + mask;
+        return probeLocked(MasterRequests.selectSecondary(mask), "secondary address mask " + mask, emptyConfirmations);
+    }
+
+    /** Sends a request every matching slave acknowledges; tells none, one or several apart. */
+    private SelectOutcome probeLocked(byte[] request, String slave, int emptyConfirmations) throws MasterException {
         for (int attempt = 0; attempt <= emptyConfirmations; attempt++) {
             Received got = exchange(request, slave, true);
             if (got.frames().isEmpty() && got.noise() == 0) {

@@ -25,12 +25,11 @@ import org.openamr.mbus.master.SelectOutcome;
  * and is split without being probed;</li>
  * <li>an empty answer is confirmed as the channel deserves. libmbus selects every empty mask twice,
  * because a lost acknowledgement would hide a meter. Here a mask is selected once while the channel
- * has lost or garbled nothing ({@link MBusMaster#channelFaults()}, which every identifying read
- * samples); as soon as it has, every empty mask — the ones probed before included — is selected
- * again before the search ends, as often as the measured rate of lost answers requires for a meter
- * to stay hidden with a chance below 1 in 100,000 ({@link #confirmations}). On a clean line that halves the cost of the
- * empty masks, which are most of a search; on a faulty one the search is more careful than
- * libmbus's, whose single retry loses a meter in 3,600 at a 1.7 % loss rate;</li>
+ * has lost no answer (which every identifying read samples); as soon as it has, every empty mask —
+ * the ones probed before included — is selected again before the search ends, as often as the
+ * measured rate of lost answers requires ({@link EmptyAnswers}). On a clean line that halves the
+ * cost of the empty masks, which are most of a search; on a faulty one the search is more careful
+ * than libmbus, whose single retry misses a meter in 3,600 at a 1.7 % loss rate;</li>
  * <li>a collision on a complete id is selected again before it is reported as two meters sharing
  * an id: a damaged or late acknowledgement looks like a collision once, a real one every time;</li>
  * <li>a meter that acknowledges its selection but then gives no valid telegram is retried as a
@@ -41,8 +40,6 @@ public final class SecondarySearch {
 
     /** Tries of a mask whose selected meter could not be read, or whose full id collided. */
     private static final int RECHECKS = 3;
-    /** Selections of one empty mask at most, however bad the channel. */
-    private static final int MAX_SELECTIONS = 5;
 
     private final MBusMaster master;
     private final SearchListener listener;
@@ -124,7 +121,7 @@ public final class SecondarySearch {
 
     private void collisionOnCompleteId(SecondaryAddress mask, double share) throws MasterException {
         for (int i = 0; i < RECHECKS; i++) {
-            SelectOutcome again = master.select(mask, Math.max(1, confirmations()));
+            SelectOutcome again = master.select(mask, Math.max(1, EmptyAnswers.confirmations(master)));
             listener.probed(mask, again);
             if (again != SelectOutcome.COLLISION) {
                 resolve(mask, again, share);
@@ -137,7 +134,7 @@ public final class SecondarySearch {
 
     /** One selection; an empty answer is confirmed now if the channel has shown faults, else later if it does. */
     private SelectOutcome probe(SecondaryAddress mask) throws MasterException {
-        int confirmations = confirmations();
+        int confirmations = EmptyAnswers.confirmations(master);
         boolean careful = confirmations > 0;
         SelectOutcome o = master.select(mask, confirmations);
         if (o == SelectOutcome.NONE && !careful) {
@@ -147,36 +144,17 @@ public final class SecondarySearch {
         return o;
     }
 
-    /** Once the channel has lost or garbled an answer, masks believed empty on one try are tried again. */
+    /** Once the channel has lost an answer, masks believed empty on one try are tried again. */
     private void confirmEmptyMasks() throws MasterException {
-        while (master.channelFaults() > 0 && !unconfirmedEmpty.isEmpty()) {
+        while (EmptyAnswers.mustRecheck(master) && !unconfirmedEmpty.isEmpty()) {
             SecondaryAddress mask = unconfirmedEmpty.iterator().next();
             unconfirmedEmpty.remove(mask);
-            SelectOutcome o = master.select(mask, confirmations());
+            SelectOutcome o = master.select(mask, EmptyAnswers.confirmations(master));
             listener.probed(mask, o);
             if (o != SelectOutcome.NONE) {
                 resolve(mask, o, 0);
             }
         }
-    }
-
-    /**
-     * Extra selections before "empty" is believed: none on a channel that has not failed yet; else
-     * at least one, and enough that a meter's acknowledgement lost on every try (the rate of silent
-     * answers to the power of the tries) stays below 1 in 100,000. A damaged acknowledgement does not
-     * hide a meter (it reads as a collision and is split), so only silence counts.
-     */
-    private int confirmations() {
-        if (master.channelFaults() == 0) {
-            return 0;
-        }
-        // A probability, not a meter value: double is right here.
-        double silence = Math.min(0.5, (double) master.silentAttempts() / Math.max(1, master.answerAttempts()));
-        int tries = 2;
-        while (Math.pow(silence, tries) > 1e-5 && tries < MAX_SELECTIONS) {
-            tries++;
-        }
-        return tries - 1;
     }
 
     private void identify(SecondaryAddress mask, int attempt) throws MasterException {
@@ -205,7 +183,7 @@ public final class SecondarySearch {
             unreadable.add(mask);
             return;
         }
-        SelectOutcome o = master.select(mask, Math.max(1, confirmations()));
+        SelectOutcome o = master.select(mask, Math.max(1, EmptyAnswers.confirmations(master)));
         listener.probed(mask, o);
         switch (o) {
             case NONE -> { } // the acknowledgement was a late answer to an earlier selection

@@ -13,7 +13,9 @@ import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.MasterSettings;
 import org.openamr.mbus.master.SelectOutcome;
+import org.openamr.mbus.master.Readout;
 import org.openamr.mbus.search.FoundMeter;
+import org.openamr.mbus.search.PrimaryScan;
 import org.openamr.mbus.search.SearchListener;
 import org.openamr.mbus.search.SecondarySearch;
 import org.openamr.simulator.bus.Faults;
@@ -23,10 +25,10 @@ import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.serve.InProcessTransport;
 
 /**
- * The rules of {@link SecondarySearch} on an in-process bus, where every request is counted and
+ * The rules of {@link SecondarySearch} and {@link PrimaryScan} on an in-process bus, where every request is counted and
  * nothing waits: what a clean channel costs, what a faulty one makes it do, and what it reports.
  */
-class SecondarySearchRulesTest {
+class SearchRulesTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -135,6 +137,37 @@ class SecondarySearchRulesTest {
             List<SecondaryAddress> want = bus.truth().secondaryAddresses().stream().filter(danfoss::matches).toList();
             assertThat(want).isNotEmpty().hasSizeLessThan(80);
             assertThat(r.meters()).extracting(FoundMeter::address).containsExactlyInAnyOrderElementsOf(want);
+        }
+    }
+
+    @Test
+    void primaryScanProbesEachAddressOnceOnACleanBusAndReportsSharedAddresses() throws Exception {
+        VirtualBus bus = VirtualBus.builder().seed(25).clock(CLOCK).demo(30)
+                .meter(MeterType.COLD_WATER, "55500001", 7) // a second meter on address 7
+                .build();
+        try (MBusMaster master = master(bus)) {
+            PrimaryScan.Result r = PrimaryScan.run(master, 0, 250, SearchListener.NONE);
+            assertThat(r.conflicts()).containsExactly(7);
+            assertThat(r.unreadable()).isEmpty();
+            assertThat(r.meters()).extracting(m -> m.header().secondaryAddress())
+                    .containsExactlyInAnyOrderElementsOf(bus.truth().meters().stream()
+                            .filter(m -> m.primaryAddress() != 7).map(m -> m.secondaryAddress()).toList());
+            long readRequests = r.meters().stream().mapToLong(Readout::transactions).sum();
+            // 251 probes; address 7 is probed, then a read is tried (3 attempts of SND_NKE): no more.
+            assertThat(master.transactions()).isEqualTo(251 + readRequests + 3);
+        }
+    }
+
+    @Test
+    void primaryScanOnAFaultyBusFindsEveryMeter() throws Exception {
+        VirtualBus bus = VirtualBus.builder().seed(26).clock(CLOCK).faults(new Faults(0.05, 0.05, 0,
+                Faults.DEFAULT_LATE_BY)).demo(40).build();
+        try (MBusMaster master = master(bus)) {
+            PrimaryScan.Result r = PrimaryScan.run(master, 0, 250, SearchListener.NONE);
+            assertThat(r.meters()).extracting(m -> m.header().secondaryAddress())
+                    .containsExactlyInAnyOrderElementsOf(bus.truth().secondaryAddresses());
+            assertThat(r.conflicts()).isEmpty();
+            assertThat(master.channelFaults()).isPositive();
         }
     }
 }
