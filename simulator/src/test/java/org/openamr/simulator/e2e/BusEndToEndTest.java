@@ -27,6 +27,7 @@ import org.openamr.serial.SerialTransport;
 import org.openamr.simulator.Wire;
 import org.openamr.simulator.bus.BusStats;
 import org.openamr.simulator.bus.Faults;
+import org.openamr.simulator.bus.IdScheme;
 import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.Reading;
 import org.openamr.simulator.serve.Pacing;
@@ -94,7 +95,8 @@ class BusEndToEndTest {
     @Test
     void serialPortWithFivePercentFaults() throws Exception {
         assumeTrue(Socat.find().isPresent(), "skipped: " + Socat.INSTALL_HINT);
-        VirtualBus bus = bus(104, Faults.of(0.05), METERS);
+        // Consecutive ids (delivery batches) here, random ids on the clean TCP bus: both shapes at full size.
+        VirtualBus bus = bus(104, Faults.of(0.05), METERS, IdScheme.CONSECUTIVE);
         Path port = dir.resolve("ttyMBUS1");
         try (PtyBusServer server = PtyBusServer.start(bus, port, Pacing.unpaced());
              MBusMaster master = new MBusMaster(new SerialTransport(port.toString(), LineSettings.mbus(BAUD)))) {
@@ -104,7 +106,12 @@ class BusEndToEndTest {
     }
 
     private static VirtualBus bus(long seed, Faults faults, int meters) {
-        return VirtualBus.builder().seed(seed).clock(CLOCK).baud(BAUD).faults(faults).demo(meters).build();
+        return bus(seed, faults, meters, IdScheme.RANDOM);
+    }
+
+    /** {@code -De2e.seed=S} shifts every bus's seed: other meters, ids and fault sequences, same checks. */
+    private static VirtualBus bus(long seed, Faults faults, int meters, IdScheme ids) {
+        return VirtualBus.builder().seed(seed + Long.getLong("e2e.seed", 0)).clock(CLOCK).baud(BAUD).faults(faults).demo(meters, ids).build();
     }
 
     private static void searchAndReadEverything(VirtualBus bus, MBusMaster master) throws MasterException {
