@@ -82,16 +82,12 @@ public final class SerialTransport implements Transport {
         while (true) {
             int available = p.bytesAvailable();
             if (available < 0) {
-                reopenLater();
-                throw new TransportException(path, "read failed (error " + p.getLastErrorCode()
-                        + "): the port was closed or unplugged");
+                throw unplugged(p);
             }
             if (available > 0) {
                 int n = p.readBytes(buffer, Math.min(available, length), offset);
                 if (n < 0) {
-                    reopenLater();
-                    throw new TransportException(path, "read failed (error " + p.getLastErrorCode()
-                            + "): the port was closed or unplugged");
+                    throw unplugged(p);
                 }
                 return n;
             }
@@ -140,6 +136,13 @@ public final class SerialTransport implements Transport {
             port.closePort();
             port = null;
         }
+    }
+
+    /** The port vanished under a read: closed for reopening, and named for the user. */
+    private TransportException unplugged(SerialPort p) {
+        int error = p.getLastErrorCode();
+        reopenLater();
+        return new TransportException(path, "read failed (error " + error + "): the port was closed or unplugged");
     }
 
     private static int parity(char p) {

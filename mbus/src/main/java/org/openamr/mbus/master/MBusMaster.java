@@ -295,7 +295,7 @@ public final class MBusMaster implements AutoCloseable {
             if (got.frames().isEmpty()) {
                 problem = got.noise() > 0 ? "only damaged bytes (" + got.noise() + ") in the answer"
                         : "no answer within " + got.waited().toMillis() + " ms";
-                silentAttempts += got.noise() == 0 ? 1 : 0;
+                silentAttempts += got.silent() ? 1 : 0;
                 continue;
             }
             Frame f = got.frames().get(0);
@@ -347,7 +347,7 @@ public final class MBusMaster implements AutoCloseable {
             if (got.frames().size() == 1 && got.frames().get(0) instanceof AckFrame) {
                 return;
             }
-            silentAttempts += got.frames().isEmpty() && got.noise() == 0 ? 1 : 0;
+            silentAttempts += got.silent() ? 1 : 0;
             problem = got.frames().isEmpty() ? (got.noise() > 0 ? "damaged acknowledgement" : "no acknowledgement within "
                     + got.waited().toMillis() + " ms") : "unexpected answer " + got.frames().get(0);
         }
@@ -362,7 +362,7 @@ public final class MBusMaster implements AutoCloseable {
     private SelectOutcome probeLocked(byte[] request, String slave, int emptyConfirmations) throws MasterException {
         for (int attempt = 0; attempt <= emptyConfirmations; attempt++) {
             Received got = exchange(request, slave, true);
-            if (got.frames().isEmpty() && got.noise() == 0) {
+            if (got.silent()) {
                 continue; // nothing: believed only after the confirmations
             }
             boolean clean = got.frames().size() == 1 && got.frames().get(0) instanceof AckFrame && got.noise() == 0;
@@ -381,6 +381,10 @@ public final class MBusMaster implements AutoCloseable {
 
     /** What came back for one request. */
     private record Received(List<Frame> frames, long noise, Duration waited) {
+        /** Not a byte came back: what makes a present slave look absent. */
+        boolean silent() {
+            return frames.isEmpty() && noise == 0;
+        }
     }
 
     /**
