@@ -1,12 +1,8 @@
 package org.openamr.cli.bus;
 
 import java.time.Duration;
+import org.openamr.acquisition.channel.BusConnection;
 import org.openamr.mbus.master.MBusMaster;
-import org.openamr.mbus.master.MasterSettings;
-import org.openamr.mbus.transport.TcpTransport;
-import org.openamr.mbus.transport.Transport;
-import org.openamr.serial.LineSettings;
-import org.openamr.serial.SerialTransport;
 import picocli.CommandLine.Option;
 
 /** How to reach a bus: a serial port or {@code tcp://host:port}, and how persistent to be. */
@@ -27,10 +23,7 @@ public final class BusOptions {
 
     /** Opens a master on {@code channel}; nothing touches the line before the first request. */
     public MBusMaster open(String channel) {
-        Transport transport = channel.startsWith("tcp://") ? TcpTransport.parse(channel, baud)
-                : new SerialTransport(channel, LineSettings.parse(baud + "," + format));
-        MasterSettings settings = MasterSettings.DEFAULT.withAttempts(attempts)
-                .withInitialLatency(Duration.ofMillis(latencyMillis));
-        return new MBusMaster(transport, settings, java.time.Clock.systemUTC());
+        return BusConnection.of(channel, baud).withLineFormat(format).withAttempts(attempts)
+                .withInitialLatency(Duration.ofMillis(latencyMillis)).open(java.time.Clock.systemUTC());
     }
 }

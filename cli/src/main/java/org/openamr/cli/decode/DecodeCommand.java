@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.openamr.cli.output.TelegramJson;
 import org.openamr.cli.output.TelegramTable;
+import org.openamr.wmbus.WirelessDecoder;
+import org.openamr.wmbus.keys.KeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,10 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code openamr decode}: M-Bus telegrams from hex to a table or JSON. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = {"Decode M-Bus telegrams given as hex (argument, stdin or a batch file).",
-                "Расшифровка телеграмм M-Bus из шестнадцатеричной записи."},
+        description = {"Decode wired and wireless M-Bus telegrams given as hex (argument, stdin or a batch file).",
+                "Wired frames start with 68, 10 or E5; anything else is a wireless telegram from its L-field on,",
+                "with or without its block CRCs.",
+                "Расшифровка телеграмм M-Bus (проводных и беспроводных) из шестнадцатеричной записи."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every telegram decoded", "1:a telegram could not be decoded", "2:usage or I/O error"})
+        exitCodeList = {"0:every telegram decoded", "1:a telegram could not be decoded (or only its headers: no key)",
+                "2:usage or I/O error"})
 public final class DecodeCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "HEX",
@@ -39,6 +44,11 @@ public final class DecodeCommand implements Callable<Integer> {
             description = "Decode every line of FILE ('HEX' or 'HEX KEY'; '-' for stdin); blank lines and # comments are skipped.")
     Path batch;
 
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "AES-128 key (32 hex digits) of the wireless telegram given as argument or on stdin; "
+                    + "in --batch files a line's key follows its telegram.")
+    String key;
+
     @Option(names = "--lang", paramLabel = "en|ru", description = "Language of labels in the table (default: from the system locale).")
     String lang = Locale.getDefault().getLanguage().equals("ru") ? "ru" : "en";
 
@@ -46,6 +56,9 @@ public final class DecodeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final JsonMapper mapper = JsonMapper.builder().build();
+
+    /** One decoder for all inputs: compact frames decode after a full frame of their meter. */
+    private final WirelessDecoder wireless = new WirelessDecoder(KeyStore.publicDefaults());
 
     @Override
     public Integer call() throws IOException {
@@ -56,7 +69,7 @@ public final class DecodeCommand implements Callable<Integer> {
         String text = hex != null && !hex.isEmpty() ? String.join("", hex) : readStdin();
         DecodeOutcome outcome;
         try {
-            outcome = DecodeOutcome.of(TelegramInput.parseHex(text));
+            outcome = DecodeOutcome.of(TelegramInput.parseHex(text, key), wireless);
         } catch (TelegramInput.BadHexException e) {
             outcome = new DecodeOutcome.Failed("input", e.getMessage(), e.position());
         }
@@ -65,7 +78,7 @@ public final class DecodeCommand implements Callable<Integer> {
         } else {
             print(out, outcome);
         }
-        return outcome instanceof DecodeOutcome.Failed ? 1 : 0;
+        return outcome.succeeded() ? 0 : 1;
     }
 
     private int batch(PrintWriter out) throws IOException {
@@ -85,11 +98,11 @@ public final class DecodeCommand implements Callable<Integer> {
             }
             DecodeOutcome outcome;
             try {
-                outcome = DecodeOutcome.of(TelegramInput.parseLine(line));
+                outcome = DecodeOutcome.of(TelegramInput.parseLine(line), wireless);
             } catch (TelegramInput.BadHexException e) {
                 outcome = new DecodeOutcome.Failed("input", "line " + lineNumber + ": " + e.getMessage(), e.position());
             }
-            if (outcome instanceof DecodeOutcome.Failed) {
+            if (!outcome.succeeded()) {
                 failed++;
             }
             if (!json) {
@@ -108,9 +121,12 @@ public final class DecodeCommand implements Callable<Integer> {
         if (json) {
             out.println(mapper.writeValueAsString(outcome instanceof DecodeOutcome.Failed f
                     ? TelegramJson.failure(f.kind(), f.message(), f.offset())
+                    : outcome instanceof DecodeOutcome.DecodedWireless w ? TelegramJson.wireless(w.telegram())
                     : TelegramJson.telegram(((DecodeOutcome.Decoded) outcome).telegram())));
         } else if (outcome instanceof DecodeOutcome.Failed f) {
             out.println("error: " + f.describe());
+        } else if (outcome instanceof DecodeOutcome.DecodedWireless w) {
+            out.print(TelegramTable.wireless(w.telegram(), "ru".equals(lang)));
         } else {
             out.print(TelegramTable.telegram(((DecodeOutcome.Decoded) outcome).telegram(), "ru".equals(lang)));
         }

@@ -29,16 +29,26 @@ record TelegramInput(byte[] bytes, byte[] key) {
         if (parts.length > 2) {
             throw new BadHexException("expected 'HEX' or 'HEX KEY', found " + parts.length + " words", 0);
         }
-        byte[] key = parts.length == 2 ? hex(parts[1], "key") : null;
-        if (key != null && key.length != 16) {
-            throw new BadHexException("a key is 32 hex digits (AES-128), got " + parts[1].length(), 0);
-        }
-        return new TelegramInput(hex(parts[0], "telegram"), key);
+        return new TelegramInput(hex(parts[0], "telegram"), parts.length == 2 ? key(parts[1]) : null);
     }
 
-    /** Hex digits with any whitespace between them. */
-    static TelegramInput parseHex(String text) throws BadHexException {
-        return new TelegramInput(hex(text.replaceAll("\\s+", ""), "telegram"), null);
+    /** Hex digits with any whitespace between them, and the key given with {@code --key} (or null). */
+    static TelegramInput parseHex(String text, String key) throws BadHexException {
+        return new TelegramInput(hex(text.replaceAll("\\s+", ""), "telegram"), key == null ? null : key(key));
+    }
+
+    private static byte[] key(String text) throws BadHexException {
+        byte[] key;
+        try {
+            key = hex(text, "key");
+        } catch (BadHexException e) {
+            // The key's own characters stay out of the message: only where it is wrong.
+            throw new BadHexException("the key is not 32 hex digits (character " + e.position() + ")", 0);
+        }
+        if (key.length != 16) {
+            throw new BadHexException("a key is 32 hex digits (AES-128), got " + text.length(), 0);
+        }
+        return key;
     }
 
     private static byte[] hex(String s, String what) throws BadHexException {

@@ -24,6 +24,13 @@ import org.openamr.mbus.record.Modifier;
 import org.openamr.mbus.record.RecordError;
 import org.openamr.mbus.record.RecordSet;
 import org.openamr.mbus.value.Value;
+import org.openamr.wmbus.Decryption;
+import org.openamr.wmbus.MeterAddress;
+import org.openamr.wmbus.Payload;
+import org.openamr.wmbus.WirelessTelegram;
+import org.openamr.wmbus.afl.AuthenticationLayer;
+import org.openamr.wmbus.ell.ExtendedLinkLayer;
+import org.openamr.wmbus.security.Configuration;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,6 +49,7 @@ public final class TelegramJson {
     }
 
     private static final DeviceProfiles PROFILES = DeviceProfiles.builtIn();
+    static final DeviceProfiles PROFILES_FOR_TABLE = PROFILES;
 
     /** The error object of the JSON contract for an input that could not be decoded. */
     public static ObjectNode failure(String kind, String message, int offset) {
@@ -127,6 +135,107 @@ public final class TelegramJson {
             root.put("baud", b.baud());
         }
         return root;
+    }
+
+    /**
+     * A wireless telegram in the same shape as a wired one: {@code frame} "wireless", the header of
+     * the meter (the transport layer's long header, else the link layer's address, with the access
+     * number and status of the transport layer or the ELL) and the records; plus the layers below
+     * ({@code link}, {@code ell}, {@code afl}), what was decrypted, and {@code notDecoded} with the
+     * reason when the payload could not be read (no key, unknown compact layout).
+     */
+    public static ObjectNode wireless(WirelessTelegram t) {
+        ObjectNode root = NODES.objectNode();
+        root.put("frame", "wireless");
+        root.put("format", t.format().jsonName());
+        root.put("control", t.link().control());
+        if (t.transport() != null) {
+            root.put("ci", t.transport().ci());
+        }
+        MeterAddress meter = t.meter();
+        ObjectNode h = root.putObject("header");
+        address(h, meter);
+        if (t.accessNumber() >= 0) {
+            h.put("accessNumber", t.accessNumber());
+        }
+        if (t.status() != null) {
+            h.put("status", t.status().value());
+            h.put("statusText", t.status().describe());
+        }
+        Configuration cfg = t.transport() == null ? null : t.transport().configuration();
+        if (cfg != null) {
+            h.put("signature", cfg.word());
+            h.put("securityMode", cfg.securityMode());
+        }
+        address(root.putObject("link"), t.linkAddress());
+        if (t.ell() != null) {
+            ExtendedLinkLayer e = t.ell();
+            ObjectNode o = root.putObject("ell");
+            o.put("ci", e.ci());
+            o.put("communicationControl", e.communicationControl());
+            o.put("accessNumber", e.accessNumber());
+            if (e.sessionNumber() >= 0) {
+                o.put("sessionNumber", e.sessionNumber());
+                o.put("encryption", e.encryption());
+            }
+        }
+        if (t.afl() != null) {
+            AuthenticationLayer a = t.afl();
+            ObjectNode o = root.putObject("afl");
+            o.put("fragmentControl", a.fragmentControl());
+            o.put("messageControl", a.messageControl());
+            if (a.messageCounter() >= 0) {
+                o.put("messageCounter", a.messageCounter());
+            }
+            o.put("macBytes", a.mac().length);
+        }
+        if (!t.decryptions().isEmpty()) {
+            ArrayNode arr = root.putArray("decrypted");
+            for (Decryption d : t.decryptions()) {
+                ObjectNode o = arr.addObject();
+                o.put("method", d.method().jsonName());
+                o.put("key", d.keySource().jsonName());
+                o.put("bytes", d.bytes());
+            }
+        }
+        DeviceProfile profile = PROFILES.find(meter.manufacturerLetters(), meter.version()).orElse(null);
+        if (profile != null) {
+            root.put("profile", profile.name());
+        }
+        ArrayNode records = root.putArray("records");
+        Payload p = t.payload();
+        if (p instanceof Payload.Message m) {
+            if (m.message() instanceof ApplicationMessage.VariableDataResponse r) {
+                records(records, root, r.data(), profile);
+            } else if (m.message() instanceof ApplicationMessage.ApplicationError e) {
+                ObjectNode ae = root.putObject("applicationError");
+                ae.put("code", e.code());
+                ae.put("meaning", e.meaning());
+            } else if (m.message() instanceof ApplicationMessage.Alarm a) {
+                root.put("alarm", HEX.formatHex(a.status()));
+            }
+        } else if (p instanceof Payload.Undecoded u) {
+            ObjectNode nd = root.putObject("notDecoded");
+            nd.put("kind", u.reason().kind());
+            nd.put("message", u.reason().getMessage());
+            nd.put("offset", u.reason().offset());
+            nd.put("data", HEX.formatHex(u.data()));
+        } else if (p instanceof Payload.ManufacturerSpecific ms) {
+            root.put("manufacturerData", HEX.formatHex(ms.data()));
+        }
+        if (!t.warnings().isEmpty()) {
+            ArrayNode w = root.putArray("warnings");
+            t.warnings().forEach(w::add);
+        }
+        return root;
+    }
+
+    private static void address(ObjectNode h, MeterAddress a) {
+        h.put("id", a.id());
+        h.put("manufacturer", a.manufacturerLetters());
+        h.put("version", a.version());
+        h.put("medium", a.medium().jsonName());
+        h.put("deviceType", a.deviceType());
     }
 
     private static void header(ObjectNode root, Header header) {

@@ -20,6 +20,11 @@ import org.openamr.mbus.master.Readout;
 import org.openamr.mbus.record.DataRecord;
 import org.openamr.mbus.record.RecordSet;
 import org.openamr.mbus.value.Value;
+import org.openamr.wmbus.Decryption;
+import org.openamr.wmbus.MeterAddress;
+import org.openamr.wmbus.Payload;
+import org.openamr.wmbus.WirelessTelegram;
+import org.openamr.wmbus.security.Configuration;
 
 /** The readable form of a decode: header lines, then one line per record. */
 public final class TelegramTable {
@@ -50,6 +55,70 @@ public final class TelegramTable {
         } else if (m instanceof ApplicationMessage.DataSend s) {
             sb.append("Data sent to slave\n");
             records(sb, s.data().records(), null, russian);
+        }
+        return sb.toString();
+    }
+
+    /** The readable form of a wireless telegram: the same header and record lines as a wired one, plus its layers. */
+    public static String wireless(WirelessTelegram t, boolean russian) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Frame              wireless  format %s  C=%02X%s%n".formatted(t.format().jsonName(),
+                t.link().control(), t.transport() != null ? "  CI=%02X".formatted(t.transport().ci()) : ""));
+        MeterAddress m = t.meter();
+        sb.append("Meter              id %s  manufacturer %s  version %d  medium %s (%02X)%n".formatted(m.id(),
+                m.manufacturerLetters(), m.version(), m.medium().jsonName(), m.deviceType()));
+        if (!m.equals(t.linkAddress())) {
+            MeterAddress l = t.linkAddress();
+            sb.append("Sent by            id %s  manufacturer %s  version %d  medium %s (%02X)%n".formatted(l.id(),
+                    l.manufacturerLetters(), l.version(), l.medium().jsonName(), l.deviceType()));
+        }
+        if (t.status() != null) {
+            sb.append("Access number      %d   status %02X (%s)%n".formatted(t.accessNumber(), t.status().value(),
+                    t.status().describe()));
+        } else if (t.accessNumber() >= 0) {
+            sb.append("Access number      %d%n".formatted(t.accessNumber()));
+        }
+        Configuration cfg = t.transport() == null ? null : t.transport().configuration();
+        if (cfg != null && cfg.word() != 0) {
+            sb.append("Configuration      %04X (security mode %d)%n".formatted(cfg.word(), cfg.securityMode()));
+        }
+        if (t.ell() != null) {
+            sb.append("Extended link      CI=%02X  CC=%02X  access %d%s%n".formatted(t.ell().ci(),
+                    t.ell().communicationControl(), t.ell().accessNumber(), t.ell().sessionNumber() >= 0
+                            ? "  session %08X".formatted(t.ell().sessionNumber()) : ""));
+        }
+        if (t.afl() != null) {
+            sb.append("Authentication     FCL=%04X  MCL=%02X  counter %d  MAC %d bytes%n".formatted(
+                    t.afl().fragmentControl(), t.afl().messageControl(), t.afl().messageCounter(),
+                    t.afl().mac().length));
+        }
+        for (Decryption d : t.decryptions()) {
+            sb.append("Decrypted          %s (%s key, %d bytes)%n".formatted(d.method().jsonName(),
+                    d.keySource().jsonName(), d.bytes()));
+        }
+        for (String w : t.warnings()) {
+            sb.append("Note               ").append(w).append('\n');
+        }
+        DeviceProfile profile = TelegramJson.PROFILES_FOR_TABLE.find(m.manufacturerLetters(), m.version()).orElse(null);
+        if (profile != null) {
+            sb.append("Profile            ").append(profile.name()).append('\n');
+        }
+        Payload p = t.payload();
+        if (p instanceof Payload.Undecoded u) {
+            sb.append("Not decoded        ").append(u.reason().describe()).append('\n');
+        } else if (p instanceof Payload.ManufacturerSpecific ms) {
+            sb.append("Manufacturer data  ").append(HEX.formatHex(ms.data())).append('\n');
+        } else if (p instanceof Payload.Message msg) {
+            if (msg.message() instanceof ApplicationMessage.VariableDataResponse r) {
+                records(sb, r.data().records(), profile, russian);
+                if (r.data().manufacturerData().length > 0) {
+                    sb.append("Manufacturer data  ").append(HEX.formatHex(r.data().manufacturerData())).append('\n');
+                }
+            } else if (msg.message() instanceof ApplicationMessage.ApplicationError e) {
+                sb.append("Application error  ").append(e.code()).append(": ").append(e.meaning()).append('\n');
+            } else if (msg.message() instanceof ApplicationMessage.Alarm a) {
+                sb.append("Alarm              ").append(HEX.formatHex(a.status())).append('\n');
+            }
         }
         return sb.toString();
     }

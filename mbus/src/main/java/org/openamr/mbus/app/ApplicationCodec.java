@@ -108,7 +108,8 @@ public final class ApplicationCodec {
         return new byte[0]; // baud rate switch: the CI says it all
     }
 
-    static LongHeader longHeader(byte[] d, int off) {
+    /** The 12-byte long header at {@code d[off]}; the wireless transport layer reads it too. */
+    public static LongHeader longHeader(byte[] d, int off) {
         return new LongHeader(identification(d, off), (int) DataTypes.unsignedInteger(d, off + 4, 2),
                 d[off + 6] & 0xFF, d[off + 7] & 0xFF, d[off + 8] & 0xFF, new StatusByte(d[off + 9] & 0xFF),
                 (int) DataTypes.unsignedInteger(d, off + 10, 2));

@@ -33,6 +33,7 @@ import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.ConsumptionModel;
 import org.openamr.simulator.model.DeterministicRandom;
 import org.openamr.simulator.model.Hash;
+import org.openamr.simulator.model.Household;
 
 /**
  * The slave side of a wired M-Bus segment: master frames in, the bytes the slaves put on the line
@@ -384,6 +385,9 @@ public final class VirtualBus {
     private record MeterSpec(MeterType type, String id, int primaryAddress) {
     }
 
+    private record HouseMeterSpec(MeterType type, String id, int primaryAddress, List<String> memberIds) {
+    }
+
     /** Builds a bus: a demo segment of N meters, explicit meters, or both. */
     public static final class Builder {
 
@@ -396,6 +400,7 @@ public final class VirtualBus {
         private IdScheme idScheme = IdScheme.RANDOM;
         private MeterMix mix = MeterMix.DEFAULT;
         private final List<MeterSpec> explicit = new ArrayList<>();
+        private final List<HouseMeterSpec> houseMeters = new ArrayList<>();
         private ConsumptionModel model;
 
         private Builder() {
@@ -457,6 +462,19 @@ public final class VirtualBus {
             return this;
         }
 
+        /**
+         * One more meter, after the others, that measures a building's common supply: the sum of
+         * the apartments of the meters {@code memberIds} (ids of apartment meters on this bus)
+         * plus the building's losses — see {@link org.openamr.simulator.model.Building}.
+         */
+        public Builder houseMeter(MeterType type, String id, int primaryAddress, List<String> memberIds) {
+            if (memberIds.isEmpty()) {
+                throw new IllegalArgumentException("a house meter needs at least one apartment meter behind it");
+            }
+            houseMeters.add(new HouseMeterSpec(Objects.requireNonNull(type), id, primaryAddress, List.copyOf(memberIds)));
+            return this;
+        }
+
         public VirtualBus build() {
             ConsumptionModel m = model();
             List<VirtualMeter> meters = new ArrayList<>(DemoSegment.meters(m, demoCount, idScheme, mix));
@@ -469,7 +487,33 @@ public final class VirtualBus {
                 }
                 meters.add(v);
             }
+            List<VirtualMeter> apartments = List.copyOf(meters);
+            for (HouseMeterSpec h : houseMeters) {
+                List<Household> members = new ArrayList<>();
+                for (String memberId : h.memberIds()) {
+                    members.add(apartmentOf(apartments, memberId));
+                }
+                String identity = VirtualMeter.secondaryAddress(h.type(), h.id()).toString();
+                VirtualMeter v = new VirtualMeter(h.type(), h.id(), h.primaryAddress(), m,
+                        m.building(identity, members));
+                if (!ids.add(identity)) {
+                    throw new IllegalArgumentException("two meters with secondary address " + identity);
+                }
+                meters.add(v);
+            }
             return new VirtualBus(this, meters);
+        }
+
+        private static Household apartmentOf(List<VirtualMeter> meters, String id) {
+            List<VirtualMeter> found = meters.stream().filter(v -> v.id().equals(id)).toList();
+            if (found.size() != 1) {
+                throw new IllegalArgumentException("a house meter sums apartment meters by id: " + found.size()
+                        + " meters on the bus have id " + id + ", need exactly one");
+            }
+            if (!(found.get(0).consumption() instanceof Household h)) {
+                throw new IllegalArgumentException("meter " + id + " is not an apartment's meter");
+            }
+            return h;
         }
 
         private ConsumptionModel model() {

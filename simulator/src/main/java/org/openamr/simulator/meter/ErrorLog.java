@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.openamr.simulator.model.Channel;
-import org.openamr.simulator.model.Household;
+import org.openamr.simulator.model.Consumption;
 
 /**
  * When a meter was in which error state. Registers are a pure function of the consumption model
@@ -70,10 +70,10 @@ public final class ErrorLog {
     }
 
     /** Fine units of {@code channel} that flowed up to {@code t} while an error matching {@code stops} was set. */
-    public long lost(Household household, Channel channel, Predicate<MeterError> stops, Instant t) {
+    public long lost(Consumption consumption, Channel channel, Predicate<MeterError> stops, Instant t) {
         long lost = 0;
         for (Interval i : merged(stops, t)) {
-            lost += household.cumulative(channel, i.to()) - household.cumulative(channel, i.from());
+            lost += consumption.cumulative(channel, i.to()) - consumption.cumulative(channel, i.from());
         }
         return lost;
     }

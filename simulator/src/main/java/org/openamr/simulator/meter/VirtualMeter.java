@@ -1,6 +1,7 @@
 package org.openamr.simulator.meter;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,11 +28,11 @@ import org.openamr.mbus.record.RecordEncoder;
 import org.openamr.mbus.record.RecordSet;
 import org.openamr.mbus.value.Value;
 import org.openamr.simulator.model.Channel;
+import org.openamr.simulator.model.Consumption;
 import org.openamr.simulator.model.ConsumptionModel;
 import org.openamr.simulator.model.DueDate;
 import org.openamr.simulator.model.Hash;
 import org.openamr.simulator.model.HeatState;
-import org.openamr.simulator.model.Household;
 
 /**
  * One virtual meter: its identity, its settable primary address and error states, and the
@@ -50,10 +51,12 @@ public final class VirtualMeter {
 
     private final MeterType type;
     private final SecondaryAddress address;
-    private final Household household;
+    private final Consumption consumption;
     private final ErrorLog errors = new ErrorLog();
     private final long refreshPhaseSeconds;
     private final long seed;
+    /** Steps after which a register in a BCD field rolls over to zero, by register. */
+    private final Map<Register, Long> rollover = new EnumMap<>(Register.class);
     private volatile int primaryAddress;
 
     /**
@@ -61,16 +64,38 @@ public final class VirtualMeter {
      * @param primaryAddress 0 (unconfigured) to 250
      */
     public VirtualMeter(MeterType type, String id, int primaryAddress, ConsumptionModel model) {
-        if (!id.matches("\\d{8}")) {
-            throw new IllegalArgumentException("a meter id is 8 decimal digits, got '" + id + "'");
-        }
+        this(type, id, primaryAddress, model, model.household(secondaryAddress(type, id).toString()));
+    }
+
+    /**
+     * A meter on a given consumer, e.g. a building's house meter ({@link ConsumptionModel#building}).
+     *
+     * @param consumption what the meter measures, from {@code model}
+     */
+    public VirtualMeter(MeterType type, String id, int primaryAddress, ConsumptionModel model,
+            Consumption consumption) {
         this.type = type;
-        this.address = new SecondaryAddress(id, type.manufacturerField(), type.version(), type.medium().code());
-        this.household = model.household(address.toString());
+        this.address = secondaryAddress(type, id);
+        this.consumption = consumption;
         this.seed = model.seed();
         long refresh = type.dataRefresh().getSeconds();
         this.refreshPhaseSeconds = refresh == 0 ? 0 : Long.remainderUnsigned(Hash.of(seed, Hash.of(id), 7), refresh);
+        for (List<RecordSpec> telegram : type.layout().telegrams()) {
+            for (RecordSpec spec : telegram) {
+                if (spec.field().isBcd()) {
+                    rollover.put(spec.register(), BigInteger.TEN.pow(2 * spec.field().length()).longValueExact());
+                }
+            }
+        }
         setPrimaryAddress(primaryAddress);
+    }
+
+    /** The secondary address a meter of {@code type} with identification number {@code id} has. */
+    public static SecondaryAddress secondaryAddress(MeterType type, String id) {
+        if (id == null || !id.matches("\\d{8}")) {
+            throw new IllegalArgumentException("a meter id is 8 decimal digits, got '" + id + "'");
+        }
+        return new SecondaryAddress(id, type.manufacturerField(), type.version(), type.medium().code());
     }
 
     public MeterType type() {
@@ -97,8 +122,9 @@ public final class VirtualMeter {
         this.primaryAddress = primaryAddress;
     }
 
-    public Household household() {
-        return household;
+    /** What this meter measures: its apartment's household, or a building's sum for a house meter. */
+    public Consumption consumption() {
+        return consumption;
     }
 
     public ErrorLog errorLog() {
@@ -136,9 +162,9 @@ public final class VirtualMeter {
     public Reading reading(Instant readAt) {
         Instant dataAt = dataInstant(readAt);
         Set<MeterError> active = errors.activeAt(dataAt);
-        DueDate due = DueDate.before(dataAt, household.zone());
+        DueDate due = DueDate.before(dataAt, consumption.zone());
         Map<Register, Value> values = new EnumMap<>(Register.class);
-        HeatState heat = type.medium() == Medium.HEAT ? household.heat(dataAt) : null;
+        HeatState heat = type.medium() == Medium.HEAT ? consumption.heat(dataAt) : null;
         for (Register r : type.layout().registers()) {
             value(r, readAt, dataAt, due, active, heat).ifPresent(v -> values.put(r, v));
         }
@@ -196,7 +222,7 @@ public final class VirtualMeter {
         Optional<Channel> channel = type.channel(r);
         if (channel.isPresent()) {
             Instant t = r.isDueDateValue() ? due.instant() : dataAt;
-            return Optional.of(new Value.Numeric(channel.get().register(count(r, channel.get(), t))));
+            return Optional.of(new Value.Numeric(rolledOver(r, channel.get().register(count(r, channel.get(), t)))));
         }
         switch (r) {
             case POWER:
@@ -212,7 +238,7 @@ public final class VirtualMeter {
                 return Optional.of(number(BigDecimal.valueOf(hours * 3600)));
             }
             case OPERATING_TIME: {
-                long hours = Math.max(0, Duration.between(household.installedAt(), dataAt).toHours());
+                long hours = Math.max(0, Duration.between(consumption.installedAt(), dataAt).toHours());
                 return Optional.of(number(BigDecimal.valueOf(hours * 3600)));
             }
             case ERROR_SINCE:
@@ -226,16 +252,28 @@ public final class VirtualMeter {
         }
     }
 
+    /**
+     * A BCD register shows as many digits as its field has and, like a counter wheel, starts again at
+     * zero after the last: a house meter's heat-carrier volume in litres does after 100 000 m³.
+     */
+    private BigDecimal rolledOver(Register r, BigDecimal value) {
+        Long steps = rollover.get(r);
+        if (steps == null) {
+            return value;
+        }
+        return new BigDecimal(value.unscaledValue().mod(BigInteger.valueOf(steps)), value.scale());
+    }
+
     /** The register's count in fine units at {@code t}, after what this meter's errors held back. */
     private long count(Register r, Channel channel, Instant t) {
-        long count = household.cumulative(channel, t);
+        long count = consumption.cumulative(channel, t);
         if (type.isPulseInput(r)) {
             // A separate water meter's pulses: the heat meter's own faults do not stop them.
             return count + pulseStartMillilitres(r.current());
         }
         Predicate<MeterError> stops = channel == Channel.HEAT_ENERGY || channel == Channel.HEAT_ENERGY_NIGHT
                 ? ErrorCodes::stopsEnergy : MeterError::stopsVolume;
-        return count - errors.lost(household, channel, stops, t);
+        return count - errors.lost(consumption, channel, stops, t);
     }
 
     private long pulseStartMillilitres(Register current) {
@@ -271,7 +309,7 @@ public final class VirtualMeter {
     }
 
     private Value clock(Instant at) {
-        LocalDateTime local = LocalDateTime.ofInstant(at, household.zone()).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime local = LocalDateTime.ofInstant(at, consumption.zone()).truncatedTo(ChronoUnit.MINUTES);
         return new Value.DateTime(local, false);
     }
 

@@ -2,6 +2,7 @@ package org.openamr.simulator.model;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,6 +40,14 @@ public final class ConsumptionModel {
     /** The household of {@code identity}; cached, because it caches its own monthly sums. */
     public Household household(String identity) {
         return households.computeIfAbsent(identity, id -> new Household(this, id));
+    }
+
+    /**
+     * The house meter {@code identity} of a building whose apartments are {@code members}: their sum
+     * plus the building's losses (see {@link Building}). Not cached: each call makes a new view.
+     */
+    public Building building(String identity, List<Household> members) {
+        return new Building(this, identity, members);
     }
 
     /** The last due date before {@code at} in this model's time zone. */

@@ -1,6 +1,5 @@
 package org.openamr.simulator.model;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +20,7 @@ import java.util.Map;
  *
  * <p>Thread-safe: the only state is the cache, guarded per channel.
  */
-public final class Household {
+public final class Household implements Consumption {
 
     private static final LocalDate FIRST_INSTALLATION = LocalDate.of(2016, 1, 1);
     private static final LocalDate LAST_INSTALLATION = LocalDate.of(2021, 12, 31);
@@ -61,6 +60,7 @@ public final class Household {
         }
     }
 
+    @Override
     public String identity() {
         return identity;
     }
@@ -70,6 +70,7 @@ public final class Household {
         return installed;
     }
 
+    @Override
     public Instant installedAt() {
         return installedAt;
     }
@@ -84,11 +85,12 @@ public final class Household {
         return sizePerMille;
     }
 
+    @Override
     public ZoneId zone() {
         return model.zone();
     }
 
-    /** The exact count since installation in fine units (Wh or ml); 0 before installation. */
+    @Override
     public long cumulative(Channel channel, Instant at) {
         if (at.isBefore(installedAt)) {
             return 0;
@@ -103,23 +105,12 @@ public final class Household {
         return sum + partial(channel, day, nominalSecond(day, at));
     }
 
-    /** The register at meter resolution: whole kWh, or m³ with litre resolution. */
-    public BigDecimal register(Channel channel, Instant at) {
-        return channel.register(cumulative(channel, at));
-    }
-
-    /** Every register at one moment. */
-    public Registers registers(Instant at) {
-        return new Registers(at, register(Channel.HEAT_ENERGY, at), register(Channel.HEAT_ENERGY_NIGHT, at),
-                register(Channel.HEAT_VOLUME, at), register(Channel.COLD_WATER, at), register(Channel.HOT_WATER, at));
-    }
-
     /** Consumption of one whole local day in fine units; 0 before installation. */
     public long dayTotal(Channel channel, LocalDate day) {
         return partial(channel, day, DayShape.SECONDS_PER_DAY);
     }
 
-    /** What the heat meter measures at {@code at}: the average of the current hour. */
+    @Override
     public HeatState heat(Instant at) {
         ZonedDateTime local = at.atZone(model.zone());
         LocalDate day = local.toLocalDate();

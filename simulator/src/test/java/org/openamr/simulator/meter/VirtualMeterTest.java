@@ -21,8 +21,8 @@ import org.openamr.mbus.record.RecordSet;
 import org.openamr.mbus.value.Value;
 import org.openamr.simulator.Wire;
 import org.openamr.simulator.model.Channel;
+import org.openamr.simulator.model.Consumption;
 import org.openamr.simulator.model.ConsumptionModel;
-import org.openamr.simulator.model.Household;
 
 class VirtualMeterTest {
 
@@ -65,7 +65,7 @@ class VirtualMeterTest {
     @Test
     void registersComeFromTheModelAtMeterResolution() {
         VirtualMeter m = new VirtualMeter(MeterType.SONOMETER_1100, "22334455", 9, model);
-        Household h = m.household();
+        Consumption h = m.consumption();
         Reading r = m.reading(WINTER);
         assertThat(r.amount(Register.ENERGY)).isEqualTo(h.register(Channel.HEAT_ENERGY, WINTER));
         assertThat(r.amount(Register.TARIFF1_ENERGY)).isEqualTo(h.register(Channel.HEAT_ENERGY_NIGHT, WINTER));
@@ -82,7 +82,7 @@ class VirtualMeterTest {
         VirtualMeter m = new VirtualMeter(MeterType.SONOSELECT_10, "22334456", 9, model);
         Reading a = m.reading(WINTER);
         Reading b = m.reading(WINTER.plus(Duration.ofDays(30)));
-        Household h = m.household();
+        Consumption h = m.consumption();
         BigDecimal coldUsed = b.amount(Register.VOLUME_SUBUNIT_1).subtract(a.amount(Register.VOLUME_SUBUNIT_1));
         BigDecimal modelCold = h.register(Channel.COLD_WATER, b.dataAt()).subtract(h.register(Channel.COLD_WATER,
                 a.dataAt()));
@@ -135,7 +135,7 @@ class VirtualMeterTest {
 
         m.clearError(MeterError.T1_SENSOR_BREAK, until);
         Reading after = m.reading(later);
-        Household h = m.household();
+        Consumption h = m.consumption();
         long lostWh = h.cumulative(Channel.HEAT_ENERGY, until) - h.cumulative(Channel.HEAT_ENERGY, from);
         assertThat(lostWh).isGreaterThan(100_000);
         assertThat(after.amount(Register.ENERGY))

@@ -1,0 +1,127 @@
+package org.openamr.server.channel;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openamr.server.security.AccessScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Jobs in {@code channel_job}. Every change is committed at once (no surrounding transaction), so
+ * that any instance answers {@code GET /api/v1/jobs/{id}} with the job's current state.
+ */
+@Repository
+public class ChannelJobs {
+
+    private final JdbcClient jdbc;
+    private final InstanceName instance;
+
+    public ChannelJobs(JdbcClient jdbc, InstanceName instance) {
+        this.jdbc = jdbc;
+        this.instance = instance;
+    }
+
+    public record Created(long id, UUID publicId) {
+    }
+
+    public Created create(long channelId, RunKind kind, SearchSpec search, String requestedBy) {
+        return jdbc.sql("""
+                insert into channel_job (channel_id, kind, mode, parameters, requested_by, instance, message)
+                values (:channel, :kind, :mode, :parameters, :by, :instance, 'waiting for a worker')
+                returning id, public_id""")
+                .param("channel", channelId).param("kind", kind.name())
+                .param("mode", search == null ? null : search.mode().name(), java.sql.Types.VARCHAR)
+                .param("parameters", search == null ? null : search.parameters(), java.sql.Types.VARCHAR)
+                .param("by", requestedBy).param("instance", instance.value())
+                .query((rs, n) -> new Created(rs.getLong("id"), rs.getObject("public_id", UUID.class))).single();
+    }
+
+    public void waiting(long jobId, String message) {
+        jdbc.sql("update channel_job set message = :message where id = :id and status = 'QUEUED'")
+                .param("message", message).param("id", jobId).update();
+    }
+
+    public void running(long jobId) {
+        jdbc.sql("""
+                update channel_job set status = 'RUNNING', started_at = clock_timestamp(), message = null
+                where id = :id and status = 'QUEUED'""").param("id", jobId).update();
+    }
+
+    public void run(long jobId, long runId) {
+        jdbc.sql("update channel_job set run_id = :run where id = :id").param("run", runId).param("id", jobId).update();
+    }
+
+    public void progress(long jobId, Integer done, Integer total, Double fraction, Integer found) {
+        BigDecimal f = fraction == null ? null
+                : BigDecimal.valueOf(Math.max(0, Math.min(1, fraction))).setScale(4, RoundingMode.DOWN);
+        jdbc.sql("""
+                update channel_job set progress_done = :done, progress_total = :total,
+                    progress_fraction = :fraction, meters_found = :found
+                where id = :id""")
+                .param("done", done, java.sql.Types.INTEGER).param("total", total, java.sql.Types.INTEGER)
+                .param("fraction", f, java.sql.Types.NUMERIC).param("found", found, java.sql.Types.INTEGER)
+                .param("id", jobId).update();
+    }
+
+    public void done(long jobId, String message) {
+        jdbc.sql("""
+                update channel_job set status = 'DONE', finished_at = clock_timestamp(), message = :message
+                where id = :id and status in ('QUEUED', 'RUNNING')""")
+                .param("message", PollRuns.cut(message), java.sql.Types.VARCHAR).param("id", jobId).update();
+    }
+
+    public void failed(long jobId, String error) {
+        jdbc.sql("""
+                update channel_job set status = 'FAILED', finished_at = clock_timestamp(), message = null,
+                    error = :error
+                where id = :id and status in ('QUEUED', 'RUNNING')""")
+                .param("error", PollRuns.cut(error == null ? "failed" : error)).param("id", jobId).update();
+    }
+
+    /** Jobs this instance will not finish because it stops. */
+    public int failUnfinished(java.util.Collection<Long> jobIds, String error) {
+        if (jobIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update channel_job set status = 'FAILED', finished_at = clock_timestamp(), message = null,
+                    error = :error
+                where id in (:ids) and status in ('QUEUED', 'RUNNING')""")
+                .param("error", error).param("ids", List.copyOf(jobIds)).update();
+    }
+
+    /** A job whose channel the scope sees. */
+    public Optional<JobView> view(UUID publicId, AccessScope scope) {
+        return jdbc.sql("select j.*, c.public_id as channel_public_id, " + RunView.columns("r") + """
+                 from channel_job j
+                join acquisition_channel c on c.id = j.channel_id
+                left join poll_run r on r.id = j.run_id
+                where j.public_id = :id and """ + " " + scope.wholeBuilding("c.building_id"))
+                .params(scope.params()).param("id", publicId)
+                .query((rs, n) -> {
+                    String mode = rs.getString("mode");
+                    return new JobView(rs.getObject("public_id", UUID.class),
+                            rs.getObject("channel_public_id", UUID.class), RunKind.valueOf(rs.getString("kind")),
+                            mode == null ? null : SearchSpec.Mode.valueOf(mode), rs.getString("parameters"),
+                            rs.getString("status"), rs.getString("requested_by"), rs.getString("instance"),
+                            RunView.instant(rs, "created_at"), RunView.instant(rs, "started_at"),
+                            RunView.instant(rs, "finished_at"),
+                            new JobView.Progress((Integer) rs.getObject("progress_done"),
+                                    (Integer) rs.getObject("progress_total"), rs.getBigDecimal("progress_fraction"),
+                                    (Integer) rs.getObject("meters_found")),
+                            RunView.map(rs), rs.getString("message"), rs.getString("error"));
+                })
+                .optional();
+    }
+
+    /** Who holds a channel's lock now, if anyone: for telling a waiting user. */
+    public Optional<String> lockHolder(long channelId) {
+        return jdbc.sql("""
+                select locked_by from shedlock
+                where name = :name and lock_until > timezone('utc', clock_timestamp())""")
+                .param("name", ChannelLocks.lockName(channelId)).query(String.class).optional();
+    }
+}

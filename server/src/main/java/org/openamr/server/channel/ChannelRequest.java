@@ -1,0 +1,16 @@
+package org.openamr.server.channel;
+
+import java.util.UUID;
+
+/**
+ * A new channel.
+ *
+ * @param kind         SERIAL_PORT, TCP_GATEWAY or CONCENTRATOR (text, so that a wrong one gets a clear answer)
+ * @param address      {@code tcp://host:port} or a serial port; absent for a concentrator
+ * @param baud         an M-Bus speed, 2400 when absent
+ * @param scheduleCron Spring cron (six fields, seconds first) in the building's time zone; absent: on demand only
+ * @param enabled      true when absent
+ */
+public record ChannelRequest(String kind, String name, UUID buildingId, String address, Integer baud,
+                             String scheduleCron, Boolean enabled) {
+}

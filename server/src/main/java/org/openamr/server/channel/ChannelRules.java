@@ -1,0 +1,88 @@
+package org.openamr.server.channel;
+
+import java.util.Set;
+import org.openamr.acquisition.channel.ChannelAddress;
+import org.openamr.mbus.transport.TcpTransport;
+import org.openamr.server.api.BadRequestException;
+import org.springframework.scheduling.support.CronExpression;
+
+/** What a channel's fields may hold; every refusal says which field, what was given and why. */
+final class ChannelRules {
+
+    /** The speeds M-Bus meters talk (EN 13757-2); anything else no meter would understand. */
+    static final Set<Integer> BAUDS = Set.of(300, 600, 1200, 2400, 4800, 9600, 19200, 38400);
+    static final int DEFAULT_BAUD = 2400;
+    static final int MAX_NAME = 200;
+
+    private ChannelRules() {
+    }
+
+    static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw new BadRequestException("name is required and must not be blank");
+        }
+        String n = name.trim();
+        if (n.length() > MAX_NAME) {
+            throw new BadRequestException("name is " + n.length() + " characters long; at most " + MAX_NAME);
+        }
+        return n;
+    }
+
+    /** The address in the form it is stored, or null for a concentrator. */
+    static String address(ChannelKind kind, String address) {
+        if (!kind.polled()) {
+            if (address != null) {
+                throw new BadRequestException("address must be empty for a CONCENTRATOR channel: a concentrator "
+                        + "pushes its readings and is never dialled");
+            }
+            return null;
+        }
+        ChannelAddress parsed;
+        try {
+            parsed = ChannelAddress.parse(address);
+            if (parsed.kind() == ChannelAddress.Kind.TCP_GATEWAY) {
+                TcpTransport.parse(parsed.text(), DEFAULT_BAUD); // a host name a URI cannot hold
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        ChannelKind addressKind = parsed.kind() == ChannelAddress.Kind.TCP_GATEWAY
+                ? ChannelKind.TCP_GATEWAY : ChannelKind.SERIAL_PORT;
+        if (addressKind != kind) {
+            throw new BadRequestException("address '" + parsed.text() + "' is a " + addressKind + " address but the "
+                    + "channel is a " + kind + (kind == ChannelKind.TCP_GATEWAY ? ": expected tcp://host:port"
+                    : ": expected a serial port such as /dev/ttyUSB0 or COM3"));
+        }
+        return parsed.text();
+    }
+
+    static int baud(Integer baud) {
+        if (baud == null) {
+            return DEFAULT_BAUD;
+        }
+        if (!BAUDS.contains(baud)) {
+            throw new BadRequestException("baud " + baud + " is not an M-Bus speed: 300, 600, 1200, 2400, 4800, "
+                    + "9600, 19200 or 38400");
+        }
+        return baud;
+    }
+
+    /** The schedule as stored: null for none (polled on demand only). */
+    static String schedule(ChannelKind kind, String cron) {
+        if (cron == null || cron.isBlank()) {
+            return null;
+        }
+        String c = cron.trim();
+        if (!kind.polled()) {
+            throw new BadRequestException("schedule '" + c + "' cannot be set on a CONCENTRATOR channel: "
+                    + "a concentrator reads its meters on its own schedule and pushes");
+        }
+        try {
+            CronExpression.parse(c);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("schedule '" + c + "' is not a valid cron expression: " + e.getMessage()
+                    + " (six fields, seconds first, e.g. '0 0 3 * * *' for 03:00 every day)");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,181 @@
+package org.openamr.server.channel;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.javacrumbs.shedlock.core.LockAssert;
+import org.openamr.acquisition.channel.BusConnection;
+import org.openamr.acquisition.readout.MeterReadout;
+import org.openamr.acquisition.readout.TelegramReadouts;
+import org.openamr.mbus.master.ChannelFailureException;
+import org.openamr.mbus.master.MBusMaster;
+import org.openamr.mbus.master.MasterException;
+import org.openamr.mbus.master.Readout;
+import org.openamr.server.audit.AuditActor;
+import org.openamr.server.reading.ReadingSource;
+import org.openamr.server.reading.ReadingStore;
+import org.openamr.server.reading.StoreResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads every meter registered on a polled channel: by primary address when the registry has one,
+ * else by secondary address. The readings of the whole run are stored together at its end; every
+ * meter gets an outcome — read, or failed and why — so a meter that stays silent is never a gap
+ * nobody notices. A channel that fails (gateway unreachable, port gone) ends the run: the meters
+ * not yet read are recorded as failed with the channel's error.
+ */
+@Service
+public class PollService {
+
+    private final Channels channels;
+    private final PollRuns runs;
+    private final JdbcClient jdbc;
+    private final ReadingStore store;
+    private final AuditActor audit;
+    private final TransactionTemplate transaction;
+    private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
+    private final Clock clock = Clock.systemUTC();
+
+    public PollService(Channels channels, PollRuns runs, JdbcClient jdbc, ReadingStore store, AuditActor audit,
+            PlatformTransactionManager transactions) {
+        this.channels = channels;
+        this.runs = runs;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Polls the channel now. Call under the channel's lock ({@link ChannelLocks}), never outside.
+     *
+     * @param actor who asked, for the audit log: {@code poller} for the schedule, {@code user:…} for read-now
+     */
+    public RunResult poll(long channelId, Trigger trigger, String actor, RunProgress progress) {
+        LockAssert.assertLocked();
+        Channel channel = channels.byId(channelId)
+                .orElseThrow(() -> new IllegalStateException("channel " + channelId + " no longer exists"));
+        if (!channel.kind().polled()) {
+            throw new IllegalStateException("channel " + channel.publicId() + " is a concentrator: it pushes and is "
+                    + "never polled");
+        }
+        List<RegisteredMeter> meters = registered(channelId);
+        long runId = runs.start(channelId, RunKind.POLL, trigger, actor, meters.size());
+        progress.started(runId);
+        try {
+            return poll(channel, runId, meters, actor, progress);
+        } catch (RuntimeException | Error e) {
+            runs.fail(runId, "the poll broke off: " + e);
+            throw e;
+        }
+    }
+
+    private RunResult poll(Channel channel, long runId, List<RegisteredMeter> meters, String actor,
+            RunProgress progress) {
+        ZoneId zone = channel.zone();
+        List<MeterReadout> readouts = new ArrayList<>();
+        List<MeterOutcome> outcomes = new ArrayList<>();
+        String channelFailure = null;
+        MBusMaster master = null;
+        try {
+            master = BusConnection.of(channel.address(), channel.baud()).open(clock);
+        } catch (RuntimeException e) {
+            channelFailure = "channel " + channel.address() + " cannot be opened: " + e.getMessage();
+        }
+        progress.meters(0, meters.size());
+        try {
+            int done = 0;
+            for (RegisteredMeter m : meters) {
+                if (channelFailure == null && Thread.currentThread().isInterrupted()) {
+                    channelFailure = "the server stopped during the poll";
+                }
+                Optional<String> addressing = m.addressing();
+                if (addressing.isEmpty()) {
+                    outcomes.add(MeterOutcome.failed(m.id(), "none", "the registry knows neither a primary address "
+                            + "nor a complete secondary address (id, maker, version, medium) of meter "
+                            + m.describe(), clock.instant()));
+                } else if (channelFailure != null) {
+                    outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), "not read: " + channelFailure,
+                            clock.instant()));
+                } else {
+                    try {
+                        outcomes.add(read(master, m, addressing.get(), zone, readouts));
+                    } catch (ChannelFailureException e) {
+                        channelFailure = e.getMessage();
+                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), e.getMessage(), clock.instant()));
+                    } catch (MasterException | IllegalArgumentException e) {
+                        // no answer, a garbled one, an application error, or no long header to know the meter by
+                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), e.getMessage(), clock.instant()));
+                    }
+                }
+                progress.meters(++done, meters.size());
+            }
+        } finally {
+            if (master != null) {
+                master.close();
+            }
+        }
+        return finish(channel, runId, meters.size(), readouts, outcomes, channelFailure, actor);
+    }
+
+    private MeterOutcome read(MBusMaster master, RegisteredMeter m, String addressing, ZoneId zone,
+            List<MeterReadout> readouts) throws MasterException {
+        Readout r = m.byPrimary() ? master.read(m.primary()) : master.read(m.secondary().orElseThrow());
+        MeterReadout readout = telegrams.toReadout(r, zone);
+        // what a meter sends is a fact about that meter, whichever one it turns out to be
+        readouts.add(readout);
+        if (!m.is(readout.meter())) {
+            return MeterOutcome.failed(m.id(), addressing, addressing + " answered as meter "
+                    + readout.meter().serial() + readout.meter().manufacturer().map(s -> " " + s).orElse("")
+                    + ", not " + m.describe() + "; the values were stored under the meter that answered",
+                    r.readAt());
+        }
+        return MeterOutcome.read(m.id(), addressing, readout.values().size(), r.readAt());
+    }
+
+    private RunResult finish(Channel channel, long runId, int total, List<MeterReadout> readouts,
+            List<MeterOutcome> outcomes, String channelFailure, String actor) {
+        int read = (int) outcomes.stream().filter(MeterOutcome::ok).count();
+        int failed = outcomes.size() - read;
+        String message = channelFailure != null ? channelFailure
+                : failed > 0 ? failed + " of " + total + " meter(s) not read"
+                : total == 0 ? "no meters are registered on this channel" : null;
+        try {
+            return transaction.execute(status -> {
+                audit.set(actor);
+                StoreResult stored = readouts.isEmpty() ? null
+                        : store.store(readouts, ReadingSource.POLL, channel.id());
+                runs.outcomes(runId, outcomes);
+                RunResult result = new RunResult(runId, RunResult.status(read, failed, channelFailure != null), total,
+                        read, failed, null, stored == null ? 0 : stored.metersCreated(),
+                        stored == null ? 0 : stored.inserted(), stored == null ? 0 : stored.duplicates(), message);
+                runs.finish(result);
+                return result;
+            });
+        } catch (RuntimeException e) {
+            String why = "read, but the readings could not be stored: " + e.getMessage();
+            runs.outcomes(runId, outcomes.stream().map(o -> o.ok()
+                    ? MeterOutcome.failed(o.meterId(), o.addressedBy(), why, o.at()) : o).toList());
+            RunResult result = new RunResult(runId, "FAILED", total, 0, total, null, 0, 0, 0,
+                    "readings could not be stored: " + e.getMessage());
+            runs.finish(result);
+            return result;
+        }
+    }
+
+    private List<RegisteredMeter> registered(long channelId) {
+        return jdbc.sql("""
+                select id, serial, manufacturer, mbus_primary, mbus_version, mbus_medium from meter
+                where channel_id = :channel order by mbus_primary nulls last, serial""")
+                .param("channel", channelId)
+                .query((rs, n) -> new RegisteredMeter(rs.getLong("id"), rs.getString("serial"),
+                        rs.getString("manufacturer"), (Integer) rs.getObject("mbus_primary"),
+                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
+                .list();
+    }
+}

@@ -1,0 +1,19 @@
+package org.openamr.server.channel;
+
+/**
+ * How a run ended.
+ *
+ * @param status       OK, PARTIAL or FAILED
+ * @param metersFound  meters that answered a search; null for a poll
+ */
+public record RunResult(long runId, String status, int metersTotal, int metersRead, int metersFailed,
+                        Integer metersFound, int metersCreated, int readingsInserted, int readingsDuplicate,
+                        String message) {
+
+    static String status(int read, int failed, boolean channelFailed) {
+        if (channelFailed && read == 0 || read == 0 && failed > 0) {
+            return "FAILED";
+        }
+        return failed > 0 || channelFailed ? "PARTIAL" : "OK";
+    }
+}

@@ -1,0 +1,16 @@
+package org.openamr.server.consumption;
+
+import java.util.UUID;
+
+/**
+ * A metering point as the registry has it, with the register selection of V6.
+ *
+ * @param premiseId null for building-level points such as the common house meter
+ */
+public record PointRow(long id, UUID publicId, String name, Long premiseId, UUID premisePublicId, String premiseNumber,
+                       String resource, String quantity, int tariff, int subunit) {
+
+    public boolean buildingLevel() {
+        return premiseId == null;
+    }
+}

@@ -1,0 +1,135 @@
+package org.openamr.server.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.openamr.acquisition.readout.MeterReadout;
+import org.openamr.acquisition.readout.RegisterValue;
+import org.openamr.server.audit.AuditActor;
+import org.openamr.server.reading.ReadingPartitions;
+import org.openamr.server.reading.ReadingSource;
+import org.openamr.server.reading.ReadingStore;
+import org.openamr.server.reading.StoreResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores a parsed push: its valid readings, the push record and its rejections, all in one
+ * transaction, so that a push is either fully recorded or not at all. Readings already stored (a
+ * repeated push) are counted as duplicates, so pushing the same document twice stores it once.
+ */
+@Component
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ReadingStore readings;
+    private final ReadingPartitions partitions;
+    private final AuditActor audit;
+    private final TransactionTemplate transaction;
+
+    public IngestService(JdbcClient jdbc, JdbcTemplate template, ReadingStore readings, ReadingPartitions partitions,
+            AuditActor audit, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.readings = readings;
+        this.partitions = partitions;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    PushReport store(Concentrator concentrator, ParsedPush parsed, byte[] payload) {
+        PushAssembly.Assembled push = PushAssembly.assemble(parsed);
+        // Months are prepared before the push's transaction opens: making a partition needs a
+        // connection and a lock of its own, which a transaction holding rows must not wait for.
+        List<Instant> times = new ArrayList<>(push.values());
+        for (List<MeterReadout> list : List.of(push.withConditions(), push.withoutConditions())) {
+            for (MeterReadout r : list) {
+                for (RegisterValue v : r.values()) {
+                    times.add(v.measuredAt());
+                }
+            }
+        }
+        partitions.ensureFor(times);
+        PushReport report = transaction.execute(status -> {
+            audit.set(concentrator.auditActor());
+            StoreResult reported = readings.store(push.withConditions(), ReadingSource.PUSH,
+                    concentrator.channelId(), true);
+            StoreResult silent = readings.store(push.withoutConditions(), ReadingSource.PUSH,
+                    concentrator.channelId(), false);
+            Set<Long> meters = new HashSet<>(reported.meterIds());
+            meters.addAll(silent.meterIds());
+            int created = reported.metersCreated() + silent.metersCreated();
+            int inserted = reported.inserted() + silent.inserted();
+            int duplicates = reported.duplicates() + silent.duplicates();
+            List<Rejection> rejections = push.rejections();
+            record Row(long id, UUID publicId) {
+            }
+            Row row = jdbc.sql("""
+                    insert into ingest_push (channel_id, format, sender, payload_bytes, payload_sha256, meters,
+                        meters_created, readings_new, readings_duplicate, rejected)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    returning id, public_id""")
+                    .params(concentrator.channelId(), parsed.format().name(), parsed.sender(), payload.length,
+                            sha256(payload), meters.size(), created, inserted, duplicates, rejections.size())
+                    .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class))).single();
+            insertRejections(row.id(), rejections);
+            List<PushReport.Item> listed = rejections.stream().limit(PushReport.LISTED).map(PushReport.Item::of).toList();
+            return new PushReport(row.publicId(), parsed.format(), meters.size(), created, inserted, duplicates,
+                    rejections.size(), listed, rejections.size() > listed.size());
+        });
+        log.info("push {} ({}) from concentrator '{}' (sender {}): {} meters ({} new), {} readings new, {} duplicate, "
+                        + "{} parts rejected", report.push(), parsed.format(), concentrator.name(), parsed.sender(),
+                report.meters(), report.metersCreated(), report.readingsNew(), report.readingsDuplicate(),
+                report.rejected());
+        return report;
+    }
+
+    private void insertRejections(long pushId, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into ingest_rejection (push_id, meter, location, reason, fragment, value_count)
+                values (?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Rejection r = rejections.get(i);
+                ps.setLong(1, pushId);
+                ps.setString(2, r.meter());
+                ps.setString(3, r.location());
+                ps.setString(4, r.reason());
+                ps.setString(5, r.fragment());
+                ps.setInt(6, r.valueCount());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rejections.size();
+            }
+        });
+    }
+
+    private static byte[] sha256(byte[] payload) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(payload);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.openamr.server.meter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openamr.acquisition.readout.MeterIdentity;
+import java.util.UUID;
+import org.openamr.server.api.NotFoundException;
+import org.openamr.server.api.Page;
+import org.openamr.server.security.AccessScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Meters of the registry, seen through {@link MeterVisibility}. */
+@Repository
+public class Meters {
+
+    private static final String COLUMNS = """
+            select m.*, c.public_id as channel_pid,
+                   array(select mp.public_id from meter_installation i join metering_point mp on mp.id = i.point_id
+                         where i.meter_id = m.id and i.removed_at is null order by mp.resource) as point_pids
+            """;
+    private static final String FROM = " from meter m left join acquisition_channel c on c.id = m.channel_id";
+    private static final String SELECT = COLUMNS + FROM;
+
+    private final JdbcClient jdbc;
+
+    public Meters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Fields(String manufacturer, String model, String serial, String medium, Integer primaryAddress,
+                         Long channelId, Integer registerDigits, LocalDate verifiedOn, LocalDate nextVerification) {
+    }
+
+    /**
+     * @param building only meters installed (now) in this building, or found on its channels
+     * @param unassigned only meters never installed at any point
+     */
+    public Page<Meter> list(AccessScope scope, UUID building, boolean unassigned, int page, int size) {
+        Map<String, Object> params = new HashMap<>(scope.params());
+        String where = " where " + MeterVisibility.meter(scope, "m")
+                + (unassigned ? " and not exists (select 1 from meter_installation u where u.meter_id = m.id)" : "");
+        if (building != null) {
+            where += BUILDING_FILTER;
+            params.put("building", building);
+        }
+        Page<Meter> found = Page.of(jdbc, COLUMNS, FROM + where, "m.serial, m.manufacturer", params, Meters::map, page,
+                size);
+        return new Page<>(found.items().stream().map(m -> forScope(scope, m)).toList(), page, size, found.total());
+    }
+
+    private static final String BUILDING_FILTER = """
+             and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
+                           join building bb on bb.id = bp.building_id
+                          where bi.meter_id = m.id and bi.removed_at is null and bb.public_id = :building)
+                  or exists (select 1 from acquisition_channel bc join building bb on bb.id = bc.building_id
+                          where bc.id = m.channel_id and bb.public_id = :building))""";
+
+    public Meter get(AccessScope scope, UUID id) {
+        return jdbc.sql(SELECT + " where m.public_id = :id and " + MeterVisibility.meter(scope, "m"))
+                .params(scope.params()).param("id", id).query(Meters::map).optional().map(m -> forScope(scope, m))
+                .orElseThrow(() -> new NotFoundException("meter", id));
+    }
+
+    /** Residents see their meters, not how the building's network reaches them. */
+    private static Meter forScope(AccessScope scope, Meter m) {
+        if (!(scope instanceof AccessScope.Resident)) {
+            return m;
+        }
+        return new Meter(m.id(), m.manufacturer(), m.model(), m.serial(), m.medium(), null, null, null, m.points(),
+                m.hasKey(), m.registerDigits(), m.verifiedOn(), m.nextVerification(), m.firstSeenAt(), m.lastSeenAt());
+    }
+
+    /** The internal key of a meter the scope sees. */
+    public long internalId(AccessScope scope, UUID id) {
+        return jdbc.sql("select m.id from meter m where m.public_id = :id and " + MeterVisibility.meter(scope, "m"))
+                .params(scope.params()).param("id", id).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("meter", id));
+    }
+
+    public UUID create(Fields f) {
+        return jdbc.sql("""
+                insert into meter (manufacturer, model, serial, medium, mbus_primary, channel_id, register_digits,
+                                   verified_on, next_verification)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
+                .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
+                        f.registerDigits(), f.verifiedOn(), f.nextVerification())
+                .query(UUID.class).single();
+    }
+
+    public void update(long id, Fields f) {
+        jdbc.sql("""
+                update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, mbus_primary = ?, channel_id = ?,
+                                 register_digits = ?, verified_on = ?, next_verification = ?
+                where id = ?""")
+                .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
+                        f.registerDigits(), f.verifiedOn(), f.nextVerification(), id)
+                .update();
+    }
+
+    public void setKey(long id, byte[] sealed) {
+        jdbc.sql("update meter set key_sealed = ? where id = ?").params(sealed, id).update();
+    }
+
+    private static List<UUID> points(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
+    }
+
+    private static Meter map(ResultSet rs, int n) throws SQLException {
+        String secondary = new MeterIdentity(rs.getString("serial"), Optional.ofNullable(rs.getString("manufacturer")),
+                Optional.ofNullable((Integer) rs.getObject("mbus_version")),
+                Optional.ofNullable((Integer) rs.getObject("mbus_medium"))).secondaryAddress().orElse(null);
+        return new Meter(rs.getObject("public_id", UUID.class), rs.getString("manufacturer"), rs.getString("model"),
+                rs.getString("serial"), rs.getString("medium"), (Integer) rs.getObject("mbus_primary"), secondary,
+                rs.getObject("channel_pid", UUID.class), points(rs.getArray("point_pids")),
+                rs.getBytes("key_sealed") != null, (Integer) rs.getObject("register_digits"),
+                rs.getObject("verified_on", LocalDate.class), rs.getObject("next_verification", LocalDate.class),
+                rs.getTimestamp("first_seen_at") == null ? null : rs.getTimestamp("first_seen_at").toInstant(),
+                rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant());
+    }
+}

@@ -1,0 +1,69 @@
+package org.openamr.server.organisation;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.UUID;
+import org.openamr.server.audit.AuditActor;
+import org.openamr.server.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations")
+@Tag(name = "Registry")
+class OrganisationController {
+
+    private final Organisations organisations;
+    private final CurrentUser current;
+    private final AuditActor audit;
+
+    OrganisationController(Organisations organisations, CurrentUser current, AuditActor audit) {
+        this.organisations = organisations;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank String name,
+                             @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn) {
+    }
+
+    @GetMapping
+    List<Organisation> list() {
+        return organisations.list(current.scope());
+    }
+
+    @GetMapping("/{id}")
+    Organisation get(@PathVariable UUID id) {
+        return organisations.get(current.scope(), id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    Organisation create(@Valid @RequestBody OrganisationInput in) {
+        audit.set(current.scope().actor());
+        return organisations.create(in.kind(), in.name().trim(), in.inn());
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    Organisation update(@PathVariable UUID id, @Valid @RequestBody OrganisationInput in) {
+        audit.set(current.scope().actor());
+        return organisations.update(id, in.name().trim(), in.inn());
+    }
+}

@@ -1,0 +1,21 @@
+package org.openamr.server.point;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where a resource is measured: a premise's heat, cold or hot water, or a building-level point
+ * (premise null) such as the common house meter; with the meters installed at it over time.
+ */
+public record MeteringPoint(UUID id, UUID building, UUID premise, Resource resource, String name,
+                            List<Installation> installations) {
+
+    public enum Resource { HEAT, COLD_WATER, HOT_WATER, ELECTRICITY, GAS }
+
+    /** A meter's time at the point; {@code removedAt} null while it is still there. */
+    public record Installation(UUID meter, String serial, Instant installedAt, Instant removedAt,
+                               BigDecimal initialValue, BigDecimal finalValue) {
+    }
+}

@@ -1,0 +1,53 @@
+package org.openamr.server.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs in API clients that send {@code Authorization: Bearer oamr_api_…}. Concentrator push
+ * tokens are not user tokens and are checked by the ingest endpoints themselves.
+ */
+public class ApiTokenFilter extends OncePerRequestFilter {
+
+    public static final String PREFIX = "oamr_api_";
+
+    private final JdbcClient jdbc;
+    private final UserAccounts users;
+
+    public ApiTokenFilter(JdbcClient jdbc, UserAccounts users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = Tokens.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (token != null && token.startsWith(PREFIX)) {
+            Optional<Long> userId = jdbc.sql("""
+                    update api_token set last_used_at = now()
+                    where token_hash = ? and (expires_at is null or expires_at > now())
+                    returning user_id""").param(Tokens.hash(token)).query(Long.class).optional();
+            Optional<OpenAmrUser> user = userId.flatMap(users::byId).filter(OpenAmrUser::enabled);
+            if (user.isEmpty()) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"API token is unknown, expired or its user is disabled\"}");
+                return;
+            }
+            var auth = new UsernamePasswordAuthenticationToken(user.get(), null, user.get().getAuthorities());
+            SecurityContextHolder.getContext().setAuthentication(auth);
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,136 @@
+package org.openamr.server.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers and dates as the reader's language writes them ({@code 1 234,56} in Russian, {@code 1,234.56}
+ * in English), used by the templates as {@code @fmt}. Values stay exact decimals until here: this is
+ * the only place they are rounded, and only for display.
+ */
+@Component("fmt")
+public class Formats {
+
+    /** 1 Gcal = 1.163 MWh exactly (the international steam-table calorie). */
+    public static final BigDecimal KWH_PER_GCAL = new BigDecimal("1163");
+
+    private final MessageSource messages;
+
+    public Formats(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public static BigDecimal toGcal(BigDecimal kwh) {
+        // 1163 = 1.163 × 10³: a quotient of a decimal by it needs a few more digits, never infinitely many
+        // for display purposes; 9 decimals keep every digit a heat meter shows
+        return kwh == null ? null : kwh.divide(KWH_PER_GCAL, 9, RoundingMode.HALF_EVEN);
+    }
+
+    /** Energy in kWh shown in Gcal. */
+    public String gcal(BigDecimal kwh, int decimals) {
+        return num(toGcal(kwh), decimals);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    /** A value rounded half-even to {@code decimals} for display; a dash when unknown (never 0). */
+    public String num(BigDecimal value, int decimals) {
+        if (value == null) {
+            return "—";
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        f.setRoundingMode(RoundingMode.HALF_EVEN);
+        return f.format(value);
+    }
+
+    /** A register value as stored: every decimal kept. */
+    public String exact(BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        return num(value, Math.max(0, value.stripTrailingZeros().scale()));
+    }
+
+    public String percent(long part, long whole) {
+        if (whole == 0) {
+            return "—";
+        }
+        NumberFormat f = NumberFormat.getPercentInstance(locale());
+        return f.format((double) part / whole);
+    }
+
+    public String dateTime(Instant at, ZoneId zone) {
+        if (at == null) {
+            return "—";
+        }
+        // the date as the language writes it, the time always on the 24-hour clock: meter data is read
+        // at 00:00, which "12:00 AM" hides
+        var local = at.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(local) + " "
+                + DateTimeFormatter.ofPattern("HH:mm").format(local);
+    }
+
+    public String date(Instant at, ZoneId zone) {
+        if (at == null) {
+            return "—";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(at.atZone(zone));
+    }
+
+    /** A calendar date as the language writes it: 1 нояб. 2026 г. / Nov 1, 2026. */
+    public String day(java.time.LocalDate date) {
+        if (date == null) {
+            return "—";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+    }
+
+    /** "March 2026" / "март 2026": the standalone month name, as a column heading. */
+    public String month(Instant start, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("LLLL yyyy", locale()).format(start.atZone(zone));
+    }
+
+    public String day(Instant start, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("dd.MM", locale()).format(start.atZone(zone));
+    }
+
+    /** A unit as the reader's language writes it (кВт·ч, м³); unknown units as they are. */
+    public String unit(String unit) {
+        if (unit == null) {
+            return "";
+        }
+        return messages.getMessage("unit." + unit.replace("³", "3"), null, unit, locale());
+    }
+
+    /** How long ago, in the largest whole unit: "3 h", "2 d" / "3 ч", "2 дн.". */
+    public String age(Instant at) {
+        if (at == null) {
+            return messages.getMessage("age.never", null, locale());
+        }
+        Duration d = Duration.between(at, Instant.now());
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        if (d.toMinutes() < 60) {
+            return messages.getMessage("age.minutes", new Object[] {d.toMinutes()}, locale());
+        }
+        if (d.toHours() < 48) {
+            return messages.getMessage("age.hours", new Object[] {d.toHours()}, locale());
+        }
+        return messages.getMessage("age.days", new Object[] {d.toDays()}, locale());
+    }
+}

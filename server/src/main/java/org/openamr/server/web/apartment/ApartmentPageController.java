@@ -1,0 +1,176 @@
+package org.openamr.server.web.apartment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openamr.server.building.Building;
+import org.openamr.server.building.Buildings;
+import org.openamr.server.consumption.Boundary;
+import org.openamr.server.consumption.ConsumptionReport;
+import java.math.BigDecimal;
+import org.openamr.server.consumption.PointInterval;
+import org.openamr.server.consumption.PointStatus;
+import org.openamr.server.consumption.Resolution;
+import org.openamr.server.consumption.Segment;
+import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.meter.Meter;
+import org.openamr.server.meter.Meters;
+import org.openamr.server.point.MeteringPoint;
+import org.openamr.server.point.MeteringPoints;
+import org.openamr.server.premise.Premise;
+import org.openamr.server.premise.Premises;
+import org.openamr.server.security.AccessScope;
+import org.openamr.server.security.CurrentUser;
+import org.openamr.server.web.Figures;
+import org.openamr.server.web.Formats;
+import org.openamr.server.web.Period;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /apartments/{id}}: an apartment's heat and water by month, its meters and events. */
+@Controller
+class ApartmentPageController {
+
+    static final int MONTHS = 12;
+    /** A meter whose newest reading is older than this is marked as not read lately. */
+    static final java.time.Duration FRESH_WITHIN = java.time.Duration.ofHours(36);
+
+    private final Premises premises;
+    private final Buildings buildings;
+    private final MeteringPoints points;
+    private final Meters meters;
+    private final ApartmentData data;
+    private final Figures figures;
+    private final CurrentUser current;
+    private final Clock clock = Clock.systemUTC();
+
+    ApartmentPageController(Premises premises, Buildings buildings, MeteringPoints points, Meters meters,
+            ApartmentData data, Figures figures, CurrentUser current) {
+        this.premises = premises;
+        this.buildings = buildings;
+        this.points = points;
+        this.meters = meters;
+        this.data = data;
+        this.figures = figures;
+        this.current = current;
+    }
+
+    @GetMapping("/apartments/{id}")
+    String apartment(@PathVariable UUID id, Model model) {
+        AccessScope scope = current.scope();
+        Premise premise = premises.get(scope, id);
+        Building building = buildings.get(scope, premise.building());
+        ZoneId zone = ZoneId.of(building.timeZone());
+        Period months = Period.monthsBefore(zone, clock, MONTHS);
+        List<ApartmentPage.ResourceTable> tables = new ArrayList<>();
+        Period soFar = Period.monthSoFar(zone, clock);
+        for (String resource : Figures.RESOURCES) {
+            ConsumptionReport report = figures.report(TargetKind.PREMISE, id, resource, months, Resolution.MONTH, true,
+                    scope);
+            ConsumptionReport days = soFar.from().equals(months.to())
+                    ? figures.report(TargetKind.PREMISE, id, resource, soFar, Resolution.DAY, true, scope) : null;
+            for (ConsumptionReport.PointResult point : report.points()) {
+                ConsumptionReport.PointResult thisMonth = days == null ? null : days.points().stream()
+                        .filter(p -> p.point().id() == point.point().id()).findFirst().orElse(null);
+                tables.add(table(resource, point, thisMonth, soFar));
+            }
+        }
+        boolean seesBuilding = !(scope instanceof AccessScope.Resident);
+        model.addAttribute("page", new ApartmentPage(id, premise.number(), premise.entrance(), premise.floor(),
+                building.address(), seesBuilding ? building.id() : null, zone, tables, meters(scope, id),
+                data.events(scope, id)));
+        return "apartment";
+    }
+
+    private static ApartmentPage.ResourceTable table(String resource, ConsumptionReport.PointResult point,
+            ConsumptionReport.PointResult thisMonth, Period soFar) {
+        boolean heat = "kWh".equals(point.unit());
+        List<ApartmentPage.Month> rows = new ArrayList<>();
+        if (thisMonth != null) {
+            rows.add(soFar(thisMonth, soFar, heat));
+        }
+        // months before the first known value (history shorter than the table, a meter fitted later) say
+        // nothing: the table starts where the data does
+        int first = 0;
+        while (first < point.intervals().size() - 1 && nothingKnown(point.intervals().get(first))) {
+            first++;
+        }
+        // newest first: the month a resident asks about is the last one
+        for (int n = point.intervals().size() - 1; n >= first; n--) {
+            PointInterval i = point.intervals().get(n);
+            List<ApartmentPage.Reading> from = new ArrayList<>();
+            List<ApartmentPage.Reading> to = new ArrayList<>();
+            for (Segment s : i.segments()) {
+                from.add(reading(s, s.start()));
+                to.add(reading(s, s.end()));
+            }
+            rows.add(new ApartmentPage.Month(i.interval().start(), i.value(), heat ? Formats.toGcal(i.value()) : null,
+                    i.status().name(), i.interpolated(), from, to, i.problems(), null));
+        }
+        return new ApartmentPage.ResourceTable(resource, point.unit(), heat, rows);
+    }
+
+    /**
+     * This month up to yesterday from its days: a figure only when every day has one (a point's sum with a
+     * day missing would read as a low month), the values at the first day's start and the last day's end.
+     */
+    private static ApartmentPage.Month soFar(ConsumptionReport.PointResult days, Period period, boolean heat) {
+        List<PointInterval> list = days.intervals();
+        BigDecimal sum = BigDecimal.ZERO;
+        PointStatus status = PointStatus.COMPLETE;
+        boolean interpolated = false;
+        List<String> problems = new ArrayList<>();
+        for (PointInterval d : list) {
+            if (d.status() == PointStatus.COMPLETE) {
+                sum = sum.add(d.value());
+            } else if (status != PointStatus.ANOMALY) {
+                status = d.status();
+            }
+            interpolated |= d.interpolated();
+            problems.addAll(d.problems());
+        }
+        BigDecimal value = status == PointStatus.COMPLETE ? sum : null;
+        List<ApartmentPage.Reading> from = list.get(0).segments().stream().map(s -> reading(s, s.start())).toList();
+        List<ApartmentPage.Reading> to = list.get(list.size() - 1).segments().stream().map(s -> reading(s, s.end()))
+                .toList();
+        return new ApartmentPage.Month(list.get(0).interval().start(), value, heat ? Formats.toGcal(value) : null,
+                status.name(), interpolated, from, to, problems, period.lastDay());
+    }
+
+    private static boolean nothingKnown(PointInterval i) {
+        return i.value() == null && i.segments().stream().noneMatch(s -> s.start().known() || s.end().known());
+    }
+
+    private static ApartmentPage.Reading reading(Segment s, Boundary b) {
+        return new ApartmentPage.Reading(s.meterSerial(), b.at(), b.value(), s.unit(),
+                b.source() == null ? null : b.source().name());
+    }
+
+    private List<ApartmentPage.MeterInfo> meters(AccessScope scope, UUID premise) {
+        // a Danfoss heat meter counts the flat's water too: one meter, several points
+        Map<UUID, List<String>> resources = new LinkedHashMap<>();
+        for (MeteringPoint p : points.list(scope, null, premise, 0, 100).items()) {
+            for (MeteringPoint.Installation i : p.installations()) {
+                if (i.removedAt() == null) {
+                    resources.computeIfAbsent(i.meter(), m -> new ArrayList<>()).add(p.resource().name());
+                }
+            }
+        }
+        Instant now = Instant.now(clock);
+        List<ApartmentPage.MeterInfo> out = new ArrayList<>();
+        resources.forEach((id, res) -> {
+            Meter m = meters.get(scope, id);
+            Instant last = data.lastReading(scope, id);
+            out.add(new ApartmentPage.MeterInfo(id, m.serial(), m.manufacturer(), m.model(), m.medium(), res,
+                    m.verifiedOn(), m.nextVerification(), last, last != null && last.isAfter(now.minus(FRESH_WITHIN))));
+        });
+        return out;
+    }
+}

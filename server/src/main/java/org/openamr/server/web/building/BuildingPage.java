@@ -1,0 +1,49 @@
+package org.openamr.server.web.building;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.openamr.server.web.Figures;
+import org.openamr.server.web.Period;
+
+/**
+ * A building: its apartments coloured by the state of their data, and per resource the building meter
+ * (ОДПУ) against the sum of the apartments (ΣИПУ), by month and by day.
+ *
+ * @param resource the resource the balance and charts are for
+ */
+public record BuildingPage(UUID id, String address, ZoneId zone, String resource, List<Entrance> entrances,
+                           Period monthSoFar, List<Summary> summaries, Balance months, Balance days,
+                           StatusCounts counts) {
+
+    public record Entrance(Integer number, List<Tile> apartments) {
+    }
+
+    /** @param status FRESH, STALE, ERROR or NO_DATA */
+    public record Tile(UUID id, String number, Integer floor, String status, String age) {
+    }
+
+    public record StatusCounts(long fresh, long stale, long error, long noData) {
+    }
+
+    /** A resource this month so far: both totals. */
+    public record Summary(String resource, Figures.Sum house, Figures.Sum premises) {
+    }
+
+    /** Rows of the balance table; the chart's data is the same figures, as JSON for the page's script. */
+    public record Balance(String unit, List<Row> rows, Chart chart, String chartJson) {
+    }
+
+    /**
+     * @param difference house − apartments: common-area consumption and losses; null unless both are known
+     */
+    public record Row(java.time.Instant start, BigDecimal house, String houseStatus, BigDecimal premises,
+                      String premisesStatus, BigDecimal difference, long withData, long points) {
+    }
+
+    /** What the page's script gives ECharts: labels and two series in the chart's unit (null for a gap). */
+    public record Chart(String unit, List<String> labels, String houseName, List<BigDecimal> house,
+                        String premisesName, List<BigDecimal> premises) {
+    }
+}

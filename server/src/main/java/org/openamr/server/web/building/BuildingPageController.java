@@ -1,0 +1,82 @@
+package org.openamr.server.web.building;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.openamr.server.api.NotFoundException;
+import org.openamr.server.building.Building;
+import org.openamr.server.building.Buildings;
+import org.openamr.server.security.AccessScope;
+import org.openamr.server.security.CurrentUser;
+import org.openamr.server.web.Figures;
+import org.openamr.server.web.Formats;
+import org.openamr.server.web.Period;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /buildings/{id}}: the apartments' grid and the building's balance for one resource. */
+@Controller
+class BuildingPageController {
+
+    private final Buildings buildings;
+    private final ApartmentTiles tiles;
+    private final BuildingBalances balances;
+    private final Formats fmt;
+    private final CurrentUser current;
+    private final Clock clock = Clock.systemUTC();
+
+    BuildingPageController(Buildings buildings, ApartmentTiles tiles, BuildingBalances balances, Formats fmt,
+            CurrentUser current) {
+        this.buildings = buildings;
+        this.tiles = tiles;
+        this.balances = balances;
+        this.fmt = fmt;
+        this.current = current;
+    }
+
+    @GetMapping("/buildings/{id}")
+    String building(@PathVariable UUID id, @RequestParam(defaultValue = "HEAT") String resource, Model model) {
+        AccessScope scope = current.scope();
+        String res = resource.toUpperCase(Locale.ROOT);
+        if (!Figures.RESOURCES.contains(res)) {
+            throw new NotFoundException("resource", resource);
+        }
+        Building b = buildings.get(scope, id);
+        ZoneId zone = ZoneId.of(b.timeZone());
+        Period monthSoFar = Period.monthSoFar(zone, clock);
+        List<BuildingPage.Summary> summaries = balances.summaries(id, monthSoFar, scope);
+        BuildingPage.Balance months = balances.byMonth(id, res, zone, clock, scope);
+        BuildingPage.Balance days = balances.byDay(id, res, zone, clock, scope);
+        List<ApartmentTiles.Tile> apartments = tiles.of(scope, buildings.internalId(scope, id));
+        Instant now = Instant.now(clock);
+        model.addAttribute("page", new BuildingPage(id, b.address(), zone, res, entrances(apartments, now),
+                monthSoFar, summaries, months, days, counts(apartments, now)));
+        return "building";
+    }
+
+    private List<BuildingPage.Entrance> entrances(List<ApartmentTiles.Tile> apartments, Instant now) {
+        Map<Integer, List<BuildingPage.Tile>> byEntrance = new LinkedHashMap<>();
+        for (ApartmentTiles.Tile t : apartments) {
+            byEntrance.computeIfAbsent(t.entrance(), e -> new ArrayList<>()).add(new BuildingPage.Tile(t.id(),
+                    t.number(), t.floor(), t.status(now).name(), fmt.age(t.lastReading())));
+        }
+        List<BuildingPage.Entrance> out = new ArrayList<>();
+        byEntrance.forEach((n, list) -> out.add(new BuildingPage.Entrance(n, list)));
+        return out;
+    }
+
+    private static BuildingPage.StatusCounts counts(List<ApartmentTiles.Tile> apartments, Instant now) {
+        long[] c = new long[ApartmentTiles.Status.values().length];
+        apartments.forEach(t -> c[t.status(now).ordinal()]++);
+        return new BuildingPage.StatusCounts(c[0], c[1], c[2], c[3]);
+    }
+}

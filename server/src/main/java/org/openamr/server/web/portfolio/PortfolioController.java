@@ -1,0 +1,76 @@
+package org.openamr.server.web.portfolio;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.openamr.server.api.NotFoundException;
+import org.openamr.server.building.Building;
+import org.openamr.server.building.Buildings;
+import org.openamr.server.consumption.ConsumptionReport;
+import org.openamr.server.consumption.Resolution;
+import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.premise.Premise;
+import org.openamr.server.premise.Premises;
+import org.openamr.server.security.AccessScope;
+import org.openamr.server.security.CurrentUser;
+import org.openamr.server.web.Figures;
+import org.openamr.server.web.Period;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** {@code /}: the portfolio; a resident has no portfolio and lands on their apartment. */
+@Controller
+class PortfolioController {
+
+    /** A portfolio page is for a company's buildings, not a city's: beyond this the list is cut. */
+    static final int MAX_BUILDINGS = 200;
+
+    private final Buildings buildings;
+    private final Premises premises;
+    private final Figures figures;
+    private final CurrentUser current;
+    private final Clock clock = Clock.systemUTC();
+
+    PortfolioController(Buildings buildings, Premises premises, Figures figures, CurrentUser current) {
+        this.buildings = buildings;
+        this.premises = premises;
+        this.figures = figures;
+        this.current = current;
+    }
+
+    @GetMapping("/")
+    String portfolio(Model model) {
+        AccessScope scope = current.scope();
+        if (scope instanceof AccessScope.Resident) {
+            Premise own = premises.list(scope, null, 0, 1).items().stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("premise", null));
+            return "redirect:/apartments/" + own.id();
+        }
+        List<PortfolioPage.BuildingRow> rows = new ArrayList<>();
+        for (Building b : buildings.list(scope, 0, MAX_BUILDINGS).items()) {
+            rows.add(row(b, scope));
+        }
+        model.addAttribute("page", new PortfolioPage(rows));
+        return "portfolio";
+    }
+
+    private PortfolioPage.BuildingRow row(Building b, AccessScope scope) {
+        ZoneId zone = ZoneId.of(b.timeZone());
+        Period period = Period.monthSoFar(zone, clock);
+        List<PortfolioPage.ResourceRow> resources = new ArrayList<>();
+        long withData = 0;
+        long cells = 0;
+        for (String resource : Figures.RESOURCES) {
+            ConsumptionReport report = figures.report(TargetKind.BUILDING, b.id(), resource, period, Resolution.DAY,
+                    false, scope);
+            Figures.Sum house = Figures.sum(Figures.total(report, ConsumptionReport.Group.BUILDING_METERS));
+            Figures.Sum flats = Figures.sum(Figures.total(report, ConsumptionReport.Group.PREMISES));
+            withData += flats.withData();
+            cells += flats.cells();
+            resources.add(new PortfolioPage.ResourceRow(resource, house, flats));
+        }
+        return new PortfolioPage.BuildingRow(b.id(), b.address(), zone, period, resources, withData, cells);
+    }
+}

@@ -1,0 +1,22 @@
+package org.openamr.server.web.portfolio;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.openamr.server.web.Figures;
+import org.openamr.server.web.Period;
+
+/** The buildings a user sees, with this month's consumption so far. */
+public record PortfolioPage(List<BuildingRow> buildings) {
+
+    /**
+     * @param withData apartment point-days with a figure, of {@code cells} (data completeness)
+     */
+    public record BuildingRow(UUID id, String address, ZoneId zone, Period period, List<ResourceRow> resources,
+                              long withData, long cells) {
+    }
+
+    /** A resource's building meter and the sum of the apartments over the period. */
+    public record ResourceRow(String resource, Figures.Sum house, Figures.Sum premises) {
+    }
+}
