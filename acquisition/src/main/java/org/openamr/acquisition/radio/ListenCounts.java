@@ -1,5 +1,6 @@
 package org.openamr.acquisition.radio;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 public record ListenCounts(long telegrams, long duplicates, long otherModes, Map<String, Long> errors) {
 
     public ListenCounts {
-        errors = Map.copyOf(new TreeMap<>(errors));
+        errors = Collections.unmodifiableMap(new TreeMap<>(errors)); // sorted by kind, for stable output
     }
 
     public long errorCount() {
