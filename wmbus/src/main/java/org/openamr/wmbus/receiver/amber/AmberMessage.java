@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.OptionalInt;
 import org.openamr.mbus.MalformedDataException;
+import org.openamr.wmbus.receiver.DongleTelegram;
 import org.openamr.wmbus.receiver.LinkMode;
 
 /**
@@ -79,14 +80,7 @@ public sealed interface AmberMessage {
         }
 
         static DataIndication of(AmberFrame f) throws MalformedDataException {
-            byte[] p = f.payload();
-            if (p.length < 10) {
-                throw new MalformedDataException("a received telegram has at least C, M, A and CI (10 bytes), got "
-                        + p.length, AmberFrame.HEADER);
-            }
-            byte[] t = new byte[p.length + 1];
-            t[0] = (byte) p.length;
-            System.arraycopy(p, 0, t, 1, p.length);
+            byte[] t = DongleTelegram.withLField(f.payload(), AmberFrame.HEADER);
             return new DataIndication(t, f.rssi());
         }
 
@@ -101,7 +95,7 @@ public sealed interface AmberMessage {
 
         @Override
         public AmberFrame frame() {
-            return new AmberFrame(CMD_DATA_IND, Arrays.copyOfRange(telegram, 1, telegram.length), rssi);
+            return new AmberFrame(CMD_DATA_IND, DongleTelegram.fromCField(telegram), rssi);
         }
 
         @Override

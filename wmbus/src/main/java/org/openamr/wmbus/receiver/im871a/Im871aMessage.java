@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.openamr.mbus.MalformedDataException;
+import org.openamr.wmbus.receiver.DongleTelegram;
 import org.openamr.wmbus.receiver.LinkMode;
 
 /**
@@ -56,14 +57,7 @@ public sealed interface Im871aMessage {
         }
 
         static DataIndication of(HciFrame f) throws MalformedDataException {
-            byte[] p = f.payload();
-            if (p.length < 10) {
-                throw new MalformedDataException("a received telegram has at least C, M, A and CI (10 bytes), got "
-                        + p.length, HciFrame.HEADER);
-            }
-            byte[] t = new byte[p.length + 1];
-            t[0] = (byte) p.length;
-            System.arraycopy(p, 0, t, 1, p.length);
+            byte[] t = DongleTelegram.withLField(f.payload(), HciFrame.HEADER);
             return new DataIndication(t, f.rssi(), f.timestamp());
         }
 
@@ -79,7 +73,7 @@ public sealed interface Im871aMessage {
 
         @Override
         public HciFrame frame() {
-            return new HciFrame(HciFrame.RADIO_LINK, WMBUS_MSG_IND, Arrays.copyOfRange(telegram, 1, telegram.length),
+            return new HciFrame(HciFrame.RADIO_LINK, WMBUS_MSG_IND, DongleTelegram.fromCField(telegram),
                     timestamp, rssi, false);
         }
 
