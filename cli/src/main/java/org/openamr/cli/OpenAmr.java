@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.openamr.cli.bus.ReadCommand;
 import org.openamr.cli.bus.ScanCommand;
 import org.openamr.cli.decode.DecodeCommand;
+import org.openamr.cli.listen.ListenCommand;
 import org.openamr.cli.server.DemoCommand;
 import org.openamr.cli.server.ServerCommand;
 import org.openamr.cli.simulate.SimulateCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "openamr", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"OpenAMR: automatic meter reading for heat and water meters.",
                 "OpenAMR: автоматизированный сбор показаний счётчиков тепла и воды."},
-        subcommands = {DecodeCommand.class, ScanCommand.class, ReadCommand.class, SimulateCommand.class,
+        subcommands = {DecodeCommand.class, ListenCommand.class, ScanCommand.class, ReadCommand.class, SimulateCommand.class,
                 ServerCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class OpenAmr {
 

@@ -103,6 +103,22 @@ public final class TelegramTable {
         if (profile != null) {
             sb.append("Profile            ").append(profile.name()).append('\n');
         }
+        payload(sb, t, profile, russian);
+        return sb.toString();
+    }
+
+    /**
+     * What a wireless telegram carries, as {@link #wireless} prints it after the headers: the
+     * records with their meanings, or why there are none (for a live listing under a one-line header).
+     */
+    public static String wirelessPayload(WirelessTelegram t, boolean russian) {
+        StringBuilder sb = new StringBuilder();
+        MeterAddress m = t.meter();
+        payload(sb, t, TelegramJson.PROFILES_FOR_TABLE.find(m.manufacturerLetters(), m.version()).orElse(null), russian);
+        return sb.toString();
+    }
+
+    private static void payload(StringBuilder sb, WirelessTelegram t, DeviceProfile profile, boolean russian) {
         Payload p = t.payload();
         if (p instanceof Payload.Undecoded u) {
             sb.append("Not decoded        ").append(u.reason().describe()).append('\n');
@@ -120,7 +136,6 @@ public final class TelegramTable {
                 sb.append("Alarm              ").append(HEX.formatHex(a.status())).append('\n');
             }
         }
-        return sb.toString();
     }
 
     /** The readable form of a readout: where, when, the header, then the records of every telegram. */
