@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +68,9 @@ final class RegisterRows {
             rows.add(new Cells(line.number(), cells, problems).row(today));
         }
         contradictions(rows, problems);
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
+        // by row, and within a row in the order of the columns
+        problems.sort(Comparator.comparingInt(RowProblem::line)
+                .thenComparing(p -> p.column() == null ? -1 : p.column().ordinal()));
         return new Parsed(List.copyOf(rows), List.copyOf(problems));
     }
 
@@ -104,7 +107,7 @@ final class RegisterRows {
 
         RegisterRow row(LocalDate today) {
             String premise = text(RegisterColumn.PREMISE, MAX_PREMISE_NUMBER);
-            if (premise == null) {
+            if (raw(RegisterColumn.PREMISE).isEmpty()) {
                 problem(RegisterColumn.PREMISE, "imp.error.required");
             }
             Integer entrance = whole(RegisterColumn.ENTRANCE, 1, 999);
