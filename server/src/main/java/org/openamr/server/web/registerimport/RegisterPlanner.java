@@ -179,8 +179,9 @@ class RegisterPlanner {
                     : actions.isEmpty() ? RowPlan.Status.UNCHANGED : RowPlan.Status.UPDATE;
             RowPlan.Steps steps = new RowPlan.Steps(newEntrance, premise == null ? null : premise.id(), premiseWrite,
                     point == null ? null : point.id(), meterId, meterWrite, installAt);
-            return new RowPlan(row, status, List.copyOf(actions), List.copyOf(problems),
-                    problems.isEmpty() ? steps : RowPlan.Steps.NONE);
+            // a wrong row does nothing: what it would have done is not shown, only why it cannot
+            return problems.isEmpty() ? new RowPlan(row, status, List.copyOf(actions), List.of(), steps)
+                    : new RowPlan(row, status, List.of(), List.copyOf(problems), RowPlan.Steps.NONE);
         }
 
         /** The meter now at the point, if another, leaves it the day this one comes, which must be later. */
