@@ -8,11 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.channel.ChannelLocks;
 import org.openamr.server.demo.DemoBuilding;
 import org.openqa.selenium.By;
@@ -21,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,36 +25,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * meter of a run, the schedule's checks, and who may do what. Screenshots go to target/screenshots.
  */
 @SmallDemo
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AcquisitionPageTest {
+class AcquisitionPageTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     ChannelLocks locks;
-
-    ChromeDriver browser;
-    BrowserSession session;
-
-    @BeforeAll
-    void start() throws IOException {
-        browser = Browser.start(1280, 1000);
-        session = new BrowserSession(browser, port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        session.signOut();
-    }
 
     private long demoChannelId() {
         return jdbc.sql("select c.id from acquisition_channel c join building b on b.id = c.building_id "
@@ -235,6 +206,13 @@ class AcquisitionPageTest {
                 .param(channelId).query(Long.class).single()).as("no job was started").isZero();
     }
 
+    private void saveSchedule(UUID channel, String cron) {
+        WebElement input = browser.findElement(By.id("cron-" + channel));
+        input.clear();
+        input.sendKeys(cron);
+        session.follow(browser.findElement(By.id("save-schedule-" + channel)));
+    }
+
     @Test
     void aWrongScheduleIsRefusedNamingTheSlipAndAGoodOneIsSavedAndSaidInWords() {
         long channelId = demoChannelId();
@@ -243,10 +221,7 @@ class AcquisitionPageTest {
         session.login("operator", "operator-demo");
         browser.get(session.url("/acquisition"));
         try {
-            WebElement input = browser.findElement(By.id("cron-" + channel));
-            input.clear();
-            input.sendKeys("0 3 * * *");
-            session.follow(browser.findElement(By.id("save-schedule-" + channel)));
+            saveSchedule(channel, "0 3 * * *");
             assertThat(browser.findElement(By.id("cron-error-" + channel)).getText()).isEqualTo("The schedule "
                     + "\"0 3 * * *\" has five fields, like a Unix cron; this one also needs the seconds first: "
                     + "0 0 3 * * *");
@@ -254,18 +229,12 @@ class AcquisitionPageTest {
             assertThat(browser.findElement(By.id("cron-" + channel)).getDomProperty("value")).isEqualTo("0 3 * * *");
             assertThat(jdbc.sql(stored).param(channelId).query(String.class).single()).isEqualTo("0 * * * * *");
 
-            input = browser.findElement(By.id("cron-" + channel));
-            input.clear();
-            input.sendKeys("0 0 25 * * *");
-            session.follow(browser.findElement(By.id("save-schedule-" + channel)));
+            saveSchedule(channel, "0 0 25 * * *");
             assertThat(browser.findElement(By.id("cron-error-" + channel)).getText()).isEqualTo("The schedule "
                     + "\"0 0 25 * * *\": field 3 (hour) \"25\" is not valid; it may hold 0–23, lists (1,15), ranges "
                     + "(1-5) and steps (*/10).");
 
-            input = browser.findElement(By.id("cron-" + channel));
-            input.clear();
-            input.sendKeys("0 30 3 * * MON-FRI");
-            session.follow(browser.findElement(By.id("save-schedule-" + channel)));
+            saveSchedule(channel, "0 30 3 * * MON-FRI");
             assertThat(browser.findElements(By.id("cron-error-" + channel))).isEmpty();
             assertThat(jdbc.sql(stored).param(channelId).query(String.class).single()).isEqualTo("0 30 3 * * MON-FRI");
             WebElement card = card(channel);

@@ -18,19 +18,14 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openamr.server.demo.DemoBuilding;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,35 +36,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * building of its own, served by the demo's service company.
  */
 @SmallDemo
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportPageTest {
+class ImportPageTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @TempDir
     Path files;
 
-    ChromeDriver browser;
-    BrowserSession session;
-
-    @BeforeAll
-    void start() throws IOException {
-        browser = Browser.start(1280, 1000);
-        session = new BrowserSession(browser, port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @BeforeEach
     void signedIn() {
-        session.signOut();
         session.login("operator", "operator-demo");
     }
 
