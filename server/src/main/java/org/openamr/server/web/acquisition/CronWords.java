@@ -53,8 +53,10 @@ class CronWords {
         boolean fixedTime = number(f[0]) && number(f[1]) && NUMBERS.matcher(f[2]).matches();
         String time = time(f[0], f[1], f[2]);
         List<String> days = new ArrayList<>();
-        if (!any(f[3])) {
-            days.add(text("cron.daysOfMonth", field(f[3], this::dayOfMonth)));
+        if (f[3].equals("L")) {
+            days.add(text("cron.lastDayOfMonth"));
+        } else if (!any(f[3])) {
+            days.add(text("cron.daysOfMonth", field(f[3], x -> x)));
         }
         if (!any(f[4])) {
             days.add(text("cron.months", field(f[4], this::month)));
@@ -135,10 +137,6 @@ class CronWords {
             return name.apply(token.substring(0, dash)) + "–" + name.apply(token.substring(dash + 1));
         }
         return name.apply(token);
-    }
-
-    private String dayOfMonth(String value) {
-        return value.equals("L") ? text("cron.lastDay") : value;
     }
 
     private String month(String value) {
