@@ -72,11 +72,13 @@ public class PollRuns {
     public void outcomes(long runId, List<MeterOutcome> outcomes) {
         for (MeterOutcome o : outcomes) {
             jdbc.sql("""
-                    insert into poll_meter_outcome (run_id, meter_id, ok, addressed_by, values_read, error, at)
-                    values (:run, :meter, :ok, :by, :values, :error, :at)
-                    on conflict (run_id, meter_id) do update set ok = excluded.ok, addressed_by = excluded.addressed_by,
-                        values_read = excluded.values_read, error = excluded.error, at = excluded.at""")
-                    .param("run", runId).param("meter", o.meterId()).param("ok", o.ok()).param("by", o.addressedBy())
+                    insert into poll_meter_outcome (run_id, meter_id, ok, silent, addressed_by, values_read, error, at)
+                    values (:run, :meter, :ok, :silent, :by, :values, :error, :at)
+                    on conflict (run_id, meter_id) do update set ok = excluded.ok, silent = excluded.silent,
+                        addressed_by = excluded.addressed_by, values_read = excluded.values_read,
+                        error = excluded.error, at = excluded.at""")
+                    .param("run", runId).param("meter", o.meterId()).param("ok", o.ok()).param("silent", o.silent())
+                    .param("by", o.addressedBy())
                     .param("values", o.valuesRead()).param("error", cut(o.error()), java.sql.Types.VARCHAR)
                     .param("at", Timestamp.from(o.at()))
                     .update();
@@ -107,12 +109,13 @@ public class PollRuns {
 
     private List<OutcomeView> outcomes(long runId) {
         return jdbc.sql("""
-                select m.public_id, m.serial, m.manufacturer, o.ok, o.addressed_by, o.values_read, o.error, o.at
+                select m.public_id, m.serial, m.manufacturer, o.ok, o.silent, o.addressed_by, o.values_read, o.error, o.at
                 from poll_meter_outcome o join meter m on m.id = o.meter_id
                 where o.run_id = :run order by o.ok, m.serial""")
                 .param("run", runId)
                 .query((rs, n) -> new OutcomeView(rs.getObject("public_id", UUID.class), rs.getString("serial"),
-                        rs.getString("manufacturer"), rs.getBoolean("ok"), rs.getString("addressed_by"),
+                        rs.getString("manufacturer"), rs.getBoolean("ok"), rs.getBoolean("silent"),
+                        rs.getString("addressed_by"),
                         rs.getInt("values_read"), rs.getString("error"), RunView.instant(rs, "at")))
                 .list();
     }

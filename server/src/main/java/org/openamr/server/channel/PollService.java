@@ -12,6 +12,7 @@ import org.openamr.acquisition.readout.TelegramReadouts;
 import org.openamr.mbus.master.ChannelFailureException;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.MasterException;
+import org.openamr.mbus.master.NoResponseException;
 import org.openamr.mbus.master.Readout;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.reading.ReadingSource;
@@ -108,8 +109,10 @@ public class PollService {
                     } catch (ChannelFailureException e) {
                         channelFailure = e.getMessage();
                         outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), e.getMessage(), clock.instant()));
+                    } catch (NoResponseException e) {
+                        outcomes.add(MeterOutcome.silent(m.id(), addressing.get(), e.getMessage(), clock.instant()));
                     } catch (MasterException | IllegalArgumentException e) {
-                        // no answer, a garbled one, an application error, or no long header to know the meter by
+                        // a garbled answer, an application error, or no long header to know the meter by
                         outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), e.getMessage(), clock.instant()));
                     }
                 }

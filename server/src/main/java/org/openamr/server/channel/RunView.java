@@ -10,11 +10,12 @@ import java.util.UUID;
 /**
  * One poll or search on a channel as the API shows it.
  *
+ * @param metersSilent of {@code metersFailed}, those that did not answer at all
  * @param meters what happened to each meter; only in the detail of one run
  */
 public record RunView(UUID id, String kind, String trigger, String actor, String instance, Instant startedAt,
                       Instant finishedAt, String status, int metersTotal, int metersRead, int metersFailed,
-                      Integer metersFound, int metersCreated, int readingsInserted, int readingsDuplicate,
+                      int metersSilent, Integer metersFound, int metersCreated, int readingsInserted, int readingsDuplicate,
                       String message, List<OutcomeView> meters) {
 
     /** The columns {@link #map} reads, from a {@code poll_run} aliased {@code alias}, each prefixed {@code r_}. */
@@ -22,7 +23,9 @@ public record RunView(UUID id, String kind, String trigger, String actor, String
         return String.join(", ", List.of("public_id", "kind", "trigger", "actor", "instance", "started_at",
                 "finished_at", "status", "meters_total", "meters_read", "meters_failed", "meters_found",
                 "meters_created", "readings_inserted", "readings_duplicate", "message").stream()
-                .map(c -> alias + "." + c + " as r_" + c).toList());
+                .map(c -> alias + "." + c + " as r_" + c).toList())
+                + ", (select count(*) from poll_meter_outcome s where s.run_id = " + alias + ".id and s.silent)"
+                + " as r_meters_silent";
     }
 
     /** The run in the current row, or null when the row has none (a channel never polled). */
@@ -34,13 +37,14 @@ public record RunView(UUID id, String kind, String trigger, String actor, String
         return new RunView(id, rs.getString("r_kind"), rs.getString("r_trigger"), rs.getString("r_actor"),
                 rs.getString("r_instance"), instant(rs, "r_started_at"), instant(rs, "r_finished_at"),
                 rs.getString("r_status"), rs.getInt("r_meters_total"), rs.getInt("r_meters_read"),
-                rs.getInt("r_meters_failed"), (Integer) rs.getObject("r_meters_found"), rs.getInt("r_meters_created"),
+                rs.getInt("r_meters_failed"), rs.getInt("r_meters_silent"), (Integer) rs.getObject("r_meters_found"),
+                rs.getInt("r_meters_created"),
                 rs.getInt("r_readings_inserted"), rs.getInt("r_readings_duplicate"), rs.getString("r_message"), null);
     }
 
     RunView withMeters(List<OutcomeView> outcomes) {
         return new RunView(id, kind, trigger, actor, instance, startedAt, finishedAt, status, metersTotal, metersRead,
-                metersFailed, metersFound, metersCreated, readingsInserted, readingsDuplicate, message,
+                metersFailed, metersSilent, metersFound, metersCreated, readingsInserted, readingsDuplicate, message,
                 List.copyOf(outcomes));
     }
 

@@ -3,6 +3,7 @@ package org.openamr.server.meter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,67 @@ public class Meters {
                 where id = ?""")
                 .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
                         f.registerDigits(), f.verifiedOn(), f.nextVerification(), id)
+                .update();
+    }
+
+    /** A meter the caller sees, with its key for changing it and the bus identity a secondary address needs. */
+    public record Visible(long id, Meter meter, Integer busVersion, Integer busMedium) {
+    }
+
+    /** Meters with one of these serial numbers that the scope sees. */
+    public List<Visible> withSerials(AccessScope scope, Collection<String> serials) {
+        if (serials.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where m.serial in (:serials) and " + MeterVisibility.meter(scope, "m"))
+                .params(scope.params()).param("serials", List.copyOf(serials))
+                .query((rs, n) -> new Visible(rs.getLong("id"), forScope(scope, map(rs, n)),
+                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
+                .list();
+    }
+
+    /** Maker (null: unknown) and serial number of a registered meter. */
+    public record Identity(String manufacturer, String serial) {
+    }
+
+    /**
+     * Every registered meter with one of these serial numbers, whoever sees it: so that a meter is never
+     * registered twice. Tells only that it exists, nothing about it.
+     */
+    public List<Identity> registered(Collection<String> serials) {
+        if (serials.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select manufacturer, serial from meter where serial in (:serials)")
+                .param("serials", List.copyOf(serials))
+                .query((rs, n) -> new Identity(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /**
+     * What a register (an import of a building's list of meters) says about a meter: never its channel, which a
+     * search on the bus sets, nor its key.
+     */
+    public record Details(String manufacturer, String model, String medium, Integer primaryAddress, Integer busVersion,
+                          Integer busMedium, LocalDate nextVerification) {
+    }
+
+    public long create(String serial, Details d) {
+        return jdbc.sql("""
+                insert into meter (manufacturer, model, serial, medium, mbus_primary, mbus_version, mbus_medium,
+                                   next_verification)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(d.manufacturer(), d.model(), serial, d.medium(), d.primaryAddress(), d.busVersion(),
+                        d.busMedium(), d.nextVerification())
+                .query(Long.class).single();
+    }
+
+    public void update(long id, Details d) {
+        jdbc.sql("""
+                update meter set manufacturer = ?, model = ?, medium = ?, mbus_primary = ?, mbus_version = ?,
+                                 mbus_medium = ?, next_verification = ?
+                where id = ?""")
+                .params(d.manufacturer(), d.model(), d.medium(), d.primaryAddress(), d.busVersion(), d.busMedium(),
+                        d.nextVerification(), id)
                 .update();
     }
 

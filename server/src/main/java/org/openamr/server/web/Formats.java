@@ -133,4 +133,20 @@ public class Formats {
         }
         return messages.getMessage("age.days", new Object[] {d.toDays()}, locale());
     }
+
+    /** How long something took: "0.4 s", "3 min 5 s", "2 h 10 min" / "0,4 с", "3 мин 5 с", "2 ч 10 мин". */
+    public String duration(Duration d) {
+        if (d == null) {
+            return "—";
+        }
+        long s = d.toSeconds();
+        if (s < 60) {
+            return messages.getMessage("duration.seconds", new Object[] {num(BigDecimal.valueOf(d.toMillis(), 3), 1)},
+                    locale());
+        }
+        if (s < 3600) {
+            return messages.getMessage("duration.minutes", new Object[] {s / 60, s % 60}, locale());
+        }
+        return messages.getMessage("duration.hours", new Object[] {s / 3600, s % 3600 / 60}, locale());
+    }
 }

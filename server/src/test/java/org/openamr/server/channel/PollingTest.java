@@ -163,11 +163,13 @@ class PollingTest {
             assertThat(result.get("status").asString()).isEqualTo("PARTIAL");
             assertThat(result.get("metersRead").asInt()).isEqualTo(2);
             assertThat(result.get("metersFailed").asInt()).isEqualTo(2);
+            assertThat(result.get("metersSilent").asInt()).as("both gone meters simply did not answer").isEqualTo(2);
             assertThat(result.get("message").asString()).isEqualTo("2 of 4 meter(s) not read");
             Map<String, JsonNode> outcomes = outcomesBySerial(runDetail(channel, job));
             for (MeterInfo gone : List.of(goneByPrimary, goneBySecondary)) {
                 JsonNode o = outcomes.get(gone.secondaryAddress().id());
                 assertThat(o.get("ok").asBoolean()).isFalse();
+                assertThat(o.get("silent").asBoolean()).isTrue();
                 assertThat(o.get("valuesRead").asInt()).isZero();
                 assertThat(o.get("error").asString()).as("names how the meter was addressed")
                         .contains(o.get("addressedBy").asString());
@@ -177,6 +179,7 @@ class PollingTest {
             }
             for (MeterInfo m : meters.subList(2, 4)) {
                 assertThat(outcomes.get(m.secondaryAddress().id()).get("ok").asBoolean()).isTrue();
+                assertThat(outcomes.get(m.secondaryAddress().id()).get("silent").asBoolean()).isFalse();
                 BusFixture.assertStoredEqualsTruth(jdbc, ids.get(m.secondaryAddress()),
                         bus.bus.truth().reading(m.secondaryAddress()));
             }
@@ -289,10 +292,13 @@ class PollingTest {
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         assertThat(job.get("error").asString()).contains("127.0.0.1:" + closedPort);
         assertThat(job.get("result").get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("result").get("metersSilent").asInt()).as("a broken channel is not the meters' silence")
+                .isZero();
         Map<String, JsonNode> outcomes = outcomesBySerial(runDetail(channel, job));
         assertThat(outcomes).hasSize(2);
         assertThat(outcomes.values()).allSatisfy(o -> {
             assertThat(o.get("ok").asBoolean()).isFalse();
+            assertThat(o.get("silent").asBoolean()).isFalse();
             assertThat(o.get("error").asString()).contains("127.0.0.1:" + closedPort);
         });
     }

@@ -1,0 +1,27 @@
+package org.openamr.server.web.acquisition;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A read-now or search job as its panel shows it while the page polls it.
+ *
+ * @param kind     POLL or SEARCH
+ * @param mode     SECONDARY or PRIMARY for a search
+ * @param status   QUEUED, RUNNING, DONE or FAILED
+ * @param done     meters handled so far (a poll); null before it knows
+ * @param percent  share of the work done, 0–100; null before it knows
+ * @param found    meters found so far (a search)
+ * @param message  what the job waits for or did, as the server says it
+ * @param run      the run the job started, once it started
+ * @param channelMeters meters now on the channel, for the channel's card once the job is over
+ * @param lastPoll the channel's newest poll, for its card once the job is over
+ */
+public record JobPanel(UUID id, UUID channelId, String kind, String mode, String status, Integer done, Integer total,
+                       Integer percent, Integer found, String message, String error, AcquisitionPage.RunFigures run,
+                       ZoneId zone, long channelMeters, AcquisitionPage.RunFigures lastPoll) {
+
+    public boolean finished() {
+        return "DONE".equals(status) || "FAILED".equals(status);
+    }
+}

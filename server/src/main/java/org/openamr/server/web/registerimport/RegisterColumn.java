@@ -1,0 +1,64 @@
+package org.openamr.server.web.registerimport;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The columns of a building's register file, in the order of the template. Each is found by its English or
+ * Russian header (the template's, or a usual variant), compared without case, punctuation or extra spaces,
+ * so that "Площадь, м²" and "площадь м2" are the same column. Only the premise number is required.
+ */
+public enum RegisterColumn {
+    ENTRANCE("Entrance", "Подъезд", "entrance no", "подъезд №", "номер подъезда"),
+    PREMISE("Premise number", "Номер помещения", "premise", "apartment", "apartment number", "flat", "квартира",
+            "номер квартиры", "помещение", "кв"),
+    KIND("Premise kind", "Тип помещения", "kind", "тип"),
+    FLOOR("Floor", "Этаж"),
+    AREA("Area, m²", "Площадь, м²", "area", "площадь", "общая площадь"),
+    RESOURCE("Resource", "Ресурс", "вид ресурса"),
+    MAKER("Meter maker", "Производитель", "maker", "manufacturer", "изготовитель", "производитель счетчика"),
+    MODEL("Model", "Модель", "meter model", "модель счетчика"),
+    SERIAL("Serial number", "Заводской номер", "serial", "serial no", "зав номер", "заводской", "номер счетчика"),
+    PRIMARY("M-Bus primary address", "Первичный адрес M-Bus", "primary address", "первичный адрес"),
+    SECONDARY("M-Bus secondary address", "Вторичный адрес M-Bus", "secondary address", "вторичный адрес"),
+    INSTALLED_ON("Installed on", "Дата установки", "installation date", "installed", "установлен"),
+    VERIFICATION_DUE("Verification due", "Дата следующей поверки", "next verification", "следующая поверка",
+            "поверка до", "дата поверки до");
+
+    private final String english;
+    private final String russian;
+    private final Set<String> names;
+
+    RegisterColumn(String english, String russian, String... variants) {
+        this.english = english;
+        this.russian = russian;
+        this.names = Stream.concat(Stream.of(english, russian), Arrays.stream(variants)).map(RegisterColumn::normalise)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The template's header in the language ("ru" or anything else for English). */
+    public String header(Locale locale) {
+        return "ru".equals(locale.getLanguage()) ? russian : english;
+    }
+
+    public static List<String> headers(Locale locale) {
+        return Arrays.stream(values()).map(c -> c.header(locale)).toList();
+    }
+
+    /** The column a header names, if any. */
+    public static Optional<RegisterColumn> byHeader(String header) {
+        String n = normalise(header);
+        return Arrays.stream(values()).filter(c -> c.names.contains(n)).findFirst();
+    }
+
+    /** Lower case, ё as е, m² as m2, punctuation as space, spaces collapsed. */
+    static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('ё', 'е').replace("²", "2").replace("*", "")
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+}

@@ -1,0 +1,324 @@
+package org.openamr.server.web.registerimport;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.openamr.mbus.app.Medium;
+import org.openamr.server.building.Building;
+import org.openamr.server.meter.Meter;
+import org.openamr.server.meter.Meters;
+import org.openamr.server.point.MeteringPoint;
+import org.openamr.server.point.MeteringPoints;
+import org.openamr.server.premise.Premise;
+import org.openamr.server.premise.Premises;
+import org.openamr.server.security.AccessScope;
+import org.openamr.server.api.Page;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works out, against the registry as the caller sees it, what each row of a register would create or change, and
+ * what forbids it: a serial number registered elsewhere, a meter installed at another point, installation dates
+ * that contradict the stored ones. A row that matches the registry changes nothing, so importing a file twice
+ * creates nothing twice. Premises are matched by number, points by premise and resource (the unnamed one), meters
+ * by serial number and maker.
+ */
+@Component
+class RegisterPlanner {
+
+    private final Premises premises;
+    private final MeteringPoints points;
+    private final Meters meters;
+
+    RegisterPlanner(Premises premises, MeteringPoints points, Meters meters) {
+        this.premises = premises;
+        this.points = points;
+        this.meters = meters;
+    }
+
+    List<RowPlan> plan(Building building, RegisterRows.Parsed parsed, AccessScope scope) {
+        ZoneId zone = ZoneId.of(building.timeZone());
+        Set<String> serials = new HashSet<>();
+        parsed.rows().forEach(r -> {
+            if (r.serial() != null) {
+                serials.add(r.serial());
+            }
+        });
+        State state = new State(building, scope, zone, serials);
+        List<RowPlan> plans = new ArrayList<>();
+        for (RegisterRow row : parsed.rows()) {
+            List<RowProblem> own = parsed.problems().stream().filter(p -> p.line() == row.line()).toList();
+            plans.add(own.isEmpty() ? state.plan(row)
+                    : new RowPlan(row, RowPlan.Status.ERROR, List.of(), own, RowPlan.Steps.NONE));
+        }
+        return plans;
+    }
+
+    /** The registry as loaded once, and what earlier rows of the file already plan to create. */
+    private final class State {
+
+        final ZoneId zone;
+        final AccessScope scope;
+        final Set<Integer> entrances = new HashSet<>();
+        final Map<String, Premise> premisesByNumber = new HashMap<>();
+        final Set<String> premisesSeen = new HashSet<>();
+        final Map<UUID, Premise> premisesById = new HashMap<>();
+        final Map<String, MeteringPoint> pointsByPremise = new HashMap<>();
+        final Map<UUID, MeteringPoint> pointsById = new HashMap<>();
+        final List<Meters.Visible> visibleMeters;
+        final List<Meters.Identity> registeredMeters;
+
+        State(Building building, AccessScope scope, ZoneId zone, Set<String> serials) {
+            this.zone = zone;
+            this.scope = scope;
+            building.entrances().forEach(e -> entrances.add(e.number()));
+            for (int page = 0; ; page++) {
+                Page<Premise> p = premises.list(scope, building.id(), page, Page.MAX_SIZE);
+                p.items().forEach(x -> {
+                    premisesByNumber.put(x.number(), x);
+                    premisesById.put(x.id(), x);
+                });
+                if ((long) (page + 1) * Page.MAX_SIZE >= p.total()) {
+                    break;
+                }
+            }
+            for (int page = 0; ; page++) {
+                Page<MeteringPoint> p = points.list(scope, building.id(), null, page, Page.MAX_SIZE);
+                for (MeteringPoint x : p.items()) {
+                    pointsById.put(x.id(), x);
+                    if (x.premise() != null && x.name().isEmpty()) {
+                        pointsByPremise.put(key(x.premise(), x.resource()), x);
+                    }
+                }
+                if ((long) (page + 1) * Page.MAX_SIZE >= p.total()) {
+                    break;
+                }
+            }
+            visibleMeters = meters.withSerials(scope, serials);
+            registeredMeters = meters.registered(serials);
+        }
+
+        RowPlan plan(RegisterRow row) {
+            List<MessageSourceResolvable> actions = new ArrayList<>();
+            List<RowProblem> problems = new ArrayList<>();
+            boolean creates = false;
+            Integer newEntrance = null;
+            if (row.entrance() != null && entrances.add(row.entrance())) {
+                newEntrance = row.entrance();
+                actions.add(say("imp.do.entrance", row.entrance()));
+                creates = true;
+            }
+            Premise premise = premisesByNumber.get(row.premise());
+            boolean firstRowOfPremise = premisesSeen.add(row.premise());
+            RowPlan.PremiseValues premiseWrite = null;
+            if (premise == null && firstRowOfPremise) {
+                premiseWrite = new RowPlan.PremiseValues(row.entrance(),
+                        row.kind() == null ? Premise.Kind.APARTMENT : row.kind(), row.floor(), row.area());
+                actions.add(say("imp.do.premise", row.premise()));
+                creates = true;
+            } else if (premise != null && firstRowOfPremise) {
+                premiseWrite = premiseChanges(row, premise, actions);
+            }
+            MeteringPoint point = premise == null || row.resource() == null ? null
+                    : pointsByPremise.get(key(premise.id(), row.resource()));
+            if (row.resource() != null && point == null) {
+                actions.add(say("imp.do.point", row.premise(), resource(row.resource())));
+                creates = true;
+            }
+            Long meterId = null;
+            Meters.Details meterWrite = null;
+            Instant installAt = null;
+            if (row.hasMeter()) {
+                Instant at = row.installedOn().atStartOfDay(zone).toInstant();
+                Meters.Visible known = visible(row);
+                MeteringPoint.Installation current = point == null ? null : point.installations().stream()
+                        .filter(i -> i.removedAt() == null).findFirst().orElse(null);
+                if (known == null) {
+                    if (registeredElsewhere(row)) {
+                        problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
+                    } else {
+                        meterWrite = details(row, null);
+                        installAt = at;
+                        actions.add(say("imp.do.meter", row.serial(), row.installedOn()));
+                        replaces(row, current, actions, problems);
+                        creates = true;
+                    }
+                } else {
+                    meterId = known.id();
+                    Meter m = known.meter();
+                    if (point != null && m.points().contains(point.id())) {
+                        LocalDate since = current == null ? null : local(current.installedAt());
+                        if (since != null && !since.equals(row.installedOn())) {
+                            problems.add(problem(row, RegisterColumn.INSTALLED_ON, "imp.error.installedDiffers",
+                                    since));
+                        }
+                    } else if (!m.points().isEmpty()) {
+                        problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.meterElsewhere",
+                                where(m.points().get(0))));
+                    } else {
+                        installAt = at;
+                        actions.add(say("imp.do.install", row.serial(), row.installedOn()));
+                        replaces(row, current, actions, problems);
+                        creates = true;
+                    }
+                    meterWrite = meterChanges(row, known, actions);
+                }
+            }
+            RowPlan.Status status = !problems.isEmpty() ? RowPlan.Status.ERROR
+                    : creates ? RowPlan.Status.CREATE
+                    : actions.isEmpty() ? RowPlan.Status.UNCHANGED : RowPlan.Status.UPDATE;
+            RowPlan.Steps steps = new RowPlan.Steps(newEntrance, premise == null ? null : premise.id(), premiseWrite,
+                    point == null ? null : point.id(), meterId, meterWrite, installAt);
+            // a wrong row does nothing: what it would have done is not shown, only why it cannot
+            return problems.isEmpty() ? new RowPlan(row, status, List.copyOf(actions), List.of(), steps)
+                    : new RowPlan(row, status, List.of(), List.copyOf(problems), RowPlan.Steps.NONE);
+        }
+
+        /** The meter now at the point, if another, leaves it the day this one comes, which must be later. */
+        private void replaces(RegisterRow row, MeteringPoint.Installation current,
+                List<MessageSourceResolvable> actions, List<RowProblem> problems) {
+            if (current == null || current.serial().equals(row.serial())) {
+                return;
+            }
+            LocalDate since = local(current.installedAt());
+            if (!since.isBefore(row.installedOn())) {
+                problems.add(problem(row, RegisterColumn.INSTALLED_ON, "imp.error.replacesLater", current.serial(),
+                        since));
+            } else {
+                actions.add(say("imp.do.replace", row.serial(), current.serial()));
+            }
+        }
+
+        private RowPlan.PremiseValues premiseChanges(RegisterRow row, Premise p, List<MessageSourceResolvable> actions) {
+            boolean changed = false;
+            changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.ENTRANCE, p.entrance(),
+                    row.entrance());
+            changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.KIND,
+                    p.kind() == null ? null : kind(p.kind()), row.kind() == null ? null : kind(row.kind()));
+            changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.FLOOR, p.floor(),
+                    row.floor());
+            changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.AREA, p.areaM2(),
+                    row.area());
+            if (!changed) {
+                return null;
+            }
+            return new RowPlan.PremiseValues(or(row.entrance(), p.entrance()), or(row.kind(), p.kind()),
+                    or(row.floor(), p.floor()), or(row.area(), p.areaM2()));
+        }
+
+        private Meters.Details meterChanges(RegisterRow row, Meters.Visible known,
+                List<MessageSourceResolvable> actions) {
+            Meter m = known.meter();
+            boolean changed = false;
+            String serial = row.serial();
+            changed |= change(actions, "imp.do.meterChange", serial, RegisterColumn.MAKER, m.manufacturer(),
+                    row.maker());
+            changed |= change(actions, "imp.do.meterChange", serial, RegisterColumn.MODEL, m.model(), row.model());
+            changed |= change(actions, "imp.do.meterChange", serial, RegisterColumn.PRIMARY, m.primaryAddress(),
+                    row.primary());
+            if (row.secondary() != null && (!Objects.equals(known.busVersion(), row.secondary().version())
+                    || !Objects.equals(known.busMedium(), row.secondary().medium()))) {
+                actions.add(say("imp.do.meterChange", serial, column(RegisterColumn.SECONDARY),
+                        m.secondaryAddress() == null ? "—" : m.secondaryAddress(), row.secondary().toString()));
+                changed = true;
+            }
+            changed |= change(actions, "imp.do.meterChange", serial, RegisterColumn.VERIFICATION_DUE,
+                    m.nextVerification(), row.verificationDue());
+            return changed ? details(row, known) : null;
+        }
+
+        /** The meter as the row describes it, what the row leaves empty as stored. */
+        private Meters.Details details(RegisterRow row, Meters.Visible known) {
+            Meter m = known == null ? null : known.meter();
+            Integer version = row.secondary() != null ? Integer.valueOf(row.secondary().version())
+                    : known == null ? null : known.busVersion();
+            Integer medium = row.secondary() != null ? Integer.valueOf(row.secondary().medium())
+                    : known == null ? null : known.busMedium();
+            String mediumName = row.secondary() != null ? Medium.of(row.secondary().medium()).jsonName()
+                    : m == null ? null : m.medium();
+            return new Meters.Details(or(row.maker(), m == null ? null : m.manufacturer()),
+                    or(row.model(), m == null ? null : m.model()), mediumName,
+                    or(row.primary(), m == null ? null : m.primaryAddress()), version, medium,
+                    or(row.verificationDue(), m == null ? null : m.nextVerification()));
+        }
+
+        private Meters.Visible visible(RegisterRow row) {
+            return visibleMeters.stream().filter(v -> v.meter().serial().equals(row.serial())
+                    && RegisterRow.sameMaker(v.meter().manufacturer(), row.maker())).findFirst().orElse(null);
+        }
+
+        private boolean registeredElsewhere(RegisterRow row) {
+            return registeredMeters.stream().anyMatch(i -> i.serial().equals(row.serial())
+                    && RegisterRow.sameMaker(i.manufacturer(), row.maker()));
+        }
+
+        /** Where a meter hangs, as "premise 12, heat", or the building level; the point is one the caller sees. */
+        private MessageSourceResolvable where(UUID pointId) {
+            MeteringPoint p = pointsById.get(pointId);
+            if (p == null) {
+                p = points.get(scope, pointId);
+            }
+            Premise premise = p.premise() == null ? null
+                    : premisesById.computeIfAbsent(p.premise(), id -> premises.get(scope, id));
+            return premise == null ? say("imp.where.building", resource(p.resource()))
+                    : say("imp.where.premise", premise.number(), resource(p.resource()));
+        }
+
+        private LocalDate local(Instant at) {
+            return at.atZone(zone).toLocalDate();
+        }
+    }
+
+    private static <T> T or(T a, T b) {
+        return a != null ? a : b;
+    }
+
+    private static String key(UUID premise, MeteringPoint.Resource resource) {
+        return premise + "/" + resource;
+    }
+
+    /** Says a change of one field when the file gives a value that differs from the stored one. */
+    private static boolean change(List<MessageSourceResolvable> actions, String code, String subject,
+            RegisterColumn column, Object stored, Object given) {
+        if (given == null) {
+            return false;
+        }
+        boolean same = stored instanceof BigDecimal a && given instanceof BigDecimal b ? a.compareTo(b) == 0
+                : Objects.equals(stored, given);
+        if (same) {
+            return false;
+        }
+        actions.add(say(code, subject, column(column), stored == null ? "—" : stored, given));
+        return true;
+    }
+
+    private static MessageSourceResolvable column(RegisterColumn column) {
+        return new DefaultMessageSourceResolvable("imp.col." + column);
+    }
+
+    private static MessageSourceResolvable resource(MeteringPoint.Resource resource) {
+        return new DefaultMessageSourceResolvable("resource." + resource);
+    }
+
+    private static MessageSourceResolvable kind(Premise.Kind kind) {
+        return new DefaultMessageSourceResolvable("imp.kind." + kind);
+    }
+
+    private static MessageSourceResolvable say(String code, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, args);
+    }
+
+    private static RowProblem problem(RegisterRow row, RegisterColumn column, String code, Object... args) {
+        return RowProblem.of(row.line(), column, row.cell(column), code, args);
+    }
+}

@@ -1,0 +1,108 @@
+package org.openamr.server.web.registerimport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openamr.mbus.app.SecondaryAddress;
+
+/**
+ * The register's template in Russian or English: the header and one example row, as CSV the way Excel opens it
+ * in that language (Russian: UTF-8 with a byte order mark and semicolons; English: commas) or as a workbook whose
+ * number-like text columns are text, so that Excel keeps a serial number's leading zeros.
+ */
+final class RegisterTemplates {
+
+    private static final String SERIAL = "12345678";
+    private static final String SECONDARY = SecondaryAddress.of(SERIAL, "DFS", 4, 4).toString();
+    private static final LocalDate INSTALLED = LocalDate.of(2024, 9, 1);
+    private static final LocalDate DUE = LocalDate.of(2030, 9, 1);
+
+    private RegisterTemplates() {
+    }
+
+    static boolean russian(Locale locale) {
+        return "ru".equals(locale.getLanguage());
+    }
+
+    private static List<String> example(Locale locale) {
+        boolean ru = russian(locale);
+        return List.of("1", "12", ru ? "квартира" : "apartment", "3", ru ? "54,3" : "54.3", ru ? "тепло" : "heat",
+                "DFS", "SonoSafe 10", SERIAL, "12", SECONDARY, ru ? "01.09.2024" : INSTALLED.toString(),
+                ru ? "01.09.2030" : DUE.toString());
+    }
+
+    static byte[] csv(Locale locale) {
+        String separator = russian(locale) ? ";" : ",";
+        StringBuilder out = new StringBuilder(russian(locale) ? "\uFEFF" : "");
+        out.append(String.join(separator, RegisterColumn.headers(locale).stream().map(RegisterTemplates::quoted)
+                .toList())).append("\r\n");
+        out.append(String.join(separator, example(locale).stream().map(RegisterTemplates::quoted).toList()))
+                .append("\r\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(String cell) {
+        return cell.contains(",") || cell.contains(";") || cell.contains("\"")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    static byte[] xlsx(Locale locale) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(russian(locale) ? "Реестр" : "Register");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle text = workbook.createCellStyle();
+            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat(russian(locale) ? "dd.mm.yyyy" : "yyyy-mm-dd"));
+            List<String> headers = RegisterColumn.headers(locale);
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < headers.size(); i++) {
+                head.createCell(i).setCellValue(headers.get(i));
+                head.getCell(i).setCellStyle(bold);
+            }
+            List<String> values = example(locale);
+            Row row = sheet.createRow(1);
+            RegisterColumn[] columns = RegisterColumn.values();
+            for (int i = 0; i < columns.length; i++) {
+                var cell = row.createCell(i);
+                switch (columns[i]) {
+                    case ENTRANCE, FLOOR, PRIMARY -> cell.setCellValue(Integer.parseInt(values.get(i)));
+                    case AREA -> cell.setCellValue(54.3);
+                    case INSTALLED_ON -> {
+                        cell.setCellValue(INSTALLED);
+                        cell.setCellStyle(date);
+                    }
+                    case VERIFICATION_DUE -> {
+                        cell.setCellValue(DUE);
+                        cell.setCellStyle(date);
+                    }
+                    default -> {
+                        cell.setCellValue(values.get(i));
+                        cell.setCellStyle(text);
+                    }
+                }
+                if (columns[i] == RegisterColumn.PREMISE || columns[i] == RegisterColumn.SERIAL
+                        || columns[i] == RegisterColumn.SECONDARY) {
+                    sheet.setDefaultColumnStyle(i, text);
+                }
+                sheet.setColumnWidth(i, Math.max(12, headers.get(i).length() + 4) * 256);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

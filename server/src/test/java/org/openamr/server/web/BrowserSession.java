@@ -1,0 +1,91 @@
+package org.openamr.server.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A browser on one test server: sign-in, following links, and what a browser does not tell (HTTP statuses). */
+final class BrowserSession {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final ChromeDriver browser;
+    private final int port;
+
+    BrowserSession(ChromeDriver browser, int port) {
+        this.browser = browser;
+        this.port = port;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void login(String user, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        follow(browser.findElement(By.id("sign-in")));
+        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Signed out, on the login page, with no cookies left (the language cookie included). */
+    void signOut() {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    /** The HTTP status of a page in the browser's session (a browser does not tell it). */
+    int statusInThisSession(String path) {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Clicks something that loads a page and waits until the new page replaced the old one and finished loading.
+     * The old page is marked in its window object rather than watched through an element reference: while a
+     * navigation is under way chromium may answer a question about an old element with an "unknown error" (node
+     * does not belong to the document) instead of "stale element", which a staleness wait does not expect.
+     */
+    void follow(WebElement link) {
+        browser.executeScript("window.openamrLeaving = true;");
+        link.click();
+        new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE
+                .equals(((JavascriptExecutor) d).executeScript(
+                        "return window.openamrLeaving === undefined && document.readyState === 'complete';")));
+    }
+
+    /** Marks the page, so that {@link #stillThisPage} can tell a page changed in place from one reloaded. */
+    void markPage() {
+        browser.executeScript("window.openamrSamePage = true;");
+    }
+
+    boolean stillThisPage() {
+        return Boolean.TRUE.equals(browser.executeScript("return window.openamrSamePage === true;"));
+    }
+
+    String h1() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    /** How far the page reaches beyond the window's width (0 or less: it fits). */
+    long overflow() {
+        return (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
+}

@@ -1,0 +1,185 @@
+package org.openamr.server.web.registerimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openamr.server.security.AccessScope;
+import org.openamr.server.support.ServerTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The import's rules that need the registry, against a real database: serial numbers registered elsewhere,
+ * meters installed at another point, installation dates that contradict the stored ones, a replacement, a meter
+ * a search found being installed, a second import changing nothing, and a preview the registry overtook
+ * writing nothing.
+ */
+@ServerTest
+class RegisterImportTest {
+
+    static final String HEAD = "premise,resource,serial,maker,installed on\n";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RegisterImport imports;
+
+    UUID buildingA;
+    String tag;
+    AccessScope operator;
+    long channelA;
+
+    @BeforeEach
+    void registry() {
+        tag = UUID.randomUUID().toString().substring(0, 6);
+        long management = id("insert into organisation (kind, name) values ('MANAGEMENT', ?) returning id", "УК " + tag);
+        long service = id("insert into organisation (kind, name) values ('SERVICE', ?) returning id", "С " + tag);
+        long other = id("insert into organisation (kind, name) values ('SERVICE', ?) returning id", "Т " + tag);
+        long a = id("insert into building (address, management_org_id, service_org_id) values (?, ?, ?) returning id",
+                "А " + tag, management, service);
+        long b = id("insert into building (address, management_org_id, service_org_id) values (?, ?, ?) returning id",
+                "Б " + tag, management, other);
+        buildingA = jdbc.sql("select public_id from building where id = ?").param(a).query(UUID.class).single();
+        operator = new AccessScope.ServiceCompany("user:op-" + tag, service);
+        channelA = id("insert into acquisition_channel (kind, name, building_id, address) values ('TCP_GATEWAY', 'x', ?,"
+                + " 'tcp://127.0.0.1:9') returning id", a);
+        installed(a, "1", "HEAT", serial(1));
+        installed(a, "2", "HEAT", serial(2));
+        installed(b, "1", "HEAT", serial(9));
+    }
+
+    private String serial(int n) {
+        return tag.replaceAll("[^0-9a-f]", "0") + "-" + n;
+    }
+
+    private long id(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /** A premise with a heat point and a DFS meter installed at it on 1 January 2025. */
+    private void installed(long building, String premise, String resource, String serial) {
+        long p = id("insert into premise (building_id, number, kind) values (?, ?, 'APARTMENT') returning id", building,
+                premise);
+        long point = id("insert into metering_point (building_id, premise_id, resource) values (?, ?, ?) returning id",
+                building, p, resource);
+        long meter = id("insert into meter (manufacturer, serial) values ('DFS', ?) returning id", serial);
+        jdbc.sql("insert into meter_installation (meter_id, point_id, installed_at) values (?, ?, "
+                + "'2025-01-01T00:00:00+03:00')").params(meter, point).update();
+    }
+
+    private RegisterRows.Parsed file(String rows) throws RegisterFileException {
+        return RegisterRows.parse(RegisterFiles.read((HEAD + rows).getBytes(StandardCharsets.UTF_8)),
+                LocalDate.of(2026, 11, 24));
+    }
+
+    private List<RowPlan> plan(String rows) throws RegisterFileException {
+        return imports.preview(buildingA, file(rows), operator);
+    }
+
+    private static String english(RowPlan p) {
+        List<String> parts = new java.util.ArrayList<>();
+        p.problems().forEach(x -> parts.add(RegisterRowsTest.english(x.reason())));
+        p.actions().forEach(x -> parts.add(RegisterRowsTest.english(x)));
+        return p.status() + ": " + String.join("; ", parts);
+    }
+
+    @Test
+    void aSerialNumberRegisteredInABuildingTheUserDoesNotSeeIsRefused() throws Exception {
+        assertThat(english(plan("3,heat," + serial(9) + ",DFS,2025-03-01\n").get(0))).isEqualTo("ERROR: a meter with "
+                + "this serial number is registered already, in a building you do not see");
+        assertThat(english(plan("3,heat," + serial(9) + ",ABC,2025-03-01\n").get(0)))
+                .as("another maker's meter of the same number is another meter").startsWith("CREATE: ");
+    }
+
+    @Test
+    void aMeterInstalledAtAnotherPointIsRefused() throws Exception {
+        assertThat(english(plan("1,cold water," + serial(2) + ",DFS,2025-01-01\n").get(0))).isEqualTo("ERROR: this "
+                + "meter is installed elsewhere (premise 2, Heat); remove it there first");
+    }
+
+    @Test
+    void anotherInstallationDateOfAMeterInstalledHereIsRefused() throws Exception {
+        assertThat(english(plan("2,heat," + serial(2) + ",DFS,2024-12-31\n").get(0))).isEqualTo("ERROR: this meter is "
+                + "installed here since 2025-01-01; another date would be a replacement, not an import");
+        assertThat(english(plan("2,heat," + serial(2) + ",DFS,2025-01-01\n").get(0))).isEqualTo("UNCHANGED: ");
+    }
+
+    @Test
+    void aReplacementBeforeTheMeterItReplacesIsRefusedAndALaterOneIsWritten() throws Exception {
+        assertThat(english(plan("2,heat," + serial(3) + ",DFS,2024-06-01\n").get(0))).isEqualTo("ERROR: meter "
+                + serial(2) + ", installed here on 2025-01-01, would be replaced before it was installed");
+
+        RegisterRows.Parsed later = file("2,heat," + serial(3) + ",DFS,2025-06-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, later, operator);
+        assertThat(english(plan.get(0))).isEqualTo("CREATE: meter " + serial(3) + " is registered and installed on "
+                + "2025-06-01; meter " + serial(3) + " replaces meter " + serial(2));
+        assertThat(imports.write(buildingA, later, plan.stream().map(RowPlan::promise).toList(), operator).written())
+                .isTrue();
+        assertThat(jdbc.sql("""
+                select m.serial || ' ' || to_char(i.installed_at at time zone 'Europe/Moscow', 'YYYY-MM-DD') || ' '
+                       || coalesce(to_char(i.removed_at at time zone 'Europe/Moscow', 'YYYY-MM-DD'), 'now')
+                from meter_installation i join meter m on m.id = i.meter_id
+                where m.serial in (?, ?) order by i.installed_at""").params(serial(2), serial(3))
+                .query(String.class).list()).containsExactly(serial(2) + " 2025-01-01 2025-06-01",
+                serial(3) + " 2025-06-01 now");
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = ? and entity = 'meter_installation'")
+                .param(operator.actor()).query(Long.class).single()).as("the removal and the installation").isEqualTo(2);
+        assertThat(english(imports.preview(buildingA, later, operator).get(0))).isEqualTo("UNCHANGED: ");
+    }
+
+    @Test
+    void aMeterASearchFoundIsInstalledAndKeepsItsChannel() throws Exception {
+        id("insert into meter (manufacturer, serial, channel_id) values ('DFS', ?, ?) returning id", serial(5), channelA);
+        RegisterRows.Parsed rows = file("5,heat," + serial(5) + ",,2025-02-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(english(plan.get(0))).isEqualTo("CREATE: premise 5 is added; premise 5: a Heat point is added; "
+                + "meter " + serial(5) + ", registered already, is installed on 2025-02-01");
+        assertThat(imports.write(buildingA, rows, plan.stream().map(RowPlan::promise).toList(), operator).written())
+                .isTrue();
+        assertThat(jdbc.sql("select channel_id from meter where serial = ?").param(serial(5)).query(Long.class)
+                .single()).isEqualTo(channelA);
+        assertThat(jdbc.sql("select count(*) from meter where serial = ?").param(serial(5)).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPreviewTheRegistryOvertookWritesNothing() throws Exception {
+        RegisterRows.Parsed rows = file("7,heat," + serial(7) + ",DFS,2025-02-01\n8,,,,\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RowPlan::status).containsOnly(RowPlan.Status.CREATE);
+        // someone registers premise 8 between the preview and the confirmation
+        jdbc.sql("insert into premise (building_id, number, kind) select id, '8', 'APARTMENT' from building "
+                + "where public_id = ?").param(buildingA).update();
+
+        RegisterImport.Outcome outcome = imports.write(buildingA, rows, plan.stream().map(RowPlan::promise).toList(),
+                operator);
+
+        assertThat(outcome.written()).isFalse();
+        assertThat(outcome.plan()).extracting(RowPlan::status).containsExactly(RowPlan.Status.CREATE,
+                RowPlan.Status.UNCHANGED);
+        assertThat(jdbc.sql("select count(*) from meter where serial = ?").param(serial(7)).query(Long.class).single())
+                .as("not even the first row").isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = ?").param(operator.actor())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theMessagesOfTheRegistryRulesExistInRussian() throws Exception {
+        RowPlan p = plan("1,cold water," + serial(2) + ",DFS,2025-01-01\n").get(0);
+        assertThat(RegisterRowsTest.english(p.problems().get(0).reason())).doesNotContain("imp.");
+        assertThat(new org.springframework.context.support.ResourceBundleMessageSource() {
+            {
+                setBasename("messages");
+                setDefaultEncoding("UTF-8");
+                setFallbackToSystemLocale(false);
+            }
+        }.getMessage(p.problems().get(0).reason(), Locale.forLanguageTag("ru")))
+                .isEqualTo("этот счётчик установлен в другом месте (помещение 2, Тепло); сначала снимите его там");
+    }
+}

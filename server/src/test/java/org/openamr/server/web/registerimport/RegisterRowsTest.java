@@ -1,0 +1,321 @@
+package org.openamr.server.web.registerimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openamr.server.point.MeteringPoint;
+import org.openamr.server.premise.Premise;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The rules a register file follows by itself, each with the exact error a person reads (in English, and one in
+ * Russian): how files are recognised and read, every cell's form and range, what a meter needs, and what rows of
+ * one file must not contradict.
+ */
+class RegisterRowsTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    static final String HEADER = "Entrance,Premise number,Premise kind,Floor,Area m2,Resource,Meter maker,Model,"
+            + "Serial number,M-Bus primary address,M-Bus secondary address,Installed on,Verification due\n";
+
+    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+    static {
+        MESSAGES.setBasename("messages");
+        MESSAGES.setDefaultEncoding("UTF-8");
+        MESSAGES.setFallbackToSystemLocale(false);
+    }
+
+    static String english(MessageSourceResolvable m) {
+        return MESSAGES.getMessage(m, Locale.ENGLISH);
+    }
+
+    static RegisterRows.Parsed parse(String csv) throws RegisterFileException {
+        return RegisterRows.parse(RegisterFiles.read(csv.getBytes(StandardCharsets.UTF_8)), TODAY);
+    }
+
+    /** Each problem as "row N, column, 'value': reason" in English. */
+    static List<String> problems(String csv) throws RegisterFileException {
+        return parse(csv).problems().stream().map(p -> "row " + p.line() + ", "
+                + (p.column() == null ? "-" : english(new org.springframework.context.support
+                .DefaultMessageSourceResolvable("imp.col." + p.column()))) + ", '" + p.value() + "': "
+                + english(p.reason())).toList();
+    }
+
+    static String fileError(byte[] bytes) {
+        try {
+            RegisterRows.parse(RegisterFiles.read(bytes), TODAY);
+        } catch (RegisterFileException e) {
+            return english(e.reason());
+        }
+        throw new AssertionError("the file was read");
+    }
+
+    static String fileError(String csv) {
+        return fileError(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRussianExcelCsvWithBomAndSemicolonsIsReadIntoExactValues() throws Exception {
+        String csv = "\uFEFFПодъезд;Номер помещения;Тип помещения;Этаж;Площадь, м²;Ресурс;Производитель;Модель;"
+                + "Заводской номер;Первичный адрес M-Bus;Вторичный адрес M-Bus;Дата установки;Дата следующей поверки\r\n"
+                + "1;12;квартира;3;54,3;тепло;dfs;SonoSafe 10;12345678;12;12345678D3100404;01.09.2024;1.9.2030\r\n"
+                + ";;;;;;;;;;;;\r\n"
+                + "2;Офис 1;нежилое;1;120;ХВС;;;;;;;\r\n";
+        RegisterRows.Parsed parsed = parse(csv);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.rows()).hasSize(2);
+        RegisterRow flat = parsed.rows().get(0);
+        assertThat(flat.line()).isEqualTo(2);
+        assertThat(flat.entrance()).isEqualTo(1);
+        assertThat(flat.premise()).isEqualTo("12");
+        assertThat(flat.kind()).isEqualTo(Premise.Kind.APARTMENT);
+        assertThat(flat.area()).isEqualTo(new BigDecimal("54.3"));
+        assertThat(flat.resource()).isEqualTo(MeteringPoint.Resource.HEAT);
+        assertThat(flat.maker()).isEqualTo("DFS");
+        assertThat(flat.serial()).isEqualTo("12345678");
+        assertThat(flat.primary()).isEqualTo(12);
+        assertThat(flat.secondary().version()).isEqualTo(4);
+        assertThat(flat.secondary().medium()).isEqualTo(4);
+        assertThat(flat.installedOn()).isEqualTo(LocalDate.of(2024, 9, 1));
+        assertThat(flat.verificationDue()).isEqualTo(LocalDate.of(2030, 9, 1));
+        RegisterRow office = parsed.rows().get(1);
+        assertThat(office.line()).as("the blank line keeps its number").isEqualTo(4);
+        assertThat(office.kind()).isEqualTo(Premise.Kind.NON_RESIDENTIAL);
+        assertThat(office.resource()).isEqualTo(MeteringPoint.Resource.COLD_WATER);
+        assertThat(office.hasMeter()).isFalse();
+    }
+
+    @Test
+    void anEnglishCsvWithCommasKeepsQuotedSeparatorsLineBreaksAndQuotes() throws Exception {
+        String csv = "premise,kind,area\n"
+                + "\"12, \"\"left\"\"\",apartment,\"1 054.25\"\n"
+                + "\"14\nwing\",NON_RESIDENTIAL,7\n"
+                + "15,,\n";
+        RegisterRows.Parsed parsed = parse(csv);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.rows()).extracting(RegisterRow::premise).containsExactly("12, \"left\"", "14\nwing",
+                "15");
+        assertThat(parsed.rows().get(0).area()).isEqualTo(new BigDecimal("1054.25"));
+        assertThat(parsed.rows()).extracting(RegisterRow::line).as("a record starts where its first line does")
+                .containsExactly(2, 3, 5);
+    }
+
+    @Test
+    void anExcelWorkbookIsReadWithItsNumbersDatesAndTextAsShown() throws Exception {
+        byte[] xlsx;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Реестр");
+            Row head = sheet.createRow(0);
+            String[] headers = {"Номер помещения", "Площадь, м²", "Ресурс", "Заводской номер", "Дата установки",
+                    "Первичный адрес M-Bus"};
+            for (int i = 0; i < headers.length; i++) {
+                head.createCell(i).setCellValue(headers[i]);
+            }
+            Row r = sheet.createRow(2);
+            r.createCell(0).setCellValue(7);
+            r.createCell(1).setCellValue(54.3);
+            r.createCell(2).setCellValue("горячая вода");
+            r.createCell(3).setCellValue("00420017");
+            r.createCell(4).setCellValue(LocalDate.of(2025, 3, 31));
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat("dd.mm.yyyy"));
+            r.getCell(4).setCellStyle(style);
+            r.createCell(5).setCellFormula("2*3");
+            // as Excel does when it saves: the formula's result is stored with it
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        RegisterRows.Parsed parsed = RegisterRows.parse(RegisterFiles.read(xlsx), TODAY);
+        assertThat(parsed.problems()).isEmpty();
+        RegisterRow row = parsed.rows().get(0);
+        assertThat(row.line()).as("the sheet's own row number").isEqualTo(3);
+        assertThat(row.premise()).isEqualTo("7");
+        assertThat(row.area()).isEqualTo(new BigDecimal("54.3"));
+        assertThat(row.resource()).isEqualTo(MeteringPoint.Resource.HOT_WATER);
+        assertThat(row.serial()).as("text keeps its leading zeros").isEqualTo("00420017");
+        assertThat(row.installedOn()).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(row.primary()).as("a formula by its result").isEqualTo(6);
+    }
+
+    @Test
+    void theTemplatesInBothLanguagesReadBackWithoutAProblem() throws Exception {
+        for (Locale locale : List.of(Locale.forLanguageTag("ru"), Locale.ENGLISH)) {
+            for (byte[] file : List.of(RegisterTemplates.csv(locale), RegisterTemplates.xlsx(locale))) {
+                RegisterRows.Parsed parsed = RegisterRows.parse(RegisterFiles.read(file), TODAY);
+                assertThat(parsed.problems()).as("%s", locale).isEmpty();
+                RegisterRow row = parsed.rows().get(0);
+                assertThat(row.area()).isEqualTo(new BigDecimal("54.3"));
+                assertThat(row.resource()).isEqualTo(MeteringPoint.Resource.HEAT);
+                assertThat(row.serial()).isEqualTo("12345678");
+                assertThat(row.secondary().id()).isEqualTo("12345678");
+                assertThat(row.installedOn()).isEqualTo(LocalDate.of(2024, 9, 1));
+            }
+        }
+        assertThat(new String(RegisterTemplates.csv(Locale.forLanguageTag("ru")), StandardCharsets.UTF_8))
+                .startsWith("\uFEFFПодъезд;Номер помещения;");
+        assertThat(new String(RegisterTemplates.csv(Locale.ENGLISH), StandardCharsets.UTF_8))
+                .startsWith("Entrance,Premise number,");
+    }
+
+    @Test
+    void anUnknownResourceIsRefused() throws Exception {
+        assertThat(problems("premise,resource\n5,steam\n")).containsExactly(
+                "row 2, Resource, 'steam': is not a resource: heat, cold water, hot water, electricity or gas");
+    }
+
+    @Test
+    void aDateInAnotherFormIsRefused() throws Exception {
+        assertThat(problems("premise,resource,serial,installed on\n5,heat,1,09/01/2024\n")).containsExactly(
+                "row 2, Installed on, '09/01/2024': is not a date: write 31.12.2024 or 2024-12-31");
+        assertThat(problems("premise,resource,serial,installed on\n5,heat,1,31.02.2024\n"))
+                .as("a day the calendar has not").hasSize(1);
+    }
+
+    @Test
+    void anInstallationInTheFutureIsRefused() throws Exception {
+        assertThat(problems("premise,resource,serial,installed on\n5,heat,1,25.11.2026\n")).containsExactly(
+                "row 2, Installed on, '25.11.2026': is in the future");
+    }
+
+    @Test
+    void aPrimaryAddressOutOfRangeIsRefused() throws Exception {
+        assertThat(problems("premise,resource,serial,installed on,primary address\n5,heat,1,2024-01-01,251\n"
+                + "6,heat,2,2024-01-01,x\n")).containsExactly(
+                "row 2, M-Bus primary address, '251': is out of range: an M-Bus primary address is a whole number "
+                        + "from 0 to 250",
+                "row 3, M-Bus primary address, 'x': is out of range: an M-Bus primary address is a whole number "
+                        + "from 0 to 250");
+    }
+
+    @Test
+    void aSecondaryAddressMustBeCompleteAndAgreeWithSerialAndMaker() throws Exception {
+        String head = "premise,resource,serial,maker,installed on,secondary address\n";
+        assertThat(problems(head + "5,heat,12345678,,2024-01-01,1234567FD3100404\n")).containsExactly(
+                "row 2, M-Bus secondary address, '1234567FD3100404': is not an M-Bus secondary address: 16 "
+                        + "hexadecimal digits, the id being 8 decimal digits");
+        assertThat(problems(head + "5,heat,12345679,,2024-01-01,12345678D3100404\n")).containsExactly(
+                "row 2, M-Bus secondary address, '12345678D3100404': holds the id 12345678, but the serial number "
+                        + "is 12345679");
+        assertThat(problems(head + "5,heat,12345678,ABC,2024-01-01,12345678D3100404\n")).containsExactly(
+                "row 2, M-Bus secondary address, '12345678D3100404': holds the maker DFS, but the maker column "
+                        + "says ABC");
+        assertThat(parse(head + "5,heat,12345678,,2024-01-01,12345678D3100404\n").rows().get(0).maker())
+                .as("the maker taken from the address").isEqualTo("DFS");
+    }
+
+    @Test
+    void aSerialNumberIsInTheFileOnce() throws Exception {
+        assertThat(problems("premise,resource,serial,maker,installed on\n1,heat,777,DFS,2024-01-01\n"
+                + "2,heat,777,,2024-01-01\n3,heat,777,ABC,2024-01-01\n4,heat,777,XYZ,2024-01-01\n")).containsExactly(
+                "row 3, Serial number, '777': the same meter is in row 2 already",
+                // a serial without a maker is any maker's: it clashes with each
+                "row 4, Serial number, '777': the same meter is in row 3 already",
+                "row 5, Serial number, '777': the same meter is in row 3 already");
+    }
+
+    @Test
+    void aPremiseHasOneMeterPerResourceAndOneDescription() throws Exception {
+        assertThat(problems("premise,area,resource,serial,installed on\n1,50,heat,1,2024-01-01\n"
+                + "1,50,cold water,2,2024-01-01\n1,51,heat,3,2024-01-01\n")).containsExactly(
+                "row 4, Area, m², '51': row 2 describes premise 1 otherwise (\"50\")",
+                "row 4, Resource, 'heat': row 2 already gives this resource's meter of premise 1");
+    }
+
+    @Test
+    void aMeterNeedsItsSerialItsResourceAndItsInstallationDay() throws Exception {
+        assertThat(problems("premise,resource,maker,serial,installed on\n1,heat,DFS,,2024-01-01\n"
+                + "2,,,9,2024-01-01\n3,heat,,10,\n")).containsExactly(
+                "row 2, Serial number, '': the row describes a meter but not its serial number",
+                "row 3, Resource, '': a meter needs the resource it measures",
+                "row 4, Installed on, '': a meter needs the day it was installed");
+    }
+
+    @Test
+    void cellsOfTheirFormsAndRanges() throws Exception {
+        assertThat(problems("entrance,premise,kind,floor,area,maker,serial\n0,,office,x,54.321,Danfoss,a b\n"))
+                .containsExactly(
+                        "row 2, Entrance, '0': is not a whole number from 1 to 999",
+                        "row 2, Premise number, '': is required",
+                        "row 2, Premise kind, 'office': is not a premise kind: apartment or non-residential",
+                        "row 2, Floor, 'x': is not a whole number from -10 to 200",
+                        "row 2, Area, m², '54.321': is not an area in m² above 0 with at most two decimals, e.g. "
+                                + "54.3 or 54,3",
+                        "row 2, Meter maker, 'Danfoss': is not an M-Bus maker code: three Latin letters, e.g. DFS "
+                                + "for Danfoss",
+                        "row 2, Serial number, 'a b': is not a serial number: 1 to 32 letters, digits, - or /");
+        assertThat(problems("premise\n" + "1".repeat(33) + "\n")).containsExactly(
+                "row 2, Premise number, '" + "1".repeat(33) + "': is 33 characters long; at most 32");
+    }
+
+    @Test
+    void anErrorIsSaidInRussianToo() throws Exception {
+        RowProblem p = parse("Номер помещения;Ресурс\n5;пар\n").problems().get(0);
+        assertThat(MESSAGES.getMessage(p.reason(), Locale.forLanguageTag("ru")))
+                .isEqualTo("не ресурс: тепло, холодная вода, горячая вода, электроэнергия или газ");
+    }
+
+    @Test
+    void aHeaderMustNameRegisterColumnsOnceEach() throws Exception {
+        assertThat(fileError("premise,colour\n1,red\n"))
+                .isEqualTo("Column 2 \"colour\" is not a column of the register; the columns are listed below.");
+        assertThat(fileError("entrance,resource\n1,heat\n"))
+                .isEqualTo("The column \"Premise number\" is missing: every row needs it.");
+        assertThat(fileError("premise,Квартира\n1,2\n"))
+                .isEqualTo("The column \"Квартира\" is there twice (columns 1 and 2).");
+        assertThat(fileError("premise,,\n1,,\n2,,x\n"))
+                .isEqualTo("Column 3 has no header but holds values (first on row 3).");
+        assertThat(parse("premise,,\n1,,\n").rows()).as("empty columns without a header are no harm").hasSize(1);
+    }
+
+    @Test
+    void whatIsNoRegisterFileIsSaidSo() throws IOException {
+        assertThat(fileError(new byte[0]))
+                .isEqualTo("The file is empty: it needs a header row and at least one row of premises.");
+        assertThat(fileError("номер помещения\n5\n".getBytes(Charset.forName("windows-1251"))))
+                .isEqualTo("The file is not UTF-8 text: save it from Excel as \"CSV UTF-8\", or as .xlsx.");
+        assertThat(fileError(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}))
+                .isEqualTo("This is an old Excel workbook (.xls) or a workbook with a password: save it as .xlsx "
+                        + "without a password, or as CSV UTF-8.");
+        assertThat(fileError(new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7}))
+                .isEqualTo("The file looks like an Excel workbook but cannot be read (damaged or not a workbook); "
+                        + "save it again as .xlsx or as CSV UTF-8.");
+        assertThat(fileError("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("This is neither a CSV file nor an Excel workbook (.xlsx).");
+        assertThat(fileError(new byte[] {'a', 0, 'b', 0})).isEqualTo("This is neither a CSV file nor an Excel "
+                + "workbook (.xlsx).");
+        assertThat(fileError("premise,model\n1,\"SonoSafe\n2,x\n"))
+                .isEqualTo("The quotation mark opened on line 2 is never closed.");
+        assertThat(fileError("\n\n")).isEqualTo("The file is empty: it needs a header row and at least one row of "
+                + "premises.");
+    }
+
+    @Test
+    void theLimitsOfSizeAndRowsAreSaid() throws Exception {
+        StringBuilder many = new StringBuilder("premise\n");
+        for (int i = 1; i <= RegisterFiles.MAX_ROWS; i++) {
+            many.append(i).append('\n');
+        }
+        assertThat(parse(many.toString()).rows()).hasSize(RegisterFiles.MAX_ROWS);
+        many.append("one more\n");
+        assertThat(fileError(many.toString())).isEqualTo("The file has more than 5,000 rows; split it, e.g. by "
+                + "entrance.");
+        byte[] big = new byte[(int) RegisterFiles.MAX_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        assertThat(fileError(big)).isEqualTo("The file is 2,048 KB; at most 2,048 KB can be imported at once. Split "
+                + "it, e.g. by entrance.");
+    }
+}
