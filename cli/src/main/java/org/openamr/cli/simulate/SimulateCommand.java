@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openamr.mbus.app.CiField;
 import org.openamr.simulator.bus.BusStats;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openamr simulate}: a virtual M-Bus segment to scan and read without hardware. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, subcommands = RadioCommand.class,
         description = {"Serve a virtual wired M-Bus segment (heat and water meters) over TCP and/or a pseudo-terminal,"
                 + " to run scan and read without hardware. Runs until Ctrl-C or --duration.",
                 "Виртуальный сегмент проводной шины M-Bus (счётчики тепла и воды) по TCP и/или через псевдотерминал,"
@@ -94,49 +93,20 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SimulationSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM run the hook: it wakes the waiting thread below and lets it close the
-        // servers and print the statistics before the JVM halts.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "openamr-simulate-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try (Simulation sim = Simulation.start(settings)) {
+        try (UntilStopped until = new UntilStopped("openamr-simulate-shutdown");
+             Simulation sim = Simulation.start(settings)) {
             try {
                 if (list) {
                     printMeters(out, sim.bus().truth().meters());
                 }
                 printSummary(out, sim);
-                if (durationSeconds > 0) {
-                    stop.await(durationSeconds, TimeUnit.SECONDS);
-                } else {
-                    stop.await();
-                }
-            } catch (InterruptedException e) {
-                interrupted = true; // an in-process caller stops us; close and report as for Ctrl-C
+                until.await(durationSeconds);
             } finally {
                 try {
                     sim.close();
                 } finally {
                     printStats(out, sim);
                 }
-            }
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running and returns now
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
         return 0;
@@ -146,7 +116,7 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSettings settings() {
         if (tcpPort == null && pty == null) {
             throw new IllegalArgumentException("nothing to serve on: give --tcp PORT (e.g. --tcp 10001, or 0 for a free"
-                    + " port), --pty [PATH], or both");
+                    + " port), --pty [PATH], or both; 'openamr simulate radio' simulates wireless meters");
         }
         if (meters < 1 || meters > DemoSegment.MAX_METERS) {
             throw new IllegalArgumentException("--meters must be 1.." + DemoSegment.MAX_METERS + ", got " + meters);
