@@ -86,11 +86,9 @@ final class LiveRadio {
 
     private void printSummary(RadioTcpServer server, long durationSeconds) {
         InetSocketAddress a = server.address();
-        boolean everywhere = a.getAddress().isAnyLocalAddress();
-        String host = everywhere ? "127.0.0.1" : Simulation.hostOf(a);
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : Simulation.hostOf(a);
         console.println("OpenAMR radio simulation (live)");
-        console.println("  tcp       " + (everywhere ? "tcp://0.0.0.0:" + a.getPort() + " (all interfaces)"
-                : "tcp://" + host + ":" + a.getPort()) + ", " + lines.text() + " lines");
+        console.println("  tcp       " + ListenAddress.text(a) + ", " + lines.text() + " lines");
         console.println("  radio     " + source.settings().describe());
         console.println("  speed     " + (speed == 1 ? "real time"
                 : BigDecimal.valueOf(speed).stripTrailingZeros().toPlainString() + " × real time"));

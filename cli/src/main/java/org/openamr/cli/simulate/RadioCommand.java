@@ -2,9 +2,6 @@ package org.openamr.cli.simulate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -128,21 +125,24 @@ public final class RadioCommand implements Callable<Integer> {
         boolean live = tcpPort != null;
         checkOutputs(live);
         RadioSettings settings = settings(live);
-        RadioSource source = new RadioSource(settings);
+        LiveRadio radio = null;
         PrintWriter console = spec.commandLine().getOut();
+        RadioSource source = new RadioSource(settings);
+        if (live) {
+            radio = new LiveRadio(console, source, ListenAddress.of(tcpPort, bind), lineFormat(), speed(), keysOut);
+        }
         if (list) {
             printMeters(console, source.meters());
         }
-        if (!live) {
-            return write(console, source);
-        }
-        TelegramLineFormat lines;
+        return live ? radio.run(durationSeconds) : write(console, source);
+    }
+
+    private TelegramLineFormat lineFormat() {
         try {
-            lines = TelegramLineFormat.parse(format);
+            return TelegramLineFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format: " + e.getMessage(), e);
         }
-        return new LiveRadio(console, source, tcpAddress(), lines, speed(), keysOut).run(durationSeconds);
     }
 
     private void checkOutputs(boolean live) {
@@ -159,9 +159,6 @@ public final class RadioCommand implements Callable<Integer> {
             liveOnly("--duration", durationSeconds != 0);
             liveOnly("--speed", !"1".equals(speed));
             liveOnly("--format", !"rtl-wmbus".equals(format));
-        }
-        if (live && (tcpPort < 0 || tcpPort > 65535)) {
-            throw new IllegalArgumentException("--tcp must be a port 0..65535 (0 picks a free one), got " + tcpPort);
         }
         if (durationSeconds < 0) {
             throw new IllegalArgumentException("--duration must be 0 (no limit) or more seconds, got "
@@ -227,17 +224,6 @@ public final class RadioCommand implements Callable<Integer> {
                     + " 1 or 60; got '" + speed + "'");
         }
         return x;
-    }
-
-    private InetSocketAddress tcpAddress() {
-        if (bind == null) {
-            return new InetSocketAddress(tcpPort);
-        }
-        try {
-            return new InetSocketAddress(InetAddress.getByName(bind), tcpPort);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind: no such address or host '" + bind + "'", e);
-        }
     }
 
     /** The file and why, without the exception's class name that a user cannot act on. */

@@ -2,9 +2,7 @@ package org.openamr.cli.simulate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -121,9 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (meters < 1 || meters > DemoSegment.MAX_METERS) {
             throw new IllegalArgumentException("--meters must be 1.." + DemoSegment.MAX_METERS + ", got " + meters);
         }
-        if (tcpPort != null && (tcpPort < 0 || tcpPort > 65535)) {
-            throw new IllegalArgumentException("--tcp must be a port 0..65535 (0 picks a free one), got " + tcpPort);
-        }
+        InetSocketAddress tcp = tcpAddress();
         if (bind != null && tcpPort == null) {
             throw new IllegalArgumentException("--bind only applies to --tcp; give --tcp PORT as well");
         }
@@ -136,7 +132,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--duration must be 0 (run until Ctrl-C) or more seconds, got "
                     + durationSeconds);
         }
-        return new SimulationSettings(meters, idScheme(), seed, faults(), baud, !unpaced, tcpAddress(), pty, clock);
+        return new SimulationSettings(meters, idScheme(), seed, faults(), baud, !unpaced, tcp, pty, clock);
     }
 
     private Faults faults() {
@@ -163,17 +159,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress tcpAddress() {
-        if (tcpPort == null) {
-            return null;
-        }
-        if (bind == null) {
-            return new InetSocketAddress(tcpPort); // every interface, like a gateway
-        }
-        try {
-            return new InetSocketAddress(InetAddress.getByName(bind), tcpPort);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind: no such address or host '" + bind + "'", e);
-        }
+        return tcpPort == null ? null : ListenAddress.of(tcpPort, bind);
     }
 
     private static void printMeters(PrintWriter out, List<MeterInfo> meters) {
@@ -190,8 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private void printSummary(PrintWriter out, Simulation sim) {
         SimulationSettings s = sim.settings();
         out.println("OpenAMR virtual M-Bus segment");
-        sim.tcpAddress().ifPresent(a -> out.println("  tcp       " + (a.getAddress().isAnyLocalAddress()
-                ? "tcp://0.0.0.0:" + a.getPort() + " (all interfaces)" : "tcp://" + Simulation.hostOf(a) + ":" + a.getPort())));
+        sim.tcpAddress().ifPresent(a -> out.println("  tcp       " + ListenAddress.text(a)));
         sim.ptyPath().ifPresent(p -> out.println("  pty       " + p + " (open it as a serial port)"));
         out.println("  meters    " + s.meters() + (s.meters() > 250 ? " (primary addresses 1-250, 0 beyond)"
                 : s.meters() == 1 ? " (primary address 1)" : " (primary addresses 1-" + s.meters() + ")")

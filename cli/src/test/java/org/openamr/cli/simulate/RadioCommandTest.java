@@ -22,14 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openamr.cli.CliRun;
 import org.openamr.cli.OpenAmr;
+import org.openamr.simulator.radio.KeysFile;
 import org.openamr.simulator.radio.RadioFiles;
 import org.openamr.simulator.radio.RadioSecurity;
 import org.openamr.simulator.radio.RadioSettings;
 import org.openamr.simulator.radio.RadioSource;
 import org.openamr.wmbus.WirelessDecoder;
 import org.openamr.wmbus.WirelessTelegram;
-import org.openamr.wmbus.keys.AesKey;
-import org.openamr.wmbus.keys.KeyStore;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,15 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RadioCommandTest {
 
     private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
-
-    private static KeyStore keys(Path keysFile) throws Exception {
-        KeyStore k = KeyStore.empty();
-        for (String line : Files.readAllLines(keysFile)) {
-            String[] f = line.split(" ");
-            k = k.withMeterKey(f[0], f[1], AesKey.parse(f[2]));
-        }
-        return k;
-    }
 
     @Test
     void writesTheReplayKeysAndTruthFilesOfTheSettingsItWasGiven(@TempDir Path dir) throws Exception {
@@ -73,7 +63,7 @@ class RadioCommandTest {
         // openamr decode reads a line's telegram with the key from the keys file, to the truth's values.
         String first = Files.readAllLines(replay).stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
         String hex = first.split(" ")[3];
-        WirelessTelegram t = new WirelessDecoder(keys(keys)).decode(HexFormat.of().parseHex(hex));
+        WirelessTelegram t = new WirelessDecoder(KeysFile.read(keys)).decode(HexFormat.of().parseHex(hex));
         String key = Files.readAllLines(keys).stream().filter(l -> l.contains(t.linkAddress().id())).findFirst()
                 .orElseThrow().split(" ")[2];
         CliRun decoded = CliRun.of("decode", "--json", "--key", key, hex);
@@ -114,7 +104,7 @@ class RadioCommandTest {
             int port = sim.port();
             assertThat(sim.summary()).contains("replay lines").contains("100 × real time").contains("nc 127.0.0.1 "
                     + port).contains("keys      " + keys);
-            WirelessDecoder decoder = new WirelessDecoder(keys(keys));
+            WirelessDecoder decoder = new WirelessDecoder(KeysFile.read(keys));
             List<String> telegrams = new ArrayList<>();
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 s.setSoTimeout(30_000);

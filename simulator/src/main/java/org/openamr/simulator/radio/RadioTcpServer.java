@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.openamr.simulator.serve.ServerSockets;
 
 /**
  * A live radio on a TCP port: the telegrams of a {@link RadioSource} at the pace of their
@@ -65,15 +66,7 @@ public final class RadioTcpServer implements AutoCloseable {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("the speed is simulated seconds per second, more than 0; got " + speed);
         }
-        ServerSocket server = new ServerSocket();
-        try {
-            server.setReuseAddress(true);
-            server.bind(bind);
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
-        RadioTcpServer s = new RadioTcpServer(source, format, speed, server);
+        RadioTcpServer s = new RadioTcpServer(source, format, speed, ServerSockets.listen(bind));
         s.acceptor.start();
         s.transmitter.start();
         return s;

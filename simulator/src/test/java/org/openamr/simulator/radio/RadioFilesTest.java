@@ -1,6 +1,7 @@
 package org.openamr.simulator.radio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,9 +115,19 @@ class RadioFilesTest {
         RadioFiles.write(source, null, keys, null);
         List<String> lines = Files.readAllLines(keys);
         assertThat(lines).hasSize(6).allMatch(l -> l.matches("(DFS|ZRI) \\d{8} [0-9A-F]{32}"));
-        KeyStore fromFile = RadioTruthTest.keyStore(keys);
+        KeyStore fromFile = KeysFile.read(keys);
         RadioTelegram first = source.telegrams().next();
         WirelessTelegram t = new WirelessDecoder(fromFile).decode(first.formatA());
         assertThat(t.records().records()).hasSize(first.truth().values().size());
+    }
+
+    @Test
+    void aKeysFileLineThatIsNoKeyIsNamedWithoutQuotingIt(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys.txt"), "DFS 12345678 000102030405060708090A0B0C0D0E0F\n"
+                + "DFS 12345679 000102030405060708090A0B0C0D0E0\n");
+        assertThatThrownBy(() -> KeysFile.read(keys)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keys.txt line 2: a key is 32 hex digits").hasMessageNotContaining("0D0E0");
+        Files.writeString(keys, "12345678 000102030405060708090A0B0C0D0E0F\n");
+        assertThatThrownBy(() -> KeysFile.read(keys)).hasMessageContaining("line 1: expected '<manufacturer");
     }
 }

@@ -2,7 +2,6 @@ package org.openamr.simulator.radio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +20,6 @@ import org.openamr.simulator.model.ConsumptionModel;
 import org.openamr.wmbus.Decryption;
 import org.openamr.wmbus.WirelessDecoder;
 import org.openamr.wmbus.WirelessTelegram;
-import org.openamr.wmbus.keys.AesKey;
-import org.openamr.wmbus.keys.KeyStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,16 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * file, decoded with the keys file alone, carries exactly the truth file's values.
  */
 class RadioTruthTest {
-
-    /** The keys file as a receiver reads it. */
-    static KeyStore keyStore(Path keysFile) throws IOException {
-        KeyStore keys = KeyStore.empty();
-        for (String line : Files.readAllLines(keysFile)) {
-            String[] f = line.split(" ");
-            keys = keys.withMeterKey(f[0], f[1], AesKey.parse(f[2]));
-        }
-        return keys;
-    }
 
     @Test
     void everyTelegramDecodesWithTheKeysFileToExactlyTheTruth(@TempDir Path dir) throws Exception {
@@ -51,7 +38,7 @@ class RadioTruthTest {
         Path truth = dir.resolve("truth.json");
         RadioFiles.write(new RadioSource(settings), replay, keys, truth);
 
-        WirelessDecoder decoder = new WirelessDecoder(keyStore(keys));
+        WirelessDecoder decoder = new WirelessDecoder(KeysFile.read(keys));
         JsonNode json = JsonMapper.builder().build().readTree(truth.toFile());
         List<String> lines = Files.readAllLines(replay).stream().filter(l -> !l.startsWith("#")).toList();
         JsonNode telegrams = json.get("telegrams");
