@@ -30,8 +30,8 @@ import org.openamr.simulator.serve.ServerSockets;
 public final class RadioTcpServer implements AutoCloseable {
 
     static final int BACKLOG = 10_000;
-    /** Marks the end of a client's lines. */
-    private static final String END = new String("end");
+    /** Marks the end of a client's lines: no telegram's line is empty. */
+    private static final String END = "";
 
     private final RadioSource source;
     private final TelegramLineFormat format;
@@ -181,7 +181,7 @@ public final class RadioTcpServer implements AutoCloseable {
             try (Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
                 while (true) {
                     String line = lines.take();
-                    if (line == END) {
+                    if (line.isEmpty()) {
                         out.flush();
                         break;
                     }
