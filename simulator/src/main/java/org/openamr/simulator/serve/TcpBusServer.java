@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.openamr.simulator.serve.ServerSockets;
 import org.openamr.simulator.bus.VirtualBus;
 
 /**
