@@ -2,11 +2,21 @@ package org.openamr.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openamr.mbus.DecodeException;
+import org.openamr.mbus.app.ManufacturerCode;
+import org.openamr.mbus.app.Medium;
+import org.openamr.mbus.app.StatusByte;
+import org.openamr.mbus.record.RecordDecoder;
+import org.openamr.mbus.record.RecordSet;
+import org.openamr.wmbus.MeterAddress;
+import org.openamr.wmbus.OutgoingTelegram;
 import org.openamr.wmbus.WirelessCodec;
+import org.openamr.wmbus.WirelessEncoder;
 import org.openamr.wmbus.keys.AesKey;
 import org.openamr.wmbus.keys.KeyStore;
-import org.openamr.wmbus.security.Aes;
+import org.openamr.wmbus.link.DataLinkHeader;
+import org.openamr.wmbus.security.Encryption;
 import org.openamr.wmbus.tpl.FormatLookup;
+import org.openamr.wmbus.tpl.TplEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,8 +51,8 @@ public class WirelessDecodeBenchmark {
 
     static final int METERS = 64;
 
-    /** The records of one readout, 2F2F first, padded with idle fillers to four AES blocks. */
-    private static final String RECORDS = "2F2F" + "0406%s" + "0413%s" + "025A%s" + "025E%s" + "023B%s" + "022B%s"
+    /** The records of one readout; the encoder puts 2F2F first and pads them to four AES blocks. */
+    private static final String RECORDS = "0406%s" + "0413%s" + "025A%s" + "025E%s" + "023B%s" + "022B%s"
             + "046D%s" + "4406%s" + "426C%s" + "01FD17%s";
 
     private byte[][] encrypted;
@@ -92,34 +102,20 @@ public class WirelessDecodeBenchmark {
         }
     }
 
-    /** L C M A CI ACC STS CFG, then the records: encrypted with mode 5 when a key is given. */
+    /** A DFS heat meter's telegram: mode 5 when a key is given, else the same padded records in plain. */
     static byte[] telegram(String id, int m, AesKey key) {
-        String records = RECORDS.formatted(le(24007 + m * 13, 4), le(9549820 + m * 101, 4), le(701 + m, 2),
-                le(402 + m, 2), le(1234 + m, 2), le(5400 + m, 2), "3A0DE602", le(21000 + m, 4), "1F31", "00");
-        byte[] r = hex(records);
-        byte[] payload = new byte[64];
-        java.util.Arrays.fill(payload, (byte) 0x2F);
-        System.arraycopy(r, 0, payload, 0, r.length);
-        int access = m * 5 & 0xFF;
-        byte[] link = hex("44D310" + id.substring(6, 8) + id.substring(4, 6) + id.substring(2, 4) + id.substring(0, 2)
-                + "3004");
-        byte[] t = new byte[1 + link.length + 5 + payload.length];
-        t[0] = (byte) (t.length - 1);
-        System.arraycopy(link, 0, t, 1, link.length);
-        int p = 1 + link.length;
-        t[p] = 0x7A;
-        t[p + 1] = (byte) access;
-        t[p + 2] = 0;
-        t[p + 3] = key == null ? 0 : (byte) 0x40;
-        t[p + 4] = key == null ? 0 : (byte) 0x05;
-        if (key != null) {
-            byte[] iv = new byte[16];
-            System.arraycopy(t, 2, iv, 0, 8);
-            java.util.Arrays.fill(iv, 8, 16, (byte) access);
-            Aes.cbcEncrypt(key, iv, payload, 0, payload.length);
+        byte[] r = hex(RECORDS.formatted(le(24007 + m * 13, 4), le(9549820 + m * 101, 4), le(701 + m, 2),
+                le(402 + m, 2), le(1234 + m, 2), le(5400 + m, 2), "3A0DE602", le(21000 + m, 4), "1F31", "00"));
+        RecordSet records;
+        try {
+            records = RecordDecoder.decode(r, 0, r.length, false, 0);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("the benchmark's records do not decode: " + e.describe(), e);
         }
-        System.arraycopy(payload, 0, t, p + 5, payload.length);
-        return t;
+        MeterAddress meter = new MeterAddress(ManufacturerCode.encode("DFS"), id, 0x30, Medium.HEAT.code());
+        Encryption encryption = key == null ? new Encryption.None() : new Encryption.Mode5(key);
+        return WirelessEncoder.encode(new OutgoingTelegram(DataLinkHeader.SND_NR, meter, -1, m * 5 & 0xFF,
+                new StatusByte(0), encryption, key == null ? TplEncoder.padded(records) : records));
     }
 
     private static String le(long v, int bytes) {

@@ -41,7 +41,7 @@ public final class OpenAmr {
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // A user never sees a stack trace: one line saying what went wrong.
-            cmd.getErr().println("openamr " + cmd.getCommandName() + ": " + e.getMessage());
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return 2;
         });
         return cl;

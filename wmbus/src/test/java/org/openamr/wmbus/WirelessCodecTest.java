@@ -9,7 +9,7 @@ import org.openamr.mbus.TruncatedException;
 import org.openamr.mbus.UnsupportedException;
 import org.openamr.wmbus.keys.KeyStore;
 import org.openamr.wmbus.link.FrameFormat;
-import org.openamr.wmbus.link.LinkLayerCodecTestAccess;
+import org.openamr.wmbus.link.LinkLayerEncoder;
 import org.openamr.wmbus.tpl.FormatLookup;
 
 class WirelessCodecTest {
@@ -25,7 +25,7 @@ class WirelessCodecTest {
     @Test
     void theSameTelegramWithFormatACrcsDecodesToTheSameRecords() throws Exception {
         byte[] plain = Hex.bytes(DME);
-        WirelessTelegram a = decode(LinkLayerCodecTestAccess.formatA(plain));
+        WirelessTelegram a = decode(LinkLayerEncoder.withCrcs(plain, FrameFormat.A));
         WirelessTelegram none = decode(plain);
         assertThat(a.format()).isEqualTo(FrameFormat.A);
         assertThat(none.format()).isEqualTo(FrameFormat.NO_CRC);
@@ -44,7 +44,7 @@ class WirelessCodecTest {
         // Cut the last record's data short and fix the L-field: the record decoder stops at the frame end.
         byte[] cut = Arrays.copyOf(plain, plain.length - 1);
         cut[0] = (byte) (cut.length - 1);
-        byte[] a = LinkLayerCodecTestAccess.formatA(cut);
+        byte[] a = LinkLayerEncoder.withCrcs(cut, FrameFormat.A);
         assertThatThrownBy(() -> decode(cut)).isInstanceOf(TruncatedException.class)
                 .extracting(e -> ((TruncatedException) e).offset()).isEqualTo(cut.length);
         // 62 data bytes: block 1 and three full blocks of 16 (each with 2 CRC bytes), then 4 bytes.

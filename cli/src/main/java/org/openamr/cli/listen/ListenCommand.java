@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.openamr.acquisition.radio.KeysFile;
+import org.openamr.wmbus.keys.KeysFile;
 import org.openamr.acquisition.radio.Listening;
 import org.openamr.acquisition.radio.MergedReceivers;
 import org.openamr.acquisition.radio.RadioReceiver;

@@ -2,15 +2,12 @@ package org.openamr.cli.simulate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openamr.mbus.app.CiField;
 import org.openamr.simulator.bus.BusStats;
@@ -24,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openamr simulate}: a virtual M-Bus segment to scan and read without hardware. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, subcommands = RadioCommand.class,
         description = {"Serve a virtual wired M-Bus segment (heat and water meters) over TCP and/or a pseudo-terminal,"
                 + " to run scan and read without hardware. Runs until Ctrl-C or --duration.",
                 "Виртуальный сегмент проводной шины M-Bus (счётчики тепла и воды) по TCP и/или через псевдотерминал,"
@@ -94,49 +91,20 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SimulationSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM run the hook: it wakes the waiting thread below and lets it close the
-        // servers and print the statistics before the JVM halts.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "openamr-simulate-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try (Simulation sim = Simulation.start(settings)) {
+        try (UntilStopped until = new UntilStopped("openamr-simulate-shutdown");
+             Simulation sim = Simulation.start(settings)) {
             try {
                 if (list) {
                     printMeters(out, sim.bus().truth().meters());
                 }
                 printSummary(out, sim);
-                if (durationSeconds > 0) {
-                    stop.await(durationSeconds, TimeUnit.SECONDS);
-                } else {
-                    stop.await();
-                }
-            } catch (InterruptedException e) {
-                interrupted = true; // an in-process caller stops us; close and report as for Ctrl-C
+                until.await(durationSeconds);
             } finally {
                 try {
                     sim.close();
                 } finally {
                     printStats(out, sim);
                 }
-            }
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running and returns now
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
         return 0;
@@ -146,14 +114,12 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSettings settings() {
         if (tcpPort == null && pty == null) {
             throw new IllegalArgumentException("nothing to serve on: give --tcp PORT (e.g. --tcp 10001, or 0 for a free"
-                    + " port), --pty [PATH], or both");
+                    + " port), --pty [PATH], or both; 'openamr simulate radio' simulates wireless meters");
         }
         if (meters < 1 || meters > DemoSegment.MAX_METERS) {
             throw new IllegalArgumentException("--meters must be 1.." + DemoSegment.MAX_METERS + ", got " + meters);
         }
-        if (tcpPort != null && (tcpPort < 0 || tcpPort > 65535)) {
-            throw new IllegalArgumentException("--tcp must be a port 0..65535 (0 picks a free one), got " + tcpPort);
-        }
+        InetSocketAddress tcp = tcpAddress();
         if (bind != null && tcpPort == null) {
             throw new IllegalArgumentException("--bind only applies to --tcp; give --tcp PORT as well");
         }
@@ -166,7 +132,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--duration must be 0 (run until Ctrl-C) or more seconds, got "
                     + durationSeconds);
         }
-        return new SimulationSettings(meters, idScheme(), seed, faults(), baud, !unpaced, tcpAddress(), pty, clock);
+        return new SimulationSettings(meters, idScheme(), seed, faults(), baud, !unpaced, tcp, pty, clock);
     }
 
     private Faults faults() {
@@ -193,17 +159,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress tcpAddress() {
-        if (tcpPort == null) {
-            return null;
-        }
-        if (bind == null) {
-            return new InetSocketAddress(tcpPort); // every interface, like a gateway
-        }
-        try {
-            return new InetSocketAddress(InetAddress.getByName(bind), tcpPort);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind: no such address or host '" + bind + "'", e);
-        }
+        return tcpPort == null ? null : ListenAddress.of(tcpPort, bind);
     }
 
     private static void printMeters(PrintWriter out, List<MeterInfo> meters) {
@@ -220,8 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private void printSummary(PrintWriter out, Simulation sim) {
         SimulationSettings s = sim.settings();
         out.println("OpenAMR virtual M-Bus segment");
-        sim.tcpAddress().ifPresent(a -> out.println("  tcp       " + (a.getAddress().isAnyLocalAddress()
-                ? "tcp://0.0.0.0:" + a.getPort() + " (all interfaces)" : "tcp://" + Simulation.hostOf(a) + ":" + a.getPort())));
+        sim.tcpAddress().ifPresent(a -> out.println("  tcp       " + ListenAddress.text(a)));
         sim.ptyPath().ifPresent(p -> out.println("  pty       " + p + " (open it as a serial port)"));
         out.println("  meters    " + s.meters() + (s.meters() > 250 ? " (primary addresses 1-250, 0 beyond)"
                 : s.meters() == 1 ? " (primary address 1)" : " (primary addresses 1-" + s.meters() + ")")

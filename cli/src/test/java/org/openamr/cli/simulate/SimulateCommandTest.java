@@ -3,8 +3,6 @@ package org.openamr.cli.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openamr.cli.CliRun;
-import org.openamr.cli.OpenAmr;
 import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.mbus.record.DataRecord;
 import org.openamr.mbus.record.RecordDecoder;
@@ -37,7 +34,6 @@ import org.openamr.simulator.meter.Reading;
 import org.openamr.simulator.meter.Register;
 import org.openamr.simulator.model.ConsumptionModel;
 import org.openamr.simulator.serve.Socat;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +41,6 @@ class SimulateCommandTest {
 
     private static final Instant NOW = LocalDateTime.of(2025, 12, 1, 3, 0).atZone(ConsumptionModel.MOSCOW).toInstant();
     private static final Clock FIXED = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Pattern TCP = Pattern.compile("tcp://(?:0\\.0\\.0\\.0|127\\.0\\.0\\.1):(\\d+)");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -53,73 +48,12 @@ class SimulateCommandTest {
         return CliRun.of(args);
     }
 
-    /** {@code openamr simulate …} running on a thread of the test, stopped by an interrupt as Ctrl-C would. */
-    static final class Running implements AutoCloseable {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        private final Thread thread;
-        private volatile int exit = -1;
-
-        Running(Clock clock, String... args) {
-            CommandLine cl = OpenAmr.commandLine();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            ((SimulateCommand) cl.getSubcommands().get("simulate").getCommand()).clock = clock;
-            String[] all = new String[args.length + 1];
-            all[0] = "simulate";
-            System.arraycopy(args, 0, all, 1, args.length);
-            thread = new Thread(() -> exit = cl.execute(all), "simulate-under-test");
-            thread.start();
-        }
-
-        /** Waits for the start summary; fails with what the command said if it does not come. */
-        String summary() throws InterruptedException {
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                if (out.toString().contains("Try:") && out.toString().contains("Ctrl-C")) {
-                    return out.toString();
-                }
-                if (!thread.isAlive()) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no start summary; exit " + exit + ", out: " + out + ", err: " + err);
-        }
-
-        int port() throws InterruptedException {
-            Matcher m = TCP.matcher(summary());
-            assertThat(m.find()).as("a tcp:// line in %s", out).isTrue();
-            return Integer.parseInt(m.group(1));
-        }
-
-        /** Interrupts the command as Ctrl-C would and returns its exit code. */
-        int stop() throws InterruptedException {
-            thread.interrupt();
-            thread.join(15_000);
-            assertThat(thread.isAlive()).as("simulate stops when interrupted").isFalse();
-            return exit;
-        }
-
-        @Override
-        public void close() {
-            if (thread.isAlive()) {
-                thread.interrupt();
-                try {
-                    thread.join(15_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
     @Test
     void readOverTcpGivesExactlyTheSimulatorsTruth() throws Exception {
         // The truth comes from a bus built independently from the same seed: the command must build
         // the segment users expect from --seed and --meters, not just some segment.
         BusTruth truth = VirtualBus.builder().seed(7).clock(FIXED).demo(5, IdScheme.RANDOM).build().truth();
-        try (Running sim = new Running(FIXED, "--meters", "5", "--unpaced", "--seed", "7", "--tcp", "0",
+        try (RunningSimulation sim = new RunningSimulation(FIXED, "--meters", "5", "--unpaced", "--seed", "7", "--tcp", "0",
                 "--bind", "127.0.0.1")) {
             int port = sim.port();
             assertThat(sim.summary()).contains("tcp://127.0.0.1:" + port)
@@ -195,7 +129,7 @@ class SimulateCommandTest {
         assumeThat(Socat.find()).as("socat installed (apt-get install -y socat)").isPresent();
         Path tty = dir.resolve("ttyMBUS0");
         BusTruth truth = VirtualBus.builder().seed(5).clock(FIXED).demo(2).build().truth();
-        try (Running sim = new Running(FIXED, "--meters", "2", "--seed", "5", "--unpaced", "--pty", tty.toString())) {
+        try (RunningSimulation sim = new RunningSimulation(FIXED, "--meters", "2", "--seed", "5", "--unpaced", "--pty", tty.toString())) {
             assertThat(sim.summary()).contains("pty       " + tty).contains("openamr read " + tty + " 1")
                     .doesNotContain("tcp://");
             assertThat(Files.isSymbolicLink(tty)).isTrue();

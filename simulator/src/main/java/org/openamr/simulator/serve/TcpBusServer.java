@@ -41,15 +41,7 @@ public final class TcpBusServer implements AutoCloseable {
 
     /** Serves on any address, e.g. {@code new InetSocketAddress(10001)} for every interface, like a real gateway. */
     public static TcpBusServer start(VirtualBus bus, InetSocketAddress bind, Pacing pacing) throws IOException {
-        ServerSocket server = new ServerSocket();
-        try {
-            server.setReuseAddress(true);
-            server.bind(bind);
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
-        TcpBusServer s = new TcpBusServer(bus, server, pacing);
+        TcpBusServer s = new TcpBusServer(bus, ServerSockets.listen(bind), pacing);
         s.thread.start();
         return s;
     }

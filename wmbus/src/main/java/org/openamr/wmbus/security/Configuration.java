@@ -17,6 +17,25 @@ public record Configuration(int word, int extension) {
     public static final int MODE_NONE = 0;
     public static final int MODE_AES_CBC_IV = 5;
     public static final int MODE_AES_CBC_KDF = 7;
+    /** Extension byte of mode 7: key derivation function 1 (the OMS CMAC derivation), key version 0. */
+    public static final int EXTENSION_OMS_KDF = 0x10;
+    /** The 4 bits of N: at most 15 encrypted blocks. */
+    public static final int MAX_ENCRYPTED_BLOCKS = 15;
+
+    /**
+     * The field of a meter that sends {@code blocks} encrypted blocks in {@code mode}, with no other
+     * bit set; mode 7 with the OMS key derivation.
+     */
+    public static Configuration of(int mode, int blocks) {
+        if (mode < 0 || mode > 0x1F) {
+            throw new IllegalArgumentException("a security mode is 0..31, got " + mode);
+        }
+        if (blocks < 0 || blocks > MAX_ENCRYPTED_BLOCKS) {
+            throw new IllegalArgumentException("the configuration field counts 0.." + MAX_ENCRYPTED_BLOCKS
+                    + " encrypted blocks, got " + blocks);
+        }
+        return new Configuration(mode << 8 | blocks << 4, mode == MODE_AES_CBC_KDF ? EXTENSION_OMS_KDF : -1);
+    }
 
     public int securityMode() {
         return (word >> 8) & 0x1F;
@@ -38,6 +57,12 @@ public record Configuration(int word, int extension) {
     /** Key derivation function selected by the extension (mode 7): 1 is the OMS CMAC derivation. */
     public int keyDerivation() {
         return extension < 0 ? 0 : (extension >> 4) & 0x03;
+    }
+
+    /** The field as sent: the word least significant byte first, then the extension if there is one. */
+    public byte[] encode() {
+        return extension < 0 ? new byte[] {(byte) word, (byte) (word >> 8)}
+                : new byte[] {(byte) word, (byte) (word >> 8), (byte) extension};
     }
 
     /** Bytes of the field on the wire: 2, or 3 for mode 7, which adds the extension. */

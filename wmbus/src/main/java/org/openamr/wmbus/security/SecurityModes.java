@@ -43,9 +43,7 @@ public final class SecurityModes {
      */
     public static Decryption mode5(byte[] b, int from, int len, byte[] field, int accessNumber,
             KeyStore.Candidates keys, MeterAddress owner) throws DecodeException {
-        byte[] iv = new byte[16];
-        System.arraycopy(field, 0, iv, 0, 8);
-        Arrays.fill(iv, 8, 16, (byte) accessNumber);
+        byte[] iv = mode5Iv(field, accessNumber);
         for (AesKey key : keys.keys()) {
             byte[] attempt = Arrays.copyOfRange(b, from, from + len);
             Aes.cbcDecrypt(key, iv, attempt, 0, len);
@@ -77,9 +75,8 @@ public final class SecurityModes {
         boolean decryptsButMacFails = false;
         for (AesKey key : keys.keys()) {
             byte[] k = key.bytes();
-            byte[] kenc = Aes.cmac(k, derivationInput(0x00, counter, id));
             byte[] attempt = Arrays.copyOfRange(b, from, from + len);
-            Aes.cbcDecrypt(AesKey.of(kenc), new byte[16], attempt, 0, len);
+            Aes.cbcDecrypt(mode7EncryptionKey(k, counter, id), new byte[16], attempt, 0, len);
             boolean plain = checkBytes(attempt);
             boolean macOk = afl.mac().length == 0 || macMatches(k, counter, id, afl, b, tplStart);
             if (plain && macOk) {
@@ -98,18 +95,42 @@ public final class SecurityModes {
 
     private static boolean macMatches(byte[] key, byte[] counter, byte[] id, AuthenticationLayer afl, byte[] b,
             int tplStart) {
-        byte[] kmac = Aes.cmac(key, derivationInput(0x01, counter, id));
-        ByteArrayOutputStream in = new ByteArrayOutputStream();
-        in.write(afl.messageControl());
-        in.writeBytes(counter);
-        if (afl.messageLength() >= 0) {
-            in.write(afl.messageLength());
-            in.write(afl.messageLength() >> 8);
-        }
-        in.write(b, tplStart, b.length - tplStart);
-        byte[] mac = Aes.cmac(kmac, in.toByteArray());
+        byte[] mac = mode7Mac(key, counter, id, afl.messageControl(), afl.messageLength(), b, tplStart);
         byte[] sent = afl.mac();
         return MessageDigest.isEqual(Arrays.copyOf(mac, sent.length), sent);
+    }
+
+    /** M(2) A(6) ACC × 8: the IV of mode 5 for the M and A fields {@code field} (8 bytes). */
+    static byte[] mode5Iv(byte[] field, int accessNumber) {
+        byte[] iv = new byte[16];
+        System.arraycopy(field, 0, iv, 0, 8);
+        Arrays.fill(iv, 8, 16, (byte) accessNumber);
+        return iv;
+    }
+
+    /** Kenc of mode 7: CMAC(K, 00 ‖ MCR ‖ ID ‖ 07 × 7). */
+    static AesKey mode7EncryptionKey(byte[] key, byte[] counter, byte[] id) {
+        return AesKey.of(Aes.cmac(key, derivationInput(0x00, counter, id)));
+    }
+
+    /**
+     * The full 16-byte CMAC of mode 7 (the AFL sends its first bytes) with Kmac derived from
+     * {@code key}: over MCL ‖ MCR ‖ [ML] ‖ {@code b} from {@code tplStart} to its end.
+     *
+     * @param messageLength the AFL's ML field, -1 when absent
+     */
+    static byte[] mode7Mac(byte[] key, byte[] counter, byte[] id, int messageControl, int messageLength, byte[] b,
+            int tplStart) {
+        byte[] kmac = Aes.cmac(key, derivationInput(0x01, counter, id));
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.write(messageControl);
+        in.writeBytes(counter);
+        if (messageLength >= 0) {
+            in.write(messageLength);
+            in.write(messageLength >> 8);
+        }
+        in.write(b, tplStart, b.length - tplStart);
+        return Aes.cmac(kmac, in.toByteArray());
     }
 
     /** DC ‖ C ‖ ID ‖ 07 × 7: one block, padded as OMS vol. 2 prescribes. */

@@ -11,7 +11,8 @@ import org.openamr.wmbus.WirelessCodec;
 import org.openamr.wmbus.WirelessTelegram;
 import org.openamr.wmbus.keys.AesKey;
 import org.openamr.wmbus.keys.KeyStore;
-import org.openamr.wmbus.link.Crc16;
+import org.openamr.wmbus.link.FrameFormat;
+import org.openamr.wmbus.link.LinkLayerEncoder;
 
 /**
  * Coverage-guided fuzzing of the wireless decoder with Jazzer. In the normal suite each target
@@ -61,7 +62,7 @@ class WirelessFuzzTest {
         f[9] = 0x07;
         f[10] = (byte) ci;
         System.arraycopy(body, 0, f, 11, n);
-        decodeCleanly(formatA ? formatA(f) : f, withKey ? WITH_KEY : DEFAULTS);
+        decodeCleanly(formatA ? LinkLayerEncoder.withCrcs(f, FrameFormat.A) : f, withKey ? WITH_KEY : DEFAULTS);
     }
 
     static void decodeCleanly(byte[] input, KeyStore keys) {
@@ -81,24 +82,5 @@ class WirelessFuzzTest {
             assertThat(e.getMessage()).isNotBlank();
             assertThat(e.offset()).isBetween(-1, input.length);
         }
-    }
-
-    private static byte[] formatA(byte[] f) {
-        int blocks = 1 + (f.length - 10 + 15) / 16;
-        byte[] out = new byte[f.length + 2 * blocks];
-        int src = 0;
-        int dst = 0;
-        int len = 10;
-        while (src < f.length) {
-            int k = Math.min(len, f.length - src);
-            System.arraycopy(f, src, out, dst, k);
-            int crc = Crc16.compute(f, src, k);
-            out[dst + k] = (byte) (crc >> 8);
-            out[dst + k + 1] = (byte) crc;
-            src += k;
-            dst += k + 2;
-            len = 16;
-        }
-        return out;
     }
 }

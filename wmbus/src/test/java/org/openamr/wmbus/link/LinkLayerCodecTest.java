@@ -3,7 +3,6 @@ package org.openamr.wmbus.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.openamr.mbus.TruncatedException;
@@ -16,21 +15,8 @@ class LinkLayerCodecTest {
     static final byte[] PLAIN = Hex.bytes("2E44B05C82340100021B7A460000002F2F0A6601020AFB1A570602FD971D00002F2F2F2F2F2F2F"
             + "2F2F2F2F2F2F2F2F");
 
-    /** Inserts format A CRCs: after the first 10 bytes and after each further 16. */
     static byte[] formatA(byte[] frame) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int p = 0;
-        int n = 10;
-        while (p < frame.length) {
-            int len = Math.min(n, frame.length - p);
-            out.write(frame, p, len);
-            int crc = Crc16.compute(frame, p, len);
-            out.write(crc >> 8);
-            out.write(crc);
-            p += len;
-            n = 16;
-        }
-        return out.toByteArray();
+        return LinkLayerEncoder.withCrcs(frame, FrameFormat.A);
     }
 
     @Test

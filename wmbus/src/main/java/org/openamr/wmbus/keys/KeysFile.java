@@ -1,15 +1,14 @@
-package org.openamr.acquisition.radio;
+package org.openamr.wmbus.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.openamr.mbus.app.ManufacturerCode;
-import org.openamr.wmbus.keys.AesKey;
-import org.openamr.wmbus.keys.KeyStore;
 
 /**
  * Meter keys from a text file, one meter a line: {@code <manufacturer> <id> <key>}, e.g.
@@ -20,6 +19,11 @@ import org.openamr.wmbus.keys.KeyStore;
 public final class KeysFile {
 
     private KeysFile() {
+    }
+
+    /** A file's line for one meter's key: what {@link #read} takes back. */
+    public static String line(String manufacturer, String id, AesKey key) {
+        return manufacturer + " " + id + " " + HexFormat.of().withUpperCase().formatHex(key.bytes());
     }
 
     /** The keys of the file added to {@code base}. */

@@ -1,0 +1,62 @@
+package org.openamr.cli.simulate;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a serving command waits: until Ctrl-C or SIGTERM, a time limit, {@link #stop()}, or an
+ * interrupt (an in-process caller stopping it). The shutdown hook holds the JVM until
+ * {@link #close()}, so that the command closes its servers and prints its statistics first; an
+ * interrupt is passed on at close.
+ */
+final class UntilStopped implements AutoCloseable {
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread hook;
+    private boolean interrupted;
+
+    UntilStopped(String name) {
+        hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Waits for a stop; {@code seconds} 0 waits without limit. */
+    void await(long seconds) {
+        try {
+            if (seconds > 0) {
+                stop.await(seconds, TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true; // reported like Ctrl-C; the flag is restored at close
+        }
+    }
+
+    /** Ends {@link #await} from another thread, e.g. when a simulated period is over. */
+    void stop() {
+        stop.countDown();
+    }
+
+    /** Lets a running shutdown hook return and removes it otherwise. */
+    @Override
+    public void close() {
+        stopped.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running and returns now
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
