@@ -87,7 +87,7 @@ public class MeterOverview {
                        place.resources, coalesce(place.time_zone, cb.time_zone) as time_zone, lr.last_at,
                        exists (select 1 from meter_installation ei where ei.meter_id = m.id) as ever_installed,
                        case when er.open then 'ERROR' when lr.last_at is null then 'NO_DATA'
-                            when lr.last_at < :now - make_interval(secs => %s) then 'SILENT' else 'OK' end as state
+                            when lr.last_at < cast(:now as timestamptz) - make_interval(secs => %s) then 'SILENT' else 'OK' end as state
                 from meter m
                 left join acquisition_channel c on c.id = m.channel_id
                 left join building cb on cb.id = c.building_id
@@ -112,12 +112,7 @@ public class MeterOverview {
                 MeterVisibility.reading(scope, "m.id", "ev.occurred_at"), MeterVisibility.meter(scope, "m"));
         StringBuilder where = new StringBuilder(" where true");
         if (q.building() != null) {
-            inner += """
-                     and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
-                                  join building bb on bb.id = bp.building_id
-                                  where bi.meter_id = m.id and bi.removed_at is null and bb.public_id = :building)
-                          or exists (select 1 from acquisition_channel bc join building bb on bb.id = bc.building_id
-                                  where bc.id = m.channel_id and bb.public_id = :building))""";
+            inner += Meters.BUILDING_FILTER;
             params.put("building", q.building());
         }
         if (q.resource() != null) {

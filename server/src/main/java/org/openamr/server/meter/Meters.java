@@ -55,8 +55,9 @@ public class Meters {
         return new Page<>(found.items().stream().map(m -> forScope(scope, m)).toList(), page, size, found.total());
     }
 
-    private static final String BUILDING_FILTER = """
-             and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
+    /** Meters installed in building {@code :building} now, or found on its channels; starts with " and". */
+    static final String BUILDING_FILTER = " " + """
+            and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
                            join building bb on bb.id = bp.building_id
                           where bi.meter_id = m.id and bi.removed_at is null and bb.public_id = :building)
                   or exists (select 1 from acquisition_channel bc join building bb on bb.id = bc.building_id

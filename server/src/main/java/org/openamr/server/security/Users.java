@@ -97,23 +97,33 @@ public class Users {
         return new Page<>(items, page, size, jdbc.sql("select count(*) from app_user").query(Long.class).single());
     }
 
+    private static final String ACCOUNT = """
+            select u.public_id, u.username, u.display_name, u.role, o.public_id as org, o.name as org_name,
+                   p.public_id as premise, p.number, b.public_id as building, b.address, u.enabled, u.created_at
+            from app_user u left join organisation o on o.id = u.organisation_id
+            left join premise p on p.id = u.premise_id left join building b on b.id = p.building_id
+            """;
+
+    private Account accountRow(ResultSet rs, int n) throws SQLException {
+        return new Account(rs.getObject("public_id", UUID.class), rs.getString("username"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getObject("org", UUID.class),
+                rs.getString("org_name"), rs.getObject("premise", UUID.class), rs.getString("number"),
+                rs.getObject("building", UUID.class), rs.getString("address"), rs.getBoolean("enabled"),
+                throttle.userBlocked(rs.getString("username")), rs.getTimestamp("created_at").toInstant());
+    }
+
     public Page<Account> accounts(int page, int size) {
         admin();
         Page.check(page, size);
-        List<Account> items = jdbc.sql("""
-                select u.public_id, u.username, u.display_name, u.role, o.public_id as org, o.name as org_name,
-                       p.public_id as premise, p.number, b.public_id as building, b.address, u.enabled, u.created_at
-                from app_user u left join organisation o on o.id = u.organisation_id
-                left join premise p on p.id = u.premise_id left join building b on b.id = p.building_id
-                order by lower(u.username) limit ? offset ?""").params(size, (long) page * size)
-                .query((rs, n) -> new Account(rs.getObject("public_id", UUID.class), rs.getString("username"),
-                        rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                        rs.getObject("org", UUID.class), rs.getString("org_name"),
-                        rs.getObject("premise", UUID.class), rs.getString("number"),
-                        rs.getObject("building", UUID.class), rs.getString("address"), rs.getBoolean("enabled"),
-                        throttle.userBlocked(rs.getString("username")), rs.getTimestamp("created_at").toInstant()))
-                .list();
+        List<Account> items = jdbc.sql(ACCOUNT + " order by lower(u.username) limit ? offset ?")
+                .params(size, (long) page * size).query(this::accountRow).list();
         return new Page<>(items, page, size, jdbc.sql("select count(*) from app_user").query(Long.class).single());
+    }
+
+    public Account account(UUID id) {
+        admin();
+        return jdbc.sql(ACCOUNT + " where u.public_id = ?").param(id).query(this::accountRow).optional()
+                .orElseThrow(() -> new NotFoundException("user", id));
     }
 
     public Profile get(UUID id) {

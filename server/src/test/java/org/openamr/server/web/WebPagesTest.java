@@ -65,10 +65,12 @@ class WebPagesTest {
     TransactionTemplate transactions;
 
     ChromeDriver browser;
+    WebSession web;
 
     @BeforeAll
     void start() throws IOException {
         browser = Browser.start(1280, 1000);
+        web = new WebSession(browser, port);
     }
 
     @AfterAll
@@ -80,20 +82,7 @@ class WebPagesTest {
 
     @BeforeEach
     void signedOut() {
-        browser.get(url("/login"));
-        browser.manage().deleteAllCookies();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void login(String user, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        follow(browser.findElement(By.id("sign-in")));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        web.signOut();
     }
 
     private static String english(BigDecimal value) {
@@ -108,18 +97,6 @@ class WebPagesTest {
         return jdbc.sql("select public_id from premise where number = ?").param(number).query(UUID.class).single();
     }
 
-    /** The HTTP status of a page in the browser's session (a browser does not tell it). */
-    private int statusInThisSession(String path) {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
-                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** Per series of the chart ECharts drew in this element: how many of its figures are above zero. */
     private List<Long> chartFigures(String id) {
         Object counts = browser.executeScript("""
@@ -129,27 +106,9 @@ class WebPagesTest {
         return ((List<?>) counts).stream().map(n -> ((Number) n).longValue()).toList();
     }
 
-    /**
-     * Clicks something that loads a page and waits until the new page replaced the old one and finished loading.
-     * The old page is marked in its window object rather than watched through an element reference: while a
-     * navigation is under way chromium may answer a question about an old element with an "unknown error" (node
-     * does not belong to the document) instead of "stale element", which a staleness wait does not expect.
-     */
-    private void follow(WebElement link) {
-        browser.executeScript("window.openamrLeaving = true;");
-        link.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE
-                .equals(((JavascriptExecutor) d).executeScript(
-                        "return window.openamrLeaving === undefined && document.readyState === 'complete';")));
-    }
-
-    private String h1() {
-        return browser.findElement(By.tagName("h1")).getText();
-    }
-
     @Test
     void theLoginPageSpeaksTheBrowsersLanguageSwitchesAndKeepsTheChoice() throws IOException {
-        browser.get(url("/login"));
+        browser.get(web.url("/login"));
         // Chromium runs with --lang=en-US: English from Accept-Language
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("User name");
         assertThat(browser.findElement(By.cssSelector(".demo")).getText()).contains("admin", "admin-demo",
@@ -157,10 +116,10 @@ class WebPagesTest {
         assertThat(browser.findElement(By.name("_csrf")).getAttribute("value")).isNotBlank();
         Browser.screenshot(browser, "login-en");
 
-        follow(browser.findElement(By.id("lang-ru")));
+        web.follow(browser.findElement(By.id("lang-ru")));
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("Имя пользователя");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
-        browser.get(url("/login"));
+        browser.get(web.url("/login"));
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
                 .as("the cookie keeps the choice").isEqualTo("Имя пользователя");
         assertThat(browser.findElement(By.cssSelector(".demo")).getText()).contains("житель кв. 1");
@@ -170,21 +129,21 @@ class WebPagesTest {
     @Test
     void withoutABrowserTheLanguageFollowsAcceptLanguageAndTheLoginNeedsItsCsrfToken() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> ru = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+        HttpResponse<String> ru = http.send(HttpRequest.newBuilder(URI.create(web.url("/login")))
                 .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ru.body()).contains("lang=\"ru\"", "Имя пользователя").doesNotContain("User name");
-        HttpResponse<String> en = http.send(HttpRequest.newBuilder(URI.create(url("/login?lang=en")))
+        HttpResponse<String> en = http.send(HttpRequest.newBuilder(URI.create(web.url("/login?lang=en")))
                 .header("Accept-Language", "ru").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(en.body()).contains("User name");
         assertThat(en.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("openamr-lang=en"));
 
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/")))
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(web.url("/")))
                 .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
         // the right password without the form's CSRF token signs nobody in
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(web.url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=manager-demo")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -194,18 +153,18 @@ class WebPagesTest {
 
     @Test
     void aWrongPasswordIsSaidOnTheLoginPage() {
-        browser.get(url("/login"));
+        browser.get(web.url("/login"));
         browser.findElement(By.id("username")).sendKeys("manager");
         browser.findElement(By.id("password")).sendKeys("not the password");
-        follow(browser.findElement(By.id("sign-in")));
+        web.follow(browser.findElement(By.id("sign-in")));
         assertThat(browser.getCurrentUrl()).contains("/login?error");
         assertThat(browser.findElement(By.cssSelector(".alert.error")).getText()).contains("Wrong user name");
     }
 
     @Test
     void aManagerGoesFromThePortfolioToABuildingWithChartsAndToAnApartment() throws IOException {
-        login("manager", "manager-demo");
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+        web.login("manager", "manager-demo");
+        assertThat(browser.getCurrentUrl()).isEqualTo(web.url("/"));
         WebElement card = browser.findElement(By.cssSelector("article.building"));
         assertThat(card.getText()).contains(DemoBuilding.ADDRESS, "Heat", "Cold water", "Hot water", "kWh", "Gcal");
         // heat in Gcal with the English decimal point, three decimals
@@ -214,8 +173,8 @@ class WebPagesTest {
         assertThat(card.findElement(By.cssSelector(".completeness")).getText()).matches("\\d+%");
         Browser.screenshot(browser, "portfolio-en");
 
-        follow(card.findElement(By.cssSelector("a.building-link")));
-        assertThat(h1()).isEqualTo(DemoBuilding.ADDRESS);
+        web.follow(card.findElement(By.cssSelector("a.building-link")));
+        assertThat(web.h1()).isEqualTo(DemoBuilding.ADDRESS);
         List<WebElement> tiles = browser.findElements(By.cssSelector("a.tile"));
         assertThat(tiles).extracting(WebElement::getText).hasSize(3)
                 .allSatisfy(t -> assertThat(t).matches("(?s)[123]\\n.*"));
@@ -250,8 +209,8 @@ class WebPagesTest {
         assertThat(cells.get(2)).isEqualTo(english(house.subtract(flats)));
         assertThat(cells.get(3)).isEqualTo("3 / 3");
 
-        follow(browser.findElements(By.cssSelector("a.tile")).get(0));
-        assertThat(h1()).isEqualTo("Apartment 1");
+        web.follow(browser.findElements(By.cssSelector("a.tile")).get(0));
+        assertThat(web.h1()).isEqualTo("Apartment 1");
         WebElement heat = browser.findElement(By.cssSelector(".resource[data-resource=HEAT]"));
         assertThat(heat.getText()).contains("kWh", "Gcal", "due-date value");
         // the first row is this month up to yesterday, with a figure (the demo's data has no gaps); on the
@@ -277,11 +236,11 @@ class WebPagesTest {
                 List.of(new MeterCondition("TEST_LEAK", "leak suspected", "подозрение на утечку", false)),
                 ReadingSource.POLL));
         try {
-            login("manager", "manager-demo");
-            follow(browser.findElement(By.cssSelector("a.building-link")));
+            web.login("manager", "manager-demo");
+            web.follow(browser.findElement(By.cssSelector("a.building-link")));
             assertThat(browser.findElements(By.cssSelector("a.tile"))).extracting(t -> t.getText().split("\\n")[0]
                     + " " + t.getAttribute("data-status")).containsExactly("1 FRESH", "2 ERROR", "3 FRESH");
-            follow(browser.findElement(By.cssSelector("a.tile.ERROR")));
+            web.follow(browser.findElement(By.cssSelector("a.tile.ERROR")));
             assertThat(browser.findElement(By.cssSelector("#events-title + div table")).getText())
                     .contains("68410002", "leak suspected", "raised");
         } finally {
@@ -294,27 +253,27 @@ class WebPagesTest {
 
     @Test
     void aResidentLandsOnTheirApartmentAndNeverSeesAnother() throws IOException {
-        login("resident", "resident-demo");
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/apartments/" + apartment("1")));
-        assertThat(h1()).isEqualTo("Apartment 1");
+        web.login("resident", "resident-demo");
+        assertThat(browser.getCurrentUrl()).isEqualTo(web.url("/apartments/" + apartment("1")));
+        assertThat(web.h1()).isEqualTo("Apartment 1");
         assertThat(browser.findElements(By.cssSelector(".crumbs"))).as("no building page for a resident").isEmpty();
-        follow(browser.findElement(By.id("lang-ru")));
-        assertThat(h1()).isEqualTo("Квартира 1");
+        web.follow(browser.findElement(By.id("lang-ru")));
+        assertThat(web.h1()).isEqualTo("Квартира 1");
         // Russian decimal comma in the Gcal column
         assertThat(browser.findElement(By.cssSelector(".resource[data-resource=HEAT] tbody td.num:nth-of-type(2)"))
                 .getText()).matches("[\\d\\s\u00a0]+,\\d{4}");
         Browser.screenshot(browser, "apartment-resident-ru");
 
-        browser.get(url("/apartments/" + apartment("2")));
+        browser.get(web.url("/apartments/" + apartment("2")));
         assertThat(browser.findElement(By.id("not-found")).getText()).isEqualTo("Не найдено");
-        assertThat(statusInThisSession("/apartments/" + apartment("2"))).isEqualTo(404);
-        assertThat(statusInThisSession("/apartments/" + UUID.randomUUID())).as("like one that does not exist")
+        assertThat(web.statusInThisSession("/apartments/" + apartment("2"))).isEqualTo(404);
+        assertThat(web.statusInThisSession("/apartments/" + UUID.randomUUID())).as("like one that does not exist")
                 .isEqualTo(404);
-        assertThat(statusInThisSession("/apartments/" + apartment("1"))).isEqualTo(200);
+        assertThat(web.statusInThisSession("/apartments/" + apartment("1"))).isEqualTo(200);
         assertThat(browser.getPageSource()).doesNotContain("Квартира 2");
         Browser.screenshot(browser, "not-found-ru");
         String building = jdbc.sql("select public_id::text from building").query(String.class).single();
-        browser.get(url("/buildings/" + building));
+        browser.get(web.url("/buildings/" + building));
         assertThat(browser.findElements(By.id("not-found"))).hasSize(1);
     }
 
@@ -322,12 +281,12 @@ class WebPagesTest {
     void adminAndOperatorSeeTheBuildingOnAPhoneSizedScreen() throws IOException {
         for (String role : List.of("admin", "operator")) {
             browser.manage().deleteAllCookies();
-            login(role, role + "-demo");
+            web.login(role, role + "-demo");
             assertThat(browser.findElement(By.cssSelector("article.building")).getText()).contains(DemoBuilding.ADDRESS);
         }
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
-            follow(browser.findElement(By.cssSelector("a.building-link")));
+            web.follow(browser.findElement(By.cssSelector("a.building-link")));
             Long overflow = (Long) browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("the page fits a phone's width").isLessThanOrEqualTo(0L);

@@ -1,0 +1,87 @@
+package org.openamr.server.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The browser tests' way about the test server: addresses, signing in, following links, a page's status. */
+final class WebSession {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final ChromeDriver browser;
+    private final int port;
+
+    WebSession(ChromeDriver browser, int port) {
+        this.browser = browser;
+        this.port = port;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs out by forgetting the session (and the language cookie). */
+    void signOut() {
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    void login(String user, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        follow(browser.findElement(By.id("sign-in")));
+        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** The HTTP status of a page in the browser's session (a browser does not tell it). */
+    int statusInThisSession(String path) {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Clicks something that loads a page and waits until the new page replaced the old one and finished loading.
+     * The old page is marked in its window object rather than watched through an element reference: while a
+     * navigation is under way chromium may answer a question about an old element with an "unknown error" (node
+     * does not belong to the document) instead of "stale element", which a staleness wait does not expect.
+     */
+    void follow(WebElement link) {
+        browser.executeScript("window.openamrLeaving = true;");
+        link.click();
+        new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE
+                .equals(((JavascriptExecutor) d).executeScript(
+                        "return window.openamrLeaving === undefined && document.readyState === 'complete';")));
+    }
+
+    /**
+     * An attribute of every element a selector finds, in document order; read by script in one go, so that
+     * an htmx swap under way cannot leave the test holding elements that are gone.
+     */
+    List<String> attributes(String selector, String attribute) {
+        Object values = browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => e.getAttribute(arguments[1]));", selector, attribute);
+        return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
+    String h1() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+}
