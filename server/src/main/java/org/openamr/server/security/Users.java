@@ -134,8 +134,7 @@ public class Users {
 
     @Transactional
     public Profile create(Input in) {
-        AccessScope scope = admin();
-        audit.set(scope.actor());
+        AccessScope scope = actingAdmin();
         if (in.password() == null) {
             throw new UserRuleException(UserRuleException.Rule.PASSWORD_REQUIRED);
         }
@@ -153,25 +152,21 @@ public class Users {
 
     @Transactional
     public Profile update(UUID id, Input in) {
-        AccessScope scope = admin();
-        audit.set(scope.actor());
+        AccessScope scope = actingAdmin();
         Long org = organisationFor(scope, in);
         Long premise = premiseFor(scope, in);
         boolean enabled = in.enabled() == null || in.enabled();
-        if (isCaller(id) && (in.role() != Role.ADMIN || !enabled)) {
-            throw new UserRuleException(UserRuleException.Rule.OWN_ACCOUNT);
+        if (in.role() != Role.ADMIN || !enabled) {
+            notOwn(id);
         }
         usernameFree(in.username(), id);
-        int n = jdbc.sql("""
+        found(jdbc.sql("""
                 update app_user set username = ?, display_name = ?, role = ?, organisation_id = ?, premise_id = ?,
                        enabled = ?, password_hash = coalesce(?, password_hash)
                 where public_id = ?""")
                 .params(in.username(), displayName(in), in.role().name(), org, premise, enabled,
                         in.password() == null ? null : passwords.encode(in.password()), id)
-                .update();
-        if (n == 0) {
-            throw new NotFoundException("user", id);
-        }
+                .update(), id);
         if (in.password() != null) {
             note(scope, "PASSWORD_SET", id);
         }
@@ -181,36 +176,27 @@ public class Users {
     /** Sets a new password; the audit log says that it changed, never what it is. */
     @Transactional
     public void resetPassword(UUID id, String password) {
-        AccessScope scope = admin();
-        audit.set(scope.actor());
+        AccessScope scope = actingAdmin();
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             throw new UserRuleException(UserRuleException.Rule.PASSWORD_LENGTH, MIN_PASSWORD, MAX_PASSWORD);
         }
-        if (jdbc.sql("update app_user set password_hash = ? where public_id = ?")
-                .params(passwords.encode(password), id).update() == 0) {
-            throw new NotFoundException("user", id);
-        }
+        found(jdbc.sql("update app_user set password_hash = ? where public_id = ?")
+                .params(passwords.encode(password), id).update(), id);
         note(scope, "PASSWORD_SET", id);
     }
 
     /** Refuses the account every sign-in, by password and by its API tokens, until it is unlocked. */
     @Transactional
     public void lock(UUID id) {
-        AccessScope scope = admin();
-        audit.set(scope.actor());
-        if (isCaller(id)) {
-            throw new UserRuleException(UserRuleException.Rule.OWN_ACCOUNT);
-        }
-        if (jdbc.sql("update app_user set enabled = false where public_id = ?").param(id).update() == 0) {
-            throw new NotFoundException("user", id);
-        }
+        actingAdmin();
+        notOwn(id);
+        found(jdbc.sql("update app_user set enabled = false where public_id = ?").param(id).update(), id);
     }
 
     /** Enables the account and lifts the login throttle's refusal after failed sign-ins (on this instance). */
     @Transactional
     public void unlock(UUID id) {
-        AccessScope scope = admin();
-        audit.set(scope.actor());
+        AccessScope scope = actingAdmin();
         String username = jdbc.sql("update app_user set enabled = true where public_id = ? returning username")
                 .param(id).query(String.class).optional().orElseThrow(() -> new NotFoundException("user", id));
         if (throttle.userBlocked(username)) {
@@ -222,14 +208,16 @@ public class Users {
     /** Deletes an account with its API tokens; the audit log keeps what it did, under its name. */
     @Transactional
     public void delete(UUID id) {
+        actingAdmin();
+        notOwn(id);
+        found(jdbc.sql("delete from app_user where public_id = ?").param(id).update(), id);
+    }
+
+    /** {@link #admin()} for a change: names the administrator in the audit log of this transaction. */
+    private AccessScope actingAdmin() {
         AccessScope scope = admin();
         audit.set(scope.actor());
-        if (isCaller(id)) {
-            throw new UserRuleException(UserRuleException.Rule.OWN_ACCOUNT);
-        }
-        if (jdbc.sql("delete from app_user where public_id = ?").param(id).update() == 0) {
-            throw new NotFoundException("user", id);
-        }
+        return scope;
     }
 
     private AccessScope admin() {
@@ -254,6 +242,18 @@ public class Users {
     private boolean isCaller(UUID id) {
         return jdbc.sql("select exists (select 1 from app_user where public_id = ? and id = ?)")
                 .params(id, current.user().id()).query(Boolean.class).single();
+    }
+
+    private void notOwn(UUID id) {
+        if (isCaller(id)) {
+            throw new UserRuleException(UserRuleException.Rule.OWN_ACCOUNT);
+        }
+    }
+
+    private static void found(int rows, UUID id) {
+        if (rows == 0) {
+            throw new NotFoundException("user", id);
+        }
     }
 
     /** Sign-in matches user names without regard to case, so two may not differ only in it. */

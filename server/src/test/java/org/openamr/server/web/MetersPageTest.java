@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openamr.acquisition.readout.MeterCondition;
 import org.openamr.server.demo.DemoBuilding;
@@ -25,11 +24,9 @@ import org.openamr.server.support.FormSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,15 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept in the address; paging; each role's scope; without script; on a phone's width.
  */
 @DemoWebTest
-class MetersPageTest {
+class MetersPageTest extends BrowserTest {
 
     static final String ERROR_METER = "68410002";
     static final String OVERDUE_METER = "68410003";
     static final String SILENT_METER = "55500001";
     static final int OTHER_BUILDING_METERS = 60;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -58,16 +53,12 @@ class MetersPageTest {
     @Autowired
     Formats fmt;
 
-    ChromeDriver browser;
-    WebSession web;
     Instant raised;
     Instant silentSince;
     UUID otherBuilding;
 
     @BeforeAll
-    void start() throws IOException {
-        browser = Browser.start(1280, 1000);
-        web = new WebSession(browser, port);
+    void meters() {
         raised = Instant.now().minusSeconds(600);
         transactions.executeWithoutResult(tx -> events.record(meterId(ERROR_METER), raised,
                 List.of(new MeterCondition("TEST_LEAK", "leak suspected", "подозрение на утечку", false)),
@@ -81,17 +72,9 @@ class MetersPageTest {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void clearTheCondition() {
         transactions.executeWithoutResult(tx -> events.record(meterId(ERROR_METER), raised.plusSeconds(1), List.of(),
                 ReadingSource.POLL));
-    }
-
-    @BeforeEach
-    void signedOut() {
-        web.signOut();
     }
 
     private long meterId(String serial) {
@@ -101,7 +84,8 @@ class MetersPageTest {
     /** A gas meter at a point of its own in apartment 4, last read five days ago: silent by the 48-hour rule. */
     private Instant silentGasMeterInApartment4() {
         Instant last = Instant.now().minus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        long premise = jdbc.sql("select id from premise where number = '4'").query(Long.class).single();
+        long premise = jdbc.sql("select p.id from premise p join building b on b.id = p.building_id"
+                + " where b.address = ? and p.number = '4'").param(DemoBuilding.ADDRESS).query(Long.class).single();
         long building = jdbc.sql("select building_id from premise where id = ?").param(premise).query(Long.class).single();
         long meter = jdbc.sql("insert into meter (manufacturer, model, serial, medium) values ('ELS', 'BK-G4', ?, 'gas')"
                 + " returning id").param(SILENT_METER).query(Long.class).single();

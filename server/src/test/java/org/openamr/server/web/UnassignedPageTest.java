@@ -10,21 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openamr.mbus.app.Medium;
 import org.openamr.server.demo.DemoBuilding;
 import org.openamr.server.support.FormSession;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,41 +31,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that has a meter, and found on the apartment page afterwards, with the change in the audit log.
  */
 @DemoWebTest
-class UnassignedPageTest {
+class UnassignedPageTest extends BrowserTest {
 
     static final String ASSIGNED_IN_BROWSER = "12340001";
     static final String SHOWN_IN_RUSSIAN = "12340002";
     static final String ASSIGNED_WITHOUT_SCRIPT = "12340003";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
-    ChromeDriver browser;
-    WebSession web;
     Instant firstHeard;
 
     @BeforeAll
-    void start() throws IOException {
-        browser = Browser.start(1280, 1000);
-        web = new WebSession(browser, port);
+    void heardMeters() {
         firstHeard = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
         heard(ASSIGNED_IN_BROWSER, Medium.COLD_WATER, 7, new BigDecimal("12.345"));
         heard(SHOWN_IN_RUSSIAN, Medium.HEAT, 8, new BigDecimal("1234.5"));
         heard(ASSIGNED_WITHOUT_SCRIPT, Medium.WARM_WATER, 9, new BigDecimal("3.5"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        web.signOut();
     }
 
     /**
@@ -75,7 +55,8 @@ class UnassignedPageTest {
      * primary address, when it was first and last heard, its values.
      */
     private void heard(String serial, Medium medium, int primary, BigDecimal value) {
-        long channel = jdbc.sql("select id from acquisition_channel").query(Long.class).single();
+        long channel = jdbc.sql("select c.id from acquisition_channel c join building b on b.id = c.building_id"
+                + " where b.address = ?").param(DemoBuilding.ADDRESS).query(Long.class).single();
         Instant last = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         long meter = jdbc.sql("""
                 insert into meter (manufacturer, serial, mbus_version, mbus_medium, mbus_primary, channel_id,
@@ -179,6 +160,19 @@ class UnassignedPageTest {
         assertThat(row(SHOWN_IN_RUSSIAN).getText()).contains("тепло", "первичный 8", "Энергия", "1 234,5 кВт·ч",
                 "Распределить…");
         Browser.screenshot(browser, "unassigned-ru");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String path : List.of("/meters/unassigned", "/meters/unassigned/" + meter(SHOWN_IN_RUSSIAN))) {
+                browser.get(web.url(path));
+                assertThat((Long) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                        .as(path + " fits a phone's width").isLessThanOrEqualTo(0L);
+            }
+            Browser.screenshot(browser, "assign-phone-ru");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
     }
 
     @Test

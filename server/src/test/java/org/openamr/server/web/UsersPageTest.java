@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openamr.server.demo.DemoBuilding;
 import org.openamr.server.support.FormSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,40 +22,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * written to the audit log; cannot lock themselves; a manager is refused the page.
  */
 @DemoWebTest
-class UsersPageTest {
+class UsersPageTest extends BrowserTest {
 
     static final String PASSWORD = "a long enough pass phrase";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwords;
 
-    ChromeDriver browser;
-    WebSession web;
-
-    @BeforeAll
-    void start() throws IOException {
-        browser = Browser.start(1280, 1000);
-        web = new WebSession(browser, port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        web.signOut();
-    }
-
     private UUID apartment(String number) {
-        return jdbc.sql("select public_id from premise where number = ?").param(number).query(UUID.class).single();
+        return jdbc.sql("select p.public_id from premise p join building b on b.id = p.building_id"
+                + " where b.address = ? and p.number = ?").params(DemoBuilding.ADDRESS, number).query(UUID.class).single();
     }
 
     /** The form after htmx swapped it for the role's or the building's choices: the element they add is there. */
@@ -130,7 +103,8 @@ class UsersPageTest {
 
     @Test
     void lockUnlockPasswordAndDeleteEachEndTheAccountsSessionAndAreAudited() throws IOException {
-        long management = jdbc.sql("select management_org_id from building").query(Long.class).single();
+        long management = jdbc.sql("select management_org_id from building where address = ?")
+                .param(DemoBuilding.ADDRESS).query(Long.class).single();
         UUID id = jdbc.sql("insert into app_user (username, password_hash, role, organisation_id) values"
                 + " ('flat3', ?, 'MANAGER', ?) returning public_id").params(passwords.encode(PASSWORD), management)
                 .query(UUID.class).single();
@@ -184,6 +158,39 @@ class UsersPageTest {
                 + " and action = 'DELETE' and before ->> 'username' = 'flat3'").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from app_user where public_id = ?").param(id).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void aNewRoleOrScopeTakesEffectAtOnceAndTheOldSessionEnds() {
+        UUID id = jdbc.sql("insert into app_user (username, password_hash, role, premise_id) select 'flat4', ?,"
+                + " 'RESIDENT', id from premise where public_id = ? returning public_id")
+                .params(passwords.encode(PASSWORD), apartment("1")).query(UUID.class).single();
+        FormSession flat4 = new FormSession(port);
+        flat4.login("flat4", PASSWORD);
+        assertThat(location(flat4.get("/"))).endsWith("/apartments/" + apartment("1"));
+
+        web.login("admin", "admin-demo");
+        browser.get(web.url("/admin/users/" + id));
+        assertThat(new Select(browser.findElement(By.id("premise"))).getFirstSelectedOption().getText())
+                .isEqualTo("Apt. 1");
+        new Select(browser.findElement(By.id("premise"))).selectByVisibleText("Apt. 3");
+        web.follow(browser.findElement(By.id("save")));
+        assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("User flat4 was saved.");
+        assertThat(location(flat4.get("/"))).as("the session of the old scope ended").endsWith("/login");
+        flat4.login("flat4", PASSWORD);
+        assertThat(location(flat4.get("/"))).endsWith("/apartments/" + apartment("3"));
+
+        new Select(browser.findElement(By.id("role"))).selectByValue("MANAGER");
+        awaitStep("organisation");
+        assertThat(browser.findElements(By.id("premise"))).as("a manager has no apartment").isEmpty();
+        new Select(browser.findElement(By.id("organisation"))).selectByVisibleText("УК «Демо»");
+        web.follow(browser.findElement(By.id("save")));
+        assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("User flat4 was saved.");
+        flat4.login("flat4", PASSWORD);
+        HttpResponse<String> portfolio = flat4.get("/");
+        assertThat(portfolio.statusCode()).as("a manager has the portfolio").isEqualTo(200);
+        assertThat(portfolio.body()).contains(DemoBuilding.ADDRESS);
+        assertThat(audited("UPDATE", "flat4")).isEqualTo(2);
     }
 
     @Test

@@ -14,11 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.consumption.ConsumptionService;
 import org.openamr.server.consumption.Resolution;
 import org.openamr.server.consumption.TargetKind;
@@ -29,14 +25,10 @@ import org.openamr.server.reading.ReadingSource;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.support.ServerTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,14 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resident kept to their own apartment, the language switch. Screenshots go to target/screenshots.
  */
 @ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
-class WebPagesTest {
+class WebPagesTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -63,27 +52,6 @@ class WebPagesTest {
     MeterEvents events;
     @Autowired
     TransactionTemplate transactions;
-
-    ChromeDriver browser;
-    WebSession web;
-
-    @BeforeAll
-    void start() throws IOException {
-        browser = Browser.start(1280, 1000);
-        web = new WebSession(browser, port);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        web.signOut();
-    }
 
     private static String english(BigDecimal value) {
         return String.format(java.util.Locale.ENGLISH, "%,.3f", value.setScale(3, java.math.RoundingMode.HALF_EVEN));

@@ -16,6 +16,7 @@ import org.openamr.server.meter.MeterOverview;
 import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
+import org.openamr.server.web.PageNumbers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,11 @@ class MetersPageController {
             @RequestParam(required = false) String page, Model model) {
         AccessScope scope = current.scope();
         List<MetersPage.Problem> problems = new ArrayList<>();
-        int pageNo = pageNumber(page, problems);
+        int pageNo = PageNumbers.parse(page);
+        if (pageNo == 0) {
+            problems.add(new MetersPage.Problem("meters.problem.page", page));
+            pageNo = 1;
+        }
         MetersFilter filter = new MetersFilter(blank(building), upper(resource), upper(status), blank(q),
                 blank(sort), blank(dir), pageNo);
         if (filter.building() != null && filter.buildingId() == null) {
@@ -76,7 +81,7 @@ class MetersPageController {
                 filter.q(), filter.sortKey(), filter.descending(), pageNo - 1, MetersFilter.PAGE_SIZE),
                 silence.longerThanMinimum(now), SilenceRule.MINIMUM, now);
         List<MetersPage.Row> rows = found.items().stream().map(r -> row(r)).toList();
-        int pages = (int) Math.max(1, (found.total() + MetersFilter.PAGE_SIZE - 1) / MetersFilter.PAGE_SIZE);
+        int pages = PageNumbers.count(found.total(), MetersFilter.PAGE_SIZE);
         List<MetersPage.Choice> choices = buildings.list(scope, 0, MAX_BUILDINGS).items().stream()
                 .map(b -> new MetersPage.Choice(b.id(), b.address())).toList();
         List<String> resources = Arrays.stream(MeteringPoint.Resource.values()).map(Enum::name).toList();
@@ -91,22 +96,6 @@ class MetersPageController {
         boolean overdue = r.nextVerification() != null && r.nextVerification().isBefore(LocalDate.now(clock.withZone(zone)));
         return new MetersPage.Row(r.id(), r.serial(), r.manufacturer(), r.model(), r.medium(), r.place(), zone,
                 r.lastReading(), r.state().name(), r.conditions(), r.nextVerification(), overdue, r.everInstalled());
-    }
-
-    private static int pageNumber(String page, List<MetersPage.Problem> problems) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int n = Integer.parseInt(page.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException notANumber) {
-            // said on the page below
-        }
-        problems.add(new MetersPage.Problem("meters.problem.page", page));
-        return 1;
     }
 
     private static String blank(String s) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
-import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.Page;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
@@ -35,6 +34,7 @@ import org.openamr.server.reading.Readings;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.web.Formats;
+import org.openamr.server.web.PageNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -91,14 +91,12 @@ class UnassignedPageController {
     }
 
     @GetMapping("/meters/unassigned")
-    String list(@RequestParam(defaultValue = "1") int page, Model model) {
+    String list(@RequestParam(required = false) String page, Model model) {
         AccessScope scope = current.registryEditor();
-        if (page < 1) {
-            throw new BadRequestException("page must be 1 or more, was " + page);
-        }
-        Page<Meter> found = meters.list(scope, null, true, page - 1, PAGE_SIZE);
-        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.addAttribute("page", new UnassignedPage(heard(scope, found.items()), found.total(), page, pages));
+        int pageNo = Math.max(1, PageNumbers.parse(page));
+        Page<Meter> found = meters.list(scope, null, true, pageNo - 1, PAGE_SIZE);
+        int pages = PageNumbers.count(found.total(), PAGE_SIZE);
+        model.addAttribute("page", new UnassignedPage(heard(scope, found.items()), found.total(), pageNo, pages));
         model.addAttribute("nav", "unassigned");
         return "unassigned";
     }

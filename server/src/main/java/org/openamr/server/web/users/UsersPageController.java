@@ -19,6 +19,7 @@ import org.openamr.server.security.Role;
 import org.openamr.server.security.UserRuleException;
 import org.openamr.server.security.UsernameTakenException;
 import org.openamr.server.security.Users;
+import org.openamr.server.web.PageNumbers;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,10 +65,11 @@ class UsersPageController {
     }
 
     @GetMapping("/admin/users")
-    String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        Page<Users.Account> found = users.accounts(Math.max(0, page - 1), PAGE_SIZE);
-        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.addAttribute("page", new UsersPage(found.items(), found.total(), Math.max(1, page), pages,
+    String list(@RequestParam(required = false) String page, Model model) {
+        int pageNo = Math.max(1, PageNumbers.parse(page));
+        Page<Users.Account> found = users.accounts(pageNo - 1, PAGE_SIZE);
+        int pages = PageNumbers.count(found.total(), PAGE_SIZE);
+        model.addAttribute("page", new UsersPage(found.items(), found.total(), pageNo, pages,
                 Channel.DEFAULT_ZONE));
         return "users";
     }
