@@ -22,7 +22,6 @@ import org.openamr.server.event.MeterEvents;
 import org.openamr.server.reading.ReadingSource;
 import org.openamr.server.support.FormSession;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -284,16 +283,12 @@ class MetersPageTest extends BrowserTest {
     @Test
     void theListFitsAPhonesWidth() throws IOException {
         web.login("operator", "operator-demo");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        try {
+        web.atPhoneWidth(() -> {
             browser.get(web.url("/meters"));
             assertThat(serials()).contains(ERROR_METER);
-            Long overflow = (Long) browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(overflow).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
+            assertThat(web.horizontalOverflow()).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
+            assertThat(browser.findElement(By.id("sort-serial")).isDisplayed()).as("sorting on a phone too").isTrue();
             Browser.screenshot(browser, "meters-phone");
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 1000));
-        }
+        });
     }
 }

@@ -18,10 +18,8 @@ import org.openamr.mbus.app.Medium;
 import org.openamr.server.demo.DemoBuilding;
 import org.openamr.server.support.FormSession;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -81,11 +79,6 @@ class UnassignedPageTest extends BrowserTest {
         return browser.findElement(By.cssSelector("tr[data-meter='" + serial + "']"));
     }
 
-    /** The form after htmx swapped it for the next step: the element the step adds is there. */
-    private void awaitStep(String id) {
-        new WebDriverWait(browser, WebSession.WAIT).until(d -> !d.findElements(By.id(id)).isEmpty());
-    }
-
     @Test
     void anOperatorAssignsAHeardMeterToANewPointAfterBeingToldThePointHasOne() throws IOException {
         web.login("operator", "operator-demo");
@@ -102,7 +95,7 @@ class UnassignedPageTest extends BrowserTest {
                 .as("the building whose channel heard it").isEqualTo(DemoBuilding.ADDRESS);
         browser.executeScript("window.openamrStay = true;");
         new Select(browser.findElement(By.id("premise"))).selectByVisibleText("Apt. 4");
-        awaitStep("point-new");
+        web.awaitElement("point-new");
         assertThat(browser.executeScript("return window.openamrStay === true;")).as("htmx, not a new page")
                 .isEqualTo(true);
         assertThat(browser.findElement(By.id("installedAt")).getAttribute("value")).as("first heard, local time")
@@ -161,18 +154,13 @@ class UnassignedPageTest extends BrowserTest {
                 "Распределить…");
         Browser.screenshot(browser, "unassigned-ru");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
-        try {
+        web.atPhoneWidth(() -> {
             for (String path : List.of("/meters/unassigned", "/meters/unassigned/" + meter(SHOWN_IN_RUSSIAN))) {
                 browser.get(web.url(path));
-                assertThat((Long) browser.executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
-                        .as(path + " fits a phone's width").isLessThanOrEqualTo(0L);
+                assertThat(web.horizontalOverflow()).as(path + " fits a phone's width").isLessThanOrEqualTo(0L);
             }
             Browser.screenshot(browser, "assign-phone-ru");
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 1000));
-        }
+        });
     }
 
     @Test

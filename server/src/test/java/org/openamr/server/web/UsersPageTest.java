@@ -11,7 +11,6 @@ import org.openamr.server.support.FormSession;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,11 +33,6 @@ class UsersPageTest extends BrowserTest {
     private UUID apartment(String number) {
         return jdbc.sql("select p.public_id from premise p join building b on b.id = p.building_id"
                 + " where b.address = ? and p.number = ?").params(DemoBuilding.ADDRESS, number).query(UUID.class).single();
-    }
-
-    /** The form after htmx swapped it for the role's or the building's choices: the element they add is there. */
-    private void awaitStep(String id) {
-        new WebDriverWait(browser, WebSession.WAIT).until(d -> !d.findElements(By.id(id)).isEmpty());
     }
 
     private long audited(String action, String username) {
@@ -68,9 +62,9 @@ class UsersPageTest extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys("Manager");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         new Select(browser.findElement(By.id("role"))).selectByValue("RESIDENT");
-        awaitStep("building");
+        web.awaitElement("building");
         new Select(browser.findElement(By.id("building"))).selectByVisibleText(DemoBuilding.ADDRESS);
-        awaitStep("premise");
+        web.awaitElement("premise");
         new Select(browser.findElement(By.id("premise"))).selectByVisibleText("Apt. 2");
         browser.findElement(By.id("password")).clear();
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -181,7 +175,7 @@ class UsersPageTest extends BrowserTest {
         assertThat(location(flat4.get("/"))).endsWith("/apartments/" + apartment("3"));
 
         new Select(browser.findElement(By.id("role"))).selectByValue("MANAGER");
-        awaitStep("organisation");
+        web.awaitElement("organisation");
         assertThat(browser.findElements(By.id("premise"))).as("a manager has no apartment").isEmpty();
         new Select(browser.findElement(By.id("organisation"))).selectByVisibleText("УК «Демо»");
         web.follow(browser.findElement(By.id("save")));

@@ -252,15 +252,10 @@ class WebPagesTest extends BrowserTest {
             web.login(role, role + "-demo");
             assertThat(browser.findElement(By.cssSelector("article.building")).getText()).contains(DemoBuilding.ADDRESS);
         }
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
+        web.atPhoneWidth(() -> {
             web.follow(browser.findElement(By.cssSelector("a.building-link")));
-            Long overflow = (Long) browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(overflow).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
+            assertThat(web.horizontalOverflow()).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
             Browser.screenshot(browser, "building-phone");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-        }
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -79,6 +80,33 @@ final class WebSession {
         Object values = browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
                 + ".map(e => e.getAttribute(arguments[1]));", selector, attribute);
         return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
+    /** Waits for an element that a swap (htmx) or a new page brings. */
+    void awaitElement(String id) {
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id(id)).isEmpty());
+    }
+
+    /** Something a test does in the browser; it may save a screenshot. */
+    interface Steps {
+        void run() throws IOException;
+    }
+
+    /** Runs the steps in a window of a phone's size (390 × 844 CSS pixels), then restores the window. */
+    void atPhoneWidth(Steps steps) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            steps.run();
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    /** How far the page is wider than the window: 0 or less when it fits (a phone's width, say). */
+    long horizontalOverflow() {
+        return (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }
 
     String h1() {
