@@ -186,7 +186,7 @@ class MetersPageTest extends BrowserTest {
         awaitSerials(s -> s.equals(List.of(ERROR_METER)));
         new WebDriverWait(browser, WebSession.WAIT).until(d -> d.getCurrentUrl().contains("status=ERROR"));
         assertThat(samePage()).as("htmx swapped the list; the page was not reloaded").isTrue();
-        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("1–1 of 1 meters");
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("Showing 1–1 of 1");
 
         // the address is the list: opened anew, it shows the same
         browser.get(browser.getCurrentUrl());
@@ -243,7 +243,7 @@ class MetersPageTest extends BrowserTest {
         web.login("admin", "admin-demo");
         browser.get(web.url("/meters?building=" + otherBuilding + "&sort=serial"));
         assertThat(serials()).hasSize(50).allMatch(s -> s.startsWith("777")).isSorted();
-        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("1–50 of 60 meters");
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("Showing 1–50 of 60");
         assertThat(row("77700001").getAttribute("data-status")).isEqualTo("NO_DATA");
         assertThat(row("77700001").findElement(By.cssSelector(".place")).getText()).contains("ул. Страничная, 7",
                 "building meter");
@@ -251,7 +251,7 @@ class MetersPageTest extends BrowserTest {
         browser.findElement(By.id("page-next")).click();
         awaitSerials(s -> s.size() == OTHER_BUILDING_METERS - 50);
         assertThat(serials()).allMatch(s -> s.startsWith("777")).isSorted().first().isEqualTo("77700051");
-        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("51–60 of 60 meters");
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("Showing 51–60 of 60");
         assertThat(browser.getCurrentUrl()).contains("page=2");
         assertThat(samePage()).isTrue();
     }

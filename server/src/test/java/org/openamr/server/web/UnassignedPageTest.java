@@ -179,6 +179,13 @@ class UnassignedPageTest extends BrowserTest {
         assertThat(points.statusCode()).isEqualTo(200);
         assertThat(points.body()).contains("id=\"point-new\"", "68410003", "id=\"installedAt\"");
 
+        String heat = jdbc.sql("select mp.public_id::text from metering_point mp join premise p on p.id = mp.premise_id"
+                + " where p.public_id = ?::uuid and mp.resource = 'HEAT'").param(premise).query(String.class).single();
+        HttpResponse<String> occupied = plain.postForm(path, "action=assign&building=" + building + "&premise=" + premise
+                + "&point=" + heat + "&installedAt=2026-01-15T10:30", points.body());
+        assertThat(occupied.statusCode()).isEqualTo(409);
+        assertThat(occupied.body()).contains("id=\"assign-error\"", "68410003");
+
         HttpResponse<String> done = plain.postForm(path, "action=assign&building=" + building + "&premise=" + premise
                 + "&point=new&resource=HOT_WATER&name=bathroom&installedAt=2026-01-15T10:30", points.body());
         assertThat(done.statusCode()).isEqualTo(302);

@@ -148,14 +148,15 @@ class UnassignedPageController {
             return "assign";
         }
         AssignPage.Problem problem = null;
+        int status = HttpServletResponse.SC_BAD_REQUEST;
         if (building == null || !page.premiseChosen() || page.point().isEmpty()) {
             problem = new AssignPage.Problem("assign.incomplete", List.of());
         } else if (at == null) {
             problem = new AssignPage.Problem("assign.badTime", List.of(installedAt));
         } else if (AssignPage.NEW_POINT.equals(page.point()) && page.resource() == null) {
             problem = new AssignPage.Problem("assign.noResource", List.of());
-        }
-        if (problem == null) {
+        } else {
+            status = HttpServletResponse.SC_CONFLICT;
             try {
                 install(page, id, at);
                 redirect.addFlashAttribute("assigned", assigned(scope, meter.serial(), page));
@@ -173,9 +174,7 @@ class UnassignedPageController {
                 problem = new AssignPage.Problem("assign.contradicts", List.of());
             }
         }
-        response.setStatus(problem.key().startsWith("assign.occupied") || problem.key().equals("assign.nameTaken")
-                || problem.key().equals("assign.contradicts") ? HttpServletResponse.SC_CONFLICT
-                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         model.addAttribute("page", page(scope, heard, choices, building, premise, point, resource, name, at, problem));
         return "assign";
     }
