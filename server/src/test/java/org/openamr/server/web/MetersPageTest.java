@@ -129,6 +129,16 @@ class MetersPageTest extends BrowserTest {
         return browser.findElement(By.cssSelector("#results tr[data-meter='" + serial + "']"));
     }
 
+    /** The silent meter's last reading as the page writes it in a language. */
+    private String formatted(Locale language) {
+        LocaleContextHolder.setLocale(language);
+        try {
+            return fmt.dateTime(silentSince, DemoBuilding.ZONE);
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     /** Whether the page is the one the test marked, i.e. htmx changed it in place rather than loading another. */
     private boolean samePage() {
         return Boolean.TRUE.equals(browser.executeScript("return window.openamrStay === true;"));
@@ -148,8 +158,7 @@ class MetersPageTest extends BrowserTest {
         assertThat(error.findElement(By.cssSelector(".place")).getText()).contains(DemoBuilding.ADDRESS, "Apt. 2",
                 "Heat", "Cold water", "Hot water");
 
-        LocaleContextHolder.setLocale(Locale.ENGLISH);
-        String since = fmt.dateTime(silentSince, DemoBuilding.ZONE);
+        String since = formatted(Locale.ENGLISH);
         WebElement silent = row(SILENT_METER);
         assertThat(silent.getAttribute("data-status")).isEqualTo("SILENT");
         assertThat(silent.findElement(By.cssSelector(".status")).getText()).isEqualTo("no data since " + since);
@@ -167,9 +176,8 @@ class MetersPageTest extends BrowserTest {
         assertThat(web.h1()).isEqualTo("Счётчики");
         assertThat(row(ERROR_METER).findElement(By.cssSelector(".status")).getText()).contains("ошибка",
                 "подозрение на утечку", "TEST_LEAK");
-        LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
         assertThat(row(SILENT_METER).findElement(By.cssSelector(".status")).getText())
-                .isEqualTo("нет данных с " + fmt.dateTime(silentSince, DemoBuilding.ZONE));
+                .isEqualTo("нет данных с " + formatted(Locale.forLanguageTag("ru")));
         assertThat(row(OVERDUE_METER).findElement(By.cssSelector(".verification")).getText()).contains("просрочена");
         Browser.screenshot(browser, "meters-ru");
     }
