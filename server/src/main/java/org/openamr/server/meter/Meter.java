@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * A physical meter. {@code points} are where it is installed now (empty: unassigned or removed;
  * several for a heat meter whose pulse inputs count the flat's water);
+ * {@code medium} is as entered, else as the meter named itself on the bus ({@code Medium.jsonName()}, e.g. "heat");
  * {@code hasKey} tells whether an AES key is stored — the key itself never leaves the server.
  */
 public record Meter(UUID id, String manufacturer, String model, String serial, String medium, Integer primaryAddress,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openamr.acquisition.readout.MeterIdentity;
+import org.openamr.mbus.app.Medium;
 import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
@@ -55,8 +56,9 @@ public class Meters {
         return new Page<>(found.items().stream().map(m -> forScope(scope, m)).toList(), page, size, found.total());
     }
 
-    private static final String BUILDING_FILTER = """
-             and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
+    /** Meters installed in building {@code :building} now, or found on its channels; starts with " and". */
+    static final String BUILDING_FILTER = " " + """
+            and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
                            join building bb on bb.id = bp.building_id
                           where bi.meter_id = m.id and bi.removed_at is null and bb.public_id = :building)
                   or exists (select 1 from acquisition_channel bc join building bb on bb.id = bc.building_id
@@ -173,12 +175,21 @@ public class Meters {
         return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
+    /** The medium as entered, else as the meter names itself on the bus (a meter found by a search or a push). */
+    static String medium(String entered, Integer busCode) {
+        if (entered != null || busCode == null) {
+            return entered;
+        }
+        return Medium.of(busCode).jsonName();
+    }
+
     private static Meter map(ResultSet rs, int n) throws SQLException {
         String secondary = new MeterIdentity(rs.getString("serial"), Optional.ofNullable(rs.getString("manufacturer")),
                 Optional.ofNullable((Integer) rs.getObject("mbus_version")),
                 Optional.ofNullable((Integer) rs.getObject("mbus_medium"))).secondaryAddress().orElse(null);
         return new Meter(rs.getObject("public_id", UUID.class), rs.getString("manufacturer"), rs.getString("model"),
-                rs.getString("serial"), rs.getString("medium"), (Integer) rs.getObject("mbus_primary"), secondary,
+                rs.getString("serial"), medium(rs.getString("medium"), (Integer) rs.getObject("mbus_medium")),
+                (Integer) rs.getObject("mbus_primary"), secondary,
                 rs.getObject("channel_pid", UUID.class), points(rs.getArray("point_pids")),
                 rs.getBytes("key_sealed") != null, (Integer) rs.getObject("register_digits"),
                 rs.getObject("verified_on", LocalDate.class), rs.getObject("next_verification", LocalDate.class),

@@ -12,7 +12,27 @@ import java.util.UUID;
 public record MeteringPoint(UUID id, UUID building, UUID premise, Resource resource, String name,
                             List<Installation> installations) {
 
-    public enum Resource { HEAT, COLD_WATER, HOT_WATER, ELECTRICITY, GAS }
+    public enum Resource {
+        HEAT, COLD_WATER, HOT_WATER, ELECTRICITY, GAS;
+
+        /**
+         * What a meter of an M-Bus medium ({@code Medium.jsonName()}, e.g. "warmWater") measures at a point;
+         * empty for media that are no point's resource (a heat cost allocator, a repeater) or are ambiguous.
+         */
+        public static java.util.Optional<Resource> forMedium(String medium) {
+            if (medium == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(switch (medium) {
+                case "heat", "heatInlet", "heatCooling" -> HEAT;
+                case "water", "coldWater" -> COLD_WATER;
+                case "warmWater", "hotWater" -> HOT_WATER;
+                case "electricity" -> ELECTRICITY;
+                case "gas" -> GAS;
+                default -> null;
+            });
+        }
+    }
 
     /** A meter's time at the point; {@code removedAt} null while it is still there. */
     public record Installation(UUID meter, String serial, Instant installedAt, Instant removedAt,

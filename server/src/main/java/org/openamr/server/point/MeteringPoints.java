@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
@@ -73,6 +74,27 @@ public class MeteringPoints {
                 returning public_id""").params(buildingId, premiseId, resource.name(), name).query(UUID.class).single();
     }
 
+    /** Whether the premise (or, premise null, the building itself) has a point of this resource and name. */
+    public boolean exists(long buildingId, Long premiseId, MeteringPoint.Resource resource, String name) {
+        return jdbc.sql("""
+                select exists (select 1 from metering_point where building_id = ? and premise_id is not distinct from ?
+                               and resource = ? and name = ?)""")
+                .params(buildingId, premiseId, resource.name(), name).query(Boolean.class).single();
+    }
+
+    /**
+     * The installation a meter installed at the point from {@code at} on would overlap: one still in place
+     * at that time, or one that begins later.
+     */
+    public Optional<MeteringPoint.Installation> occupant(Ref point, Instant at) {
+        return jdbc.sql("""
+                select m.public_id, m.serial, i.installed_at, i.removed_at, i.initial_value, i.final_value
+                from meter_installation i join meter m on m.id = i.meter_id
+                where i.point_id = ? and (i.removed_at is null or i.removed_at > ?)
+                order by i.installed_at limit 1""").params(point.id(), Timestamp.from(at))
+                .query(MeteringPoints::installation).optional();
+    }
+
     /**
      * Installs a meter at a point from {@code at}. A meter still installed there is removed at the
      * same instant with its final value (a replacement). One meter may serve several points (a
@@ -107,15 +129,18 @@ public class MeteringPoints {
                 rs.getString("name"));
     }
 
+    private static MeteringPoint.Installation installation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new MeteringPoint.Installation(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                rs.getBigDecimal(5), rs.getBigDecimal(6));
+    }
+
     private MeteringPoint withInstallations(Row r) {
         List<MeteringPoint.Installation> installations = jdbc.sql("""
                 select m.public_id, m.serial, i.installed_at, i.removed_at, i.initial_value, i.final_value
                 from meter_installation i join meter m on m.id = i.meter_id
                 where i.point_id = ? order by i.installed_at""").param(r.id())
-                .query((rs, n) -> new MeteringPoint.Installation(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6))).list();
+                .query(MeteringPoints::installation).list();
         return new MeteringPoint(r.publicId(), r.building(), r.premise(), r.resource(), r.name(), installations);
     }
 }

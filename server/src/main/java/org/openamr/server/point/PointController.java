@@ -8,16 +8,9 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.Page;
-import org.openamr.server.audit.AuditActor;
-import org.openamr.server.building.Buildings;
-import org.openamr.server.meter.Meters;
-import org.openamr.server.premise.Premises;
-import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,20 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PointController {
 
     private final MeteringPoints points;
-    private final Premises premises;
-    private final Buildings buildings;
-    private final Meters meters;
+    private final PointService changes;
     private final CurrentUser current;
-    private final AuditActor audit;
 
-    PointController(MeteringPoints points, Premises premises, Buildings buildings, Meters meters, CurrentUser current,
-            AuditActor audit) {
+    PointController(MeteringPoints points, PointService changes, CurrentUser current) {
         this.points = points;
-        this.premises = premises;
-        this.buildings = buildings;
-        this.meters = meters;
+        this.changes = changes;
         this.current = current;
-        this.audit = audit;
     }
 
     /** Either a premise (an apartment's point) or a building alone (a building-level point). */
@@ -75,44 +61,20 @@ class PointController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     MeteringPoint create(@Valid @RequestBody PointInput in) {
-        AccessScope scope = current.registryEditor();
-        audit.set(scope.actor());
-        if ((in.premise() == null) == (in.building() == null)) {
-            throw new BadRequestException("give either 'premise' (an apartment's point) or 'building' (a building-level point), not both or none");
-        }
-        String name = in.name() == null ? "" : in.name().trim();
-        UUID id;
-        if (in.premise() != null) {
-            Premises.Ref p = premises.ref(scope, in.premise());
-            id = points.create(p.buildingId(), p.id(), in.resource(), name);
-        } else {
-            id = points.create(buildings.internalId(scope, in.building()), null, in.resource(), name);
-        }
-        return points.get(scope, id);
+        return changes.create(in.premise(), in.building(), in.resource(), in.name());
     }
 
     @PostMapping("/{id}/installations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Installs a meter at the point; a meter still there is replaced at the same instant")
-    @Transactional
     MeteringPoint install(@PathVariable UUID id, @Valid @RequestBody InstallationInput in) {
-        AccessScope scope = current.registryEditor();
-        audit.set(scope.actor());
-        MeteringPoints.Ref point = points.ref(scope, id);
-        points.install(point, meters.internalId(scope, in.meter()), in.installedAt(), in.initialValue(),
-                in.previousFinalValue());
-        return points.get(scope, id);
+        return changes.install(id, in.meter(), in.installedAt(), in.initialValue(), in.previousFinalValue());
     }
 
     @PostMapping("/{id}/removal")
     @Operation(summary = "Removes the point's meter without a successor")
-    @Transactional
     MeteringPoint remove(@PathVariable UUID id, @Valid @RequestBody RemovalInput in) {
-        AccessScope scope = current.registryEditor();
-        audit.set(scope.actor());
-        points.remove(points.ref(scope, id), in.removedAt(), in.finalValue());
-        return points.get(scope, id);
+        return changes.remove(id, in.removedAt(), in.finalValue());
     }
 }

@@ -32,7 +32,7 @@ public class LoginThrottle {
     }
 
     public boolean blocked(String username, String address) {
-        return count("u:" + username.toLowerCase()) >= MAX_FAILURES || count("a:" + address) >= MAX_FAILURES * 4;
+        return userBlocked(username) || count("a:" + address) >= MAX_FAILURES * 4;
     }
 
     public void failed(String username, String address) {
@@ -41,6 +41,16 @@ public class LoginThrottle {
     }
 
     public void succeeded(String username) {
+        release(username);
+    }
+
+    /** Whether sign-ins under this name are refused now, whatever the address. */
+    public boolean userBlocked(String username) {
+        return count("u:" + username.toLowerCase()) >= MAX_FAILURES;
+    }
+
+    /** Forgets the name's failed sign-ins: an administrator vouches for the account. */
+    public void release(String username) {
         failures.remove("u:" + username.toLowerCase());
     }
 

@@ -48,6 +48,7 @@ public class SecurityConfiguration {
         http
             .authenticationManager(authenticationManager)
             .addFilterBefore(new ApiTokenFilter(jdbc, users), BasicAuthenticationFilter.class)
+            .addFilterAfter(new SessionAccountCheck(users), ApiTokenFilter.class)
             // spa(): the token is also readable from the XSRF-TOKEN cookie and accepted raw in the
             // X-XSRF-TOKEN header, for scripts of the web pages (forms carry it as a hidden field)
             .csrf(csrf -> csrf

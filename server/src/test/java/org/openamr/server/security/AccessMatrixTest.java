@@ -199,6 +199,8 @@ class AccessMatrixTest {
                 () -> "{\"username\":\"u" + unique.incrementAndGet() + "\",\"password\":\"long enough pass\",\"role\":\"ADMIN\"}"));
         c.add(new Call("PUT", "/api/v1/users/{id}", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/users/" + userId("resident"),
                 () -> "{\"username\":\"resident\",\"role\":\"RESIDENT\",\"premise\":\"" + w.premiseA1 + "\"}"));
+        c.add(new Call("DELETE", "/api/v1/users/{id}", Rule.ADMIN_ONLY, Target.NONE,
+                () -> "/api/v1/users/" + disposableUser(), null));
         c.add(new Call("GET", "/api/v1/tokens", Rule.SELF, Target.NONE, () -> "/api/v1/tokens", null));
         c.add(new Call("POST", "/api/v1/tokens", Rule.SELF, Target.NONE, () -> "/api/v1/tokens", () -> "{\"name\":\"second\"}"));
         c.add(new Call("DELETE", "/api/v1/tokens/{id}", Rule.SELF, Target.FOREIGN,
@@ -318,6 +320,12 @@ class AccessMatrixTest {
     String installation() {
         UUID meter = w.unassignedMeterOnA(String.valueOf(40000000 + unique.incrementAndGet()));
         return "{\"meter\":\"" + meter + "\",\"installedAt\":\"2026-0" + (2 + unique.get() % 7) + "-01T00:00:00Z\"}";
+    }
+
+    /** An account made for one call that deletes it. */
+    UUID disposableUser() {
+        return jdbc.sql("insert into app_user (username, password_hash, role) values (?, 'x', 'ADMIN') returning public_id")
+                .param("gone" + unique.incrementAndGet()).query(UUID.class).single();
     }
 
     UUID userId(String username) {

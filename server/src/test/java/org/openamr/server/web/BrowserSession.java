@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -77,6 +79,37 @@ final class BrowserSession {
 
     boolean stillThisPage() {
         return Boolean.TRUE.equals(browser.executeScript("return window.openamrSamePage === true;"));
+    }
+
+    /**
+     * An attribute of every element a selector finds, in document order; read by script in one go, so that
+     * an htmx swap under way cannot leave the test holding elements that are gone.
+     */
+    List<String> attributes(String selector, String attribute) {
+        Object values = browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => e.getAttribute(arguments[1]));", selector, attribute);
+        return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
+    /** Waits for an element that a swap (htmx) or a new page brings. */
+    void awaitElement(String id) {
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id(id)).isEmpty());
+    }
+
+    /** Something a test does in the browser; it may save a screenshot. */
+    interface Steps {
+        void run() throws IOException;
+    }
+
+    /** Runs the steps in a window of a phone's size (390 × 844 CSS pixels), then restores the window. */
+    void atPhoneWidth(Steps steps) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            steps.run();
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     String h1() {

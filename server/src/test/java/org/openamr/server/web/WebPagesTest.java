@@ -252,13 +252,10 @@ class WebPagesTest extends BrowserTest {
             session.login(role, role + "-demo");
             assertThat(browser.findElement(By.cssSelector("article.building")).getText()).contains(DemoBuilding.ADDRESS);
         }
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        try {
+        session.atPhoneWidth(() -> {
             session.follow(browser.findElement(By.cssSelector("a.building-link")));
             assertThat(session.overflow()).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
             Browser.screenshot(browser, "building-phone");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-        }
+        });
     }
 }

@@ -1,0 +1,56 @@
+package org.openamr.server.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a meter counts as silent: no reading for longer than {@value #SLOTS} slots of its channel's
+ * schedule, and never sooner than {@link #MINIMUM} (a meter read every minute is not silent after two
+ * minutes; one read daily is after two missed days; one read monthly after two missed months). Meters
+ * of channels without a schedule (concentrators push when they please) get the minimum.
+ */
+@Component
+public class SilenceRule {
+
+    public static final Duration MINIMUM = Duration.ofHours(48);
+    public static final int SLOTS = 2;
+
+    private final Channels channels;
+
+    SilenceRule(Channels channels) {
+        this.channels = channels;
+    }
+
+    /**
+     * The channels whose meters may stay silent for longer than {@link #MINIMUM}, with how long. Only
+     * durations leave this method, nothing of the channels themselves.
+     */
+    public Map<Long, Duration> longerThanMinimum(Instant now) {
+        Map<Long, Duration> out = new HashMap<>();
+        for (Channels.Scheduled s : channels.scheduled()) {
+            Duration slot = slot(s.channel().scheduleCron(), s.channel().zone(), now);
+            if (slot != null && slot.multipliedBy(SLOTS).compareTo(MINIMUM) > 0) {
+                out.put(s.channel().id(), slot.multipliedBy(SLOTS));
+            }
+        }
+        return out;
+    }
+
+    /** The time between the schedule's next two slots; null for a schedule that does not parse or ends. */
+    static Duration slot(String cron, ZoneId zone, Instant now) {
+        try {
+            CronExpression expression = CronExpression.parse(cron);
+            ZonedDateTime first = expression.next(now.atZone(zone));
+            ZonedDateTime second = first == null ? null : expression.next(first);
+            return second == null ? null : Duration.between(first, second);
+        } catch (IllegalArgumentException notCron) {
+            return null;
+        }
+    }
+}
