@@ -86,9 +86,9 @@ class PointController {
         UUID id;
         if (in.premise() != null) {
             Premises.Ref p = premises.ref(scope, in.premise());
-            id = points.create(p.buildingId(), p.id(), in.resource(), name);
+            id = points.create(p.buildingId(), p.id(), in.resource(), name, 0);
         } else {
-            id = points.create(buildings.internalId(scope, in.building()), null, in.resource(), name);
+            id = points.create(buildings.internalId(scope, in.building()), null, in.resource(), name, 0);
         }
         return points.get(scope, id);
     }
