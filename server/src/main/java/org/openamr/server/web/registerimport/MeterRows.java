@@ -18,9 +18,9 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * What the rows naming one serial number must agree on. The rows of one premise with one serial number are one
  * meter serving several points, as a management company's register lists a Danfoss heat meter that counts the
  * flat's water on its pulse inputs: they must not describe the meter differently, and each counts on a subunit of
- * its own. A row may leave the subunit out where it follows: the meter's first row counts on the meter itself
- * (0), a known multi-input meter's rows by its wiring ({@link MultiInputMeter}). The same meter in two premises
- * is an error.
+ * its own. A row may leave the subunit out where it follows: a known multi-input meter's rows count by its wiring
+ * ({@link MultiInputMeter}); another meter's first row counts on the meter itself (0) when its point is new, and
+ * leaves an existing point as it is; its further rows must say it. The same meter in two premises is an error.
  */
 final class MeterRows {
 
@@ -93,16 +93,23 @@ final class MeterRows {
         List<RegisterRow> out = new ArrayList<>();
         for (RegisterRow r : meter) {
             Integer subunit = r.subunit();
-            if (r.resource() != null && subunit == null) {
-                subunit = implied(r, own, known, problems);
+            Integer counted = subunit;
+            if (r.resource() != null && subunit == null && known.isPresent()) {
+                subunit = counted = wired(r, known.get(), problems);
+            } else if (r.resource() != null && subunit == null && own == null) {
+                // the meter itself, which a new point counts on; an existing point stays as it is
+                counted = 0;
+            } else if (r.resource() != null && subunit == null) {
+                problems.add(RowProblem.of(r.line(), RegisterColumn.SUBUNIT, r.cell(RegisterColumn.SUBUNIT),
+                        "imp.error.subunitRequired", r.serial(), own.line()));
             }
             if (r.resource() != null && own == null) {
                 own = r;
             }
-            RegisterRow same = subunit == null ? null : counting.putIfAbsent(subunit, r);
+            RegisterRow same = counted == null ? null : counting.putIfAbsent(counted, r);
             if (same != null) {
                 problems.add(RowProblem.of(r.line(), RegisterColumn.SUBUNIT, r.cell(RegisterColumn.SUBUNIT),
-                        "imp.error.subunitTwice", same.line(), subunit, r.serial()));
+                        "imp.error.subunitTwice", same.line(), counted, r.serial()));
             }
             out.add(r.meter(maker, model, (Integer) given.get(RegisterColumn.PRIMARY),
                     (SecondaryAddress) given.get(RegisterColumn.SECONDARY),
@@ -112,29 +119,15 @@ final class MeterRows {
         return out;
     }
 
-    /**
-     * The subunit a row that does not say it counts on: a known meter's input for the resource; the meter itself
-     * for its first row; for any other row it cannot be guessed.
-     *
-     * @param own the meter's first row with a resource, null when this is it
-     */
-    private static Integer implied(RegisterRow r, RegisterRow own, Optional<MultiInputMeter> known,
-            List<RowProblem> problems) {
-        if (known.isPresent()) {
-            OptionalInt input = known.get().subunit(r.resource());
-            if (input.isPresent()) {
-                return input.getAsInt();
-            }
-            problems.add(RowProblem.of(r.line(), RegisterColumn.SUBUNIT, r.cell(RegisterColumn.SUBUNIT),
-                    "imp.error.subunitNotWired", known.get().maker(), known.get().model(),
-                    new DefaultMessageSourceResolvable("resource." + r.resource())));
-            return null;
-        }
-        if (own == null) {
-            return 0;
+    /** The subunit a known meter counts a row's resource on, by its wiring; null when it has none for it. */
+    private static Integer wired(RegisterRow r, MultiInputMeter known, List<RowProblem> problems) {
+        OptionalInt input = known.subunit(r.resource());
+        if (input.isPresent()) {
+            return input.getAsInt();
         }
         problems.add(RowProblem.of(r.line(), RegisterColumn.SUBUNIT, r.cell(RegisterColumn.SUBUNIT),
-                "imp.error.subunitRequired", r.serial(), own.line()));
+                "imp.error.subunitNotWired", known.maker(), known.model(),
+                new DefaultMessageSourceResolvable("resource." + r.resource())));
         return null;
     }
 }

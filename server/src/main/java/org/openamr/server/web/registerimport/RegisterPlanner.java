@@ -161,21 +161,16 @@ class RegisterPlanner {
                 MeteringPoint.Installation current = point == null ? null : point.installations().stream()
                         .filter(i -> i.removedAt() == null).findFirst().orElse(null);
                 Integer firstRow = meterRows.putIfAbsent(row.meterKey(), row.line());
-                if (known == null && firstRow != null) {
+                if (known == null && registeredElsewhere(row)) {
+                    problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
+                } else if (known == null) {
+                    // registered by the meter's first row; its later rows install that one
+                    meterWrite = firstRow == null ? details(row, null) : null;
                     installAt = at;
-                    actions.add(say("imp.do.installFromRow", row.serial(), firstRow, row.installedOn()));
+                    actions.add(firstRow == null ? say("imp.do.meter", row.serial(), row.installedOn())
+                            : say("imp.do.installFromRow", row.serial(), firstRow, row.installedOn()));
                     replaces(row, current, actions, problems);
                     creates = true;
-                } else if (known == null) {
-                    if (registeredElsewhere(row)) {
-                        problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
-                    } else {
-                        meterWrite = details(row, null);
-                        installAt = at;
-                        actions.add(say("imp.do.meter", row.serial(), row.installedOn()));
-                        replaces(row, current, actions, problems);
-                        creates = true;
-                    }
                 } else {
                     meterId = known.id();
                     Meter m = known.meter();

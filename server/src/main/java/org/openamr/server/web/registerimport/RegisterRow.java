@@ -17,8 +17,9 @@ import org.openamr.server.premise.Premise;
  * @param cells        the row as written, for showing it back
  * @param serial       null: the row has no meter
  * @param subunit      which device of the meter counts the point (0 the meter itself, 1, 2, … its pulse inputs):
- *                     as written, or for a meter as its rows imply; null: not said
- * @param subunitGiven whether the file wrote it, rather than it being implied (which leaves a point that has
+ *                     as written, or as a known multi-input meter's wiring implies; null: not said (0 for a new
+ *                     point, an existing one as it is)
+ * @param subunitGiven whether the file wrote it, rather than the wiring implying it (which leaves a point that has
  *                     counted already as it is)
  */
 record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer entrance, String premise, Premise.Kind kind,

@@ -318,4 +318,24 @@ class RegisterImportTest {
                 .isEqualTo("UNCHANGED: ");
     }
 
+    @Test
+    void anExistingPointKeepsItsSubunitWhereTheFileSaysNone() throws Exception {
+        String s = serial(15);
+        jdbc.sql("""
+                insert into premise (building_id, number, kind) select id, '15', 'APARTMENT' from building
+                where public_id = ?""").param(buildingA).update();
+        jdbc.sql("""
+                insert into metering_point (building_id, premise_id, resource, subunit)
+                select p.building_id, p.id, 'GAS', 3 from premise p join building b on b.id = p.building_id
+                where b.public_id = ? and p.number = '15'""").param(buildingA).update();
+        RegisterRows.Parsed rows = file("15,gas," + s + ",ZRI,2025-02-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(english(plan.get(0))).isEqualTo("CREATE: meter " + s + " is registered and installed on "
+                + "2025-02-01");
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+        assertThat(jdbc.sql("""
+                select mp.subunit from metering_point mp join premise p on p.id = mp.premise_id
+                join building b on b.id = p.building_id where b.public_id = ? and p.number = '15'""")
+                .param(buildingA).query(Integer.class).single()).isEqualTo(3);
+    }
 }

@@ -277,9 +277,11 @@ class RegisterRowsTest {
                 .hasSize(1);
         assertThat(parse("premise,resource,maker,serial,subunit,installed on\n5,heat,ZRI,555,,2024-09-01\n"
                 + "5,cold water,ZRI,555,3,2024-09-01\n").rows()).extracting(RegisterRow::subunit)
-                .as("the first row counts on the meter itself").containsExactly(0, 3);
-        assertThat(parse("premise,resource,maker,serial,installed on\n5,cold water,ZRI,555,2024-09-01\n").rows()
-                .get(0).subunit()).as("a meter at one point").isZero();
+                .as("the first row leaves it to its point: 0 when new, as it is when not").containsExactly(null, 3);
+        assertThat(problems("premise,resource,maker,serial,subunit,installed on\n5,heat,ZRI,555,,2024-09-01\n"
+                + "5,cold water,ZRI,555,0,2024-09-01\n")).as("but counts as the meter itself").containsExactly(
+                "row 3, Subunit / pulse input, '0': row 2 already counts on subunit 0 of meter 555: each resource "
+                        + "has a subunit of its own");
     }
 
     @Test
@@ -310,10 +312,10 @@ class RegisterRowsTest {
                 + "2024-09-01\n5,hot water,DFS,SonoSafe 10,1,1,2024-09-01\n")).containsExactly(
                 "row 4, Subunit / pulse input, '1': row 3 already counts on subunit 1 of meter 1: each resource has "
                         + "a subunit of its own");
-        assertThat(problems(head + "5,heat,DFS,SonoSafe 10,1,0,2024-09-01\n5,heat,DFS,SonoSafe 10,1,0,"
+        assertThat(problems(head + "5,heat,DFS,SonoSafe 10,1,0,2024-09-01\n5,heat,DFS,SonoSafe 10,1,,"
                 + "2024-09-01\n")).as("one premise, resource and subunit twice").containsExactly(
                 "row 3, Resource, 'heat': row 2 already gives this resource's meter of premise 5",
-                "row 3, Subunit / pulse input, '0': row 2 already counts on subunit 0 of meter 1: each resource "
+                "row 3, Subunit / pulse input, '': row 2 already counts on subunit 0 of meter 1: each resource "
                         + "has a subunit of its own");
     }
 
