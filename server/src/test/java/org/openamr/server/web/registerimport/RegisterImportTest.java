@@ -200,6 +200,17 @@ class RegisterImportTest {
                 .isEqualTo("этот счётчик установлен в другом месте (помещение 2, Тепло); сначала снимите его там");
     }
 
+    /** A point of building A that has never had a meter, in a premise added for it if need be. */
+    private void emptyPoint(String premise, String resource, int subunit) {
+        jdbc.sql("""
+                insert into premise (building_id, number, kind) select id, ?, 'APARTMENT' from building
+                where public_id = ? on conflict (building_id, number) do nothing""").params(premise, buildingA).update();
+        jdbc.sql("""
+                insert into metering_point (building_id, premise_id, resource, subunit)
+                select p.building_id, p.id, ?, ? from premise p join building b on b.id = p.building_id
+                where b.public_id = ? and p.number = ?""").params(resource, subunit, buildingA, premise).update();
+    }
+
     static final String SONOSAFE = "premise,area,resource,maker,model,serial,primary address,installed on\n";
 
     /** A SonoSafe 10 apartment as a management company's register lists it: the meter in a row per resource. */
@@ -270,14 +281,8 @@ class RegisterImportTest {
     @Test
     void pointsThatNeverHadAMeterTakeTheSubunitOfTheMeterNowInstalled() throws Exception {
         String s = serial(14);
-        jdbc.sql("""
-                insert into premise (building_id, number, kind) select id, '14', 'APARTMENT' from building
-                where public_id = ?""").param(buildingA).update();
-        jdbc.sql("""
-                insert into metering_point (building_id, premise_id, resource)
-                select p.building_id, p.id, r from premise p join building b on b.id = p.building_id,
-                       unnest(array['HEAT', 'COLD_WATER']) r
-                where b.public_id = ? and p.number = '14'""").param(buildingA).update();
+        emptyPoint("14", "HEAT", 0);
+        emptyPoint("14", "COLD_WATER", 0);
         RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("14", s));
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(1))).isEqualTo("CREATE: premise 14, Cold water point: subunit 0 → 1; meter " + s
@@ -321,13 +326,7 @@ class RegisterImportTest {
     @Test
     void anExistingPointKeepsItsSubunitWhereTheFileSaysNone() throws Exception {
         String s = serial(15);
-        jdbc.sql("""
-                insert into premise (building_id, number, kind) select id, '15', 'APARTMENT' from building
-                where public_id = ?""").param(buildingA).update();
-        jdbc.sql("""
-                insert into metering_point (building_id, premise_id, resource, subunit)
-                select p.building_id, p.id, 'GAS', 3 from premise p join building b on b.id = p.building_id
-                where b.public_id = ? and p.number = '15'""").param(buildingA).update();
+        emptyPoint("15", "GAS", 3);
         RegisterRows.Parsed rows = file("15,gas," + s + ",ZRI,2025-02-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(0))).isEqualTo("CREATE: meter " + s + " is registered and installed on "
