@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.meter.MultiInputMeter;
+import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.security.Role;
 import org.openamr.server.security.Tokens;
 import org.openamr.mbus.record.DataField;
@@ -42,8 +44,10 @@ final class DemoRegistry {
     static final String TOKEN_NAME = "demo";
     static final String HOUSE_POINT_NAME = "ОДПУ / house meter";
     /** The SonoSafe's pulse inputs: cold water on subunit 1, hot water on subunit 2. */
-    static final int COLD_WATER_SUBUNIT = 1;
-    static final int HOT_WATER_SUBUNIT = 2;
+    static final int COLD_WATER_SUBUNIT = MultiInputMeter.DANFOSS_SONOSAFE_10
+            .subunit(MeteringPoint.Resource.COLD_WATER).orElseThrow();
+    static final int HOT_WATER_SUBUNIT = MultiInputMeter.DANFOSS_SONOSAFE_10
+            .subunit(MeteringPoint.Resource.HOT_WATER).orElseThrow();
     /** Heated area of the model's reference apartment; a household's size scales it. */
     private static final BigDecimal REFERENCE_AREA_M2 = BigDecimal.valueOf(55);
 

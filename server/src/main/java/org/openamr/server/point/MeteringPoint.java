@@ -8,8 +8,11 @@ import java.util.UUID;
 /**
  * Where a resource is measured: a premise's heat, cold or hot water, or a building-level point
  * (premise null) such as the common house meter; with the meters installed at it over time.
+ *
+ * @param subunit which of its meter's devices counts the point: 0 the meter itself, 1, 2, … its pulse inputs
+ *                (a Danfoss heat meter counts the flat's cold and hot water on 1 and 2)
  */
-public record MeteringPoint(UUID id, UUID building, UUID premise, Resource resource, String name,
+public record MeteringPoint(UUID id, UUID building, UUID premise, Resource resource, String name, int subunit,
                             List<Installation> installations) {
 
     public enum Resource {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 public class MeteringPoints {
 
     private static final String COLUMNS =
-            "select mp.id, mp.public_id, b.public_id as building_pid, p.public_id as premise_pid, mp.resource, mp.name";
+            "select mp.id, mp.public_id, b.public_id as building_pid, p.public_id as premise_pid, mp.resource, mp.name,"
+            + " mp.subunit";
     private static final String FROM =
             " from metering_point mp join building b on b.id = mp.building_id left join premise p on p.id = mp.premise_id";
     private static final String SELECT = COLUMNS + FROM;
@@ -31,7 +32,8 @@ public class MeteringPoints {
         this.jdbc = jdbc;
     }
 
-    private record Row(long id, UUID publicId, UUID building, UUID premise, MeteringPoint.Resource resource, String name) {
+    private record Row(long id, UUID publicId, UUID building, UUID premise, MeteringPoint.Resource resource, String name,
+                       int subunit) {
     }
 
     public record Ref(long id, long buildingId, Long premiseId) {
@@ -68,10 +70,26 @@ public class MeteringPoints {
                 .orElseThrow(() -> new NotFoundException("metering point", id));
     }
 
-    public UUID create(long buildingId, Long premiseId, MeteringPoint.Resource resource, String name) {
+    /** @param subunit the device of the meter that counts the point ({@link MeteringPoint#subunit()}) */
+    public UUID create(long buildingId, Long premiseId, MeteringPoint.Resource resource, String name, int subunit) {
         return jdbc.sql("""
-                insert into metering_point (building_id, premise_id, resource, name) values (?, ?, ?, ?)
-                returning public_id""").params(buildingId, premiseId, resource.name(), name).query(UUID.class).single();
+                insert into metering_point (building_id, premise_id, resource, name, subunit) values (?, ?, ?, ?, ?)
+                returning public_id""").params(buildingId, premiseId, resource.name(), name, subunit)
+                .query(UUID.class).single();
+    }
+
+    /**
+     * Says which device of its meter counts a point that has never had a meter. Once a meter counted there, the
+     * point's consumption is read from that register, so changing it would rewrite history: refused (409).
+     */
+    public void setSubunit(Ref point, int subunit) {
+        int n = jdbc.sql("""
+                update metering_point set subunit = ?
+                where id = ? and not exists (select 1 from meter_installation where point_id = ?)""")
+                .params(subunit, point.id(), point.id()).update();
+        if (n == 0) {
+            throw new ConflictException("a meter has counted at this point already: its subunit stays");
+        }
     }
 
     /** Whether the premise (or, premise null, the building itself) has a point of this resource and name. */
@@ -126,7 +144,7 @@ public class MeteringPoints {
     private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong("id"), rs.getObject("public_id", UUID.class), rs.getObject("building_pid", UUID.class),
                 rs.getObject("premise_pid", UUID.class), MeteringPoint.Resource.valueOf(rs.getString("resource")),
-                rs.getString("name"));
+                rs.getString("name"), rs.getInt("subunit"));
     }
 
     private static MeteringPoint.Installation installation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -141,6 +159,7 @@ public class MeteringPoints {
                 from meter_installation i join meter m on m.id = i.meter_id
                 where i.point_id = ? order by i.installed_at""").param(r.id())
                 .query(MeteringPoints::installation).list();
-        return new MeteringPoint(r.publicId(), r.building(), r.premise(), r.resource(), r.name(), installations);
+        return new MeteringPoint(r.publicId(), r.building(), r.premise(), r.resource(), r.name(), r.subunit(),
+                installations);
     }
 }

@@ -3,6 +3,8 @@ package org.openamr.server.point;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -35,9 +37,12 @@ class PointController {
         this.current = current;
     }
 
-    /** Either a premise (an apartment's point) or a building alone (a building-level point). */
+    /**
+     * Either a premise (an apartment's point) or a building alone (a building-level point); {@code subunit} is the
+     * device of the meter that counts it (0, the meter itself, when not given; 1 and 2 are a SonoSafe's pulse inputs).
+     */
     record PointInput(UUID premise, UUID building, @NotNull MeteringPoint.Resource resource,
-                      @Size(max = 64) String name) {
+                      @Size(max = 64) String name, @Min(0) @Max(1023) Integer subunit) {
     }
 
     record InstallationInput(@NotNull UUID meter, @NotNull Instant installedAt, BigDecimal initialValue,
@@ -62,7 +67,8 @@ class PointController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     MeteringPoint create(@Valid @RequestBody PointInput in) {
-        return changes.create(in.premise(), in.building(), in.resource(), in.name());
+        return changes.create(in.premise(), in.building(), in.resource(), in.name(),
+                in.subunit() == null ? 0 : in.subunit());
     }
 
     @PostMapping("/{id}/installations")

@@ -51,12 +51,14 @@ public class PointService {
      * @throws PointNameTakenException when the premise or building already has a point of that resource and name
      */
     @Transactional
-    public MeteringPoint create(UUID premise, UUID building, MeteringPoint.Resource resource, String name) {
+    public MeteringPoint create(UUID premise, UUID building, MeteringPoint.Resource resource, String name,
+            int subunit) {
         AccessScope scope = editor();
-        return points.get(scope, create(scope, premise, building, resource, name));
+        return points.get(scope, create(scope, premise, building, resource, name, subunit));
     }
 
-    private UUID create(AccessScope scope, UUID premise, UUID building, MeteringPoint.Resource resource, String name) {
+    private UUID create(AccessScope scope, UUID premise, UUID building, MeteringPoint.Resource resource, String name,
+            int subunit) {
         if ((premise == null) == (building == null)) {
             throw new BadRequestException("give either 'premise' (an apartment's point) or 'building' (a building-level point), not both or none");
         }
@@ -74,7 +76,7 @@ public class PointService {
         if (points.exists(buildingId, premiseId, resource, trimmed)) {
             throw new PointNameTakenException(resource, trimmed);
         }
-        return points.create(buildingId, premiseId, resource, trimmed);
+        return points.create(buildingId, premiseId, resource, trimmed, subunit);
     }
 
     /** Installs a meter at the point; a meter still there is replaced at the same instant (the API's rule). */
@@ -104,7 +106,8 @@ public class PointService {
     public MeteringPoint installAtNewPoint(UUID premise, UUID building, MeteringPoint.Resource resource, String name,
             UUID meter, Instant at) {
         AccessScope scope = editor();
-        UUID point = create(scope, premise, building, resource, name);
+        // the meter's own register: a pulse input's point is made with its subunit through the API or the import
+        UUID point = create(scope, premise, building, resource, name, 0);
         return installAtFree(scope, points.ref(scope, point), point, meter, at);
     }
 

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The register import in a real browser, as the demo's service company: a file with one wrong row shows that
  * row's error and writes nothing; the corrected file imports everything (premises, points, meters, audit log) and
  * the building page shows it; the same file again changes nothing; an Excel workbook made here with POI imports
- * and updates like a CSV; a broken file and a forged confirmation are said on the page. Each test imports into a
+ * and updates like a CSV; a broken file and a forged confirmation are said on the page; the downloaded template's
+ * SonoSafe apartment is previewed as one meter with its three points and imported so. Each test imports into a
  * building of its own, served by the demo's service company.
  */
 @SmallDemo
@@ -265,6 +266,35 @@ class ImportPageTest extends BrowserTest {
             assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
             assertThat(session.statusInThisSession("/import")).isEqualTo(403);
         }
+    }
+
+    @Test
+    void theTemplatesSonoSafeApartmentIsOneMeterAtThreePoints() throws Exception {
+        UUID building = building("ул. Импортная, 5");
+        String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        byte[] template = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(session.url(
+                "/import/template.csv?language=ru"))).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        upload(building, file("reestr-shablon.csv", template));
+
+        List<WebElement> meters = browser.findElements(By.cssSelector("#meters tbody tr"));
+        assertThat(meters).hasSize(1);
+        assertThat(cells(meters.get(0))).containsExactly("12345678", "DFS SonoSafe 10", "12",
+                "Heat, subunit 0\nCold water, subunit 1\nHot water, subunit 2", "2, 3, 4");
+        assertThat(browser.findElement(By.cssSelector("#rows tr[data-line='3']")).getText()).contains(
+                "Cold water, subunit 1", "meter 12345678, registered by row 2, is installed here too on Sep 1, 2024");
+        Browser.screenshot(browser, "import-preview-sonosafe-en");
+        session.follow(browser.findElement(By.id("confirm")));
+
+        assertThat(browser.findElement(By.id("import-done")).getText())
+                .startsWith("Imported: 3 row(s) with something new, 0 with changes, 0 unchanged.");
+        assertThat(jdbc.sql("""
+                select mp.resource || ' ' || mp.subunit
+                from meter_installation i join meter m on m.id = i.meter_id
+                join metering_point mp on mp.id = i.point_id join building b on b.id = mp.building_id
+                where b.public_id = ? and m.serial = '12345678' order by mp.subunit""").param(building)
+                .query(String.class).list()).containsExactly("HEAT 0", "COLD_WATER 1", "HOT_WATER 2");
+        assertThat(count("select count(*) from meter where serial = '12345678'")).isEqualTo(1);
     }
 
     @Test

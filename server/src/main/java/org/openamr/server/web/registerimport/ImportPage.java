@@ -36,7 +36,7 @@ public final class ImportPage {
      */
     public record Preview(UUID building, String address, String fileName, String token, String sha256, int rows,
                           long created, long updated, long unchanged, long errors, List<Problem> problems,
-                          List<Line> lines, boolean stale) {
+                          List<Line> lines, List<SharedMeter> meters, boolean stale) {
 
         public boolean importable() {
             return errors == 0 && created + updated > 0;
@@ -44,6 +44,16 @@ public final class ImportPage {
     }
 
     public record Problem(int line, String column, String value, String reason) {
+    }
+
+    /**
+     * A meter the file puts at several points of a premise, once, with its points.
+     *
+     * @param meter  maker and model, as far as the file says them
+     * @param points each as "Cold water, subunit 1"
+     * @param lines  the rows that name it
+     */
+    public record SharedMeter(String serial, String meter, String premise, List<String> points, List<Integer> lines) {
     }
 
     /** @param status CREATE, UPDATE, UNCHANGED or ERROR */

@@ -9,9 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.security.AccessScope;
@@ -197,15 +202,39 @@ class ImportPageController {
                         p.value(), text(p.reason())))
                 .toList();
         List<ImportPage.Line> lines = plan.stream().map(p -> new ImportPage.Line(p.row().line(), p.row().premise(),
-                        p.row().resource() == null ? "" : text(new DefaultMessageSourceResolvable("resource."
-                                + p.row().resource())), p.row().serial(), p.status().name(),
+                        p.row().resource() == null ? "" : p.subunit() == null || p.subunit() == 0
+                                ? text(resource(p.row())) : point(p), p.row().serial(), p.status().name(),
                         p.actions().stream().map(this::text).toList(),
                         p.problems().stream().map(x -> (x.column() == null ? "" : text(column(x.column())) + ": ")
                                 + text(x.reason())).toList()))
                 .toList();
         return new ImportPage.Preview(b.id(), b.address(), fileName, token, sha256, plan.size(),
                 count(plan, RowPlan.Status.CREATE), count(plan, RowPlan.Status.UPDATE),
-                count(plan, RowPlan.Status.UNCHANGED), count(plan, RowPlan.Status.ERROR), problems, lines, stale);
+                count(plan, RowPlan.Status.UNCHANGED), count(plan, RowPlan.Status.ERROR), problems, lines,
+                sharedMeters(plan), stale);
+    }
+
+    /** The meters of rows that plan well and name a meter at several points, each once with its points. */
+    private List<ImportPage.SharedMeter> sharedMeters(List<RowPlan> plan) {
+        Map<String, List<RowPlan>> byMeter = plan.stream().filter(p -> p.row().hasMeter() && p.subunit() != null)
+                .collect(Collectors.groupingBy(p -> p.row().meterKey(), LinkedHashMap::new, Collectors.toList()));
+        return byMeter.values().stream().filter(rows -> rows.size() > 1).map(rows -> {
+            RegisterRow first = rows.get(0).row();
+            String meter = Stream.of(first.maker(), first.model()).filter(Objects::nonNull)
+                    .collect(Collectors.joining(" "));
+            return new ImportPage.SharedMeter(first.serial(), meter, first.premise(),
+                    rows.stream().map(this::point).toList(), rows.stream().map(p -> p.row().line()).toList());
+        }).toList();
+    }
+
+    /** A row's point as "Cold water, subunit 1". */
+    private String point(RowPlan p) {
+        return text(new DefaultMessageSourceResolvable(new String[] {"imp.preview.onSubunit"},
+                new Object[] {resource(p.row()), p.subunit()}));
+    }
+
+    private static MessageSourceResolvable resource(RegisterRow row) {
+        return new DefaultMessageSourceResolvable("resource." + row.resource());
     }
 
     private static List<List<Object>> promises(List<RowPlan> plan) {

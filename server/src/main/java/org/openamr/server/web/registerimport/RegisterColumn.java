@@ -24,6 +24,8 @@ public enum RegisterColumn {
     MAKER("Meter maker", "Производитель", "maker", "manufacturer", "изготовитель", "производитель счетчика"),
     MODEL("Model", "Модель", "meter model", "модель счетчика"),
     SERIAL("Serial number", "Заводской номер", "serial", "serial no", "зав номер", "заводской", "номер счетчика"),
+    SUBUNIT("Subunit / pulse input", "Вход / субблок", "subunit", "pulse input", "input", "субблок", "вход",
+            "импульсный вход", "номер входа"),
     PRIMARY("M-Bus primary address", "Первичный адрес M-Bus", "primary address", "первичный адрес"),
     SECONDARY("M-Bus secondary address", "Вторичный адрес M-Bus", "secondary address", "вторичный адрес"),
     INSTALLED_ON("Installed on", "Дата установки", "installation date", "installed", "установлен"),

@@ -65,6 +65,7 @@ class RegisterImport {
         long internal = buildings.internalId(scope, buildingId);
         Map<String, UUID> newPremises = new HashMap<>();
         Map<String, UUID> newPoints = new HashMap<>();
+        Map<String, Long> newMeters = new HashMap<>();
         for (RowPlan p : plan) {
             RegisterRow row = p.row();
             RowPlan.Steps s = p.steps();
@@ -86,14 +87,20 @@ class RegisterImport {
             String pointKey = row.premise() + "/" + row.resource();
             UUID point = s.point() != null ? s.point() : newPoints.get(pointKey);
             if (point == null) {
-                point = points.create(internal, premises.ref(scope, premise).id(), row.resource(), "");
+                point = points.create(internal, premises.ref(scope, premise).id(), row.resource(), "", s.subunit());
                 newPoints.put(pointKey, point);
+            } else if (s.subunit() != null) {
+                points.setSubunit(points.ref(scope, point), s.subunit());
             }
             if (!row.hasMeter()) {
                 continue;
             }
-            long meter = s.meter() != null ? s.meter() : meters.create(row.serial(), s.meterWrite());
-            if (s.meter() != null && s.meterWrite() != null) {
+            // a meter new to the registry is registered by its first row; its other rows install that one
+            Long meter = s.meter() != null ? s.meter() : newMeters.get(row.meterKey());
+            if (meter == null) {
+                meter = meters.create(row.serial(), s.meterWrite());
+                newMeters.put(row.meterKey(), meter);
+            } else if (s.meterWrite() != null) {
                 meters.update(meter, s.meterWrite());
             }
             if (s.installAt() != null) {

@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works out, against the registry as the caller sees it, what each row of a register would create or change, and
- * what forbids it: a serial number registered elsewhere, a meter installed at another point, installation dates
- * that contradict the stored ones. A row that matches the registry changes nothing, so importing a file twice
- * creates nothing twice. Premises are matched by number, points by premise and resource (the unnamed one), meters
- * by serial number and maker.
+ * what forbids it: a serial number registered elsewhere, a meter installed in another premise or already counting
+ * another of this premise's points on the same subunit, a point that has counted on another subunit, installation
+ * dates that contradict the stored ones. A row that matches the registry changes nothing, so importing a file
+ * twice creates nothing twice. Premises are matched by number, points by premise and resource (the unnamed one),
+ * meters by serial number and maker; a meter's later rows in the file install the meter its first row registers.
  */
 @Component
 class RegisterPlanner {
@@ -59,7 +60,7 @@ class RegisterPlanner {
         for (RegisterRow row : parsed.rows()) {
             List<RowProblem> own = parsed.problems().stream().filter(p -> p.line() == row.line()).toList();
             plans.add(own.isEmpty() ? state.plan(row)
-                    : new RowPlan(row, RowPlan.Status.ERROR, List.of(), own, RowPlan.Steps.NONE));
+                    : new RowPlan(row, RowPlan.Status.ERROR, List.of(), own, RowPlan.Steps.NONE, null));
         }
         return plans;
     }
@@ -77,6 +78,8 @@ class RegisterPlanner {
         final Map<UUID, MeteringPoint> pointsById = new HashMap<>();
         final List<Meters.Visible> visibleMeters;
         final List<Meters.Identity> registeredMeters;
+        /** The first row of each meter of the file ({@link RegisterRow#meterKey()}). */
+        final Map<String, Integer> meterRows = new HashMap<>();
 
         State(Building building, AccessScope scope, ZoneId zone, Set<String> serials) {
             this.zone = zone;
@@ -131,9 +134,23 @@ class RegisterPlanner {
             }
             MeteringPoint point = premise == null || row.resource() == null ? null
                     : pointsByPremise.get(key(premise.id(), row.resource()));
+            Integer subunit = point == null ? null : Integer.valueOf(point.subunit());
+            Integer subunitWrite = null;
             if (row.resource() != null && point == null) {
-                actions.add(say("imp.do.point", row.premise(), resource(row.resource())));
+                subunit = subunitWrite = row.subunit() == null ? 0 : row.subunit();
+                actions.add(subunit == 0 ? say("imp.do.point", row.premise(), resource(row.resource()))
+                        : say("imp.do.pointOnSubunit", row.premise(), resource(row.resource()), subunit));
                 creates = true;
+            } else if (point != null && row.subunit() != null && row.subunit() != point.subunit()) {
+                if (point.installations().isEmpty()) {
+                    subunit = subunitWrite = row.subunit();
+                    actions.add(say("imp.do.pointSubunit", row.premise(), resource(row.resource()),
+                            point.subunit(), subunit));
+                } else if (row.subunitGiven()) {
+                    // the point's consumption so far is read from that register: another one would rewrite it
+                    problems.add(problem(row, RegisterColumn.SUBUNIT, "imp.error.subunitDiffers",
+                            point.subunit()));
+                }
             }
             Long meterId = null;
             Meters.Details meterWrite = null;
@@ -143,16 +160,17 @@ class RegisterPlanner {
                 Meters.Visible known = visible(row);
                 MeteringPoint.Installation current = point == null ? null : point.installations().stream()
                         .filter(i -> i.removedAt() == null).findFirst().orElse(null);
-                if (known == null) {
-                    if (registeredElsewhere(row)) {
-                        problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
-                    } else {
-                        meterWrite = details(row, null);
-                        installAt = at;
-                        actions.add(say("imp.do.meter", row.serial(), row.installedOn()));
-                        replaces(row, current, actions, problems);
-                        creates = true;
-                    }
+                Integer firstRow = meterRows.putIfAbsent(row.meterKey(), row.line());
+                if (known == null && registeredElsewhere(row)) {
+                    problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
+                } else if (known == null) {
+                    // registered by the meter's first row; its later rows install that one
+                    meterWrite = firstRow == null ? details(row, null) : null;
+                    installAt = at;
+                    actions.add(firstRow == null ? say("imp.do.meter", row.serial(), row.installedOn())
+                            : say("imp.do.installFromRow", row.serial(), firstRow, row.installedOn()));
+                    replaces(row, current, actions, problems);
+                    creates = true;
                 } else {
                     meterId = known.id();
                     Meter m = known.meter();
@@ -162,26 +180,44 @@ class RegisterPlanner {
                             problems.add(problem(row, RegisterColumn.INSTALLED_ON, "imp.error.installedDiffers",
                                     since));
                         }
-                    } else if (!m.points().isEmpty()) {
-                        problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.meterElsewhere",
-                                where(m.points().get(0))));
                     } else {
-                        installAt = at;
-                        actions.add(say("imp.do.install", row.serial(), row.installedOn()));
-                        replaces(row, current, actions, problems);
-                        creates = true;
+                        UUID elsewhere = m.points().stream().filter(p -> !inPremise(p, premise)).findFirst()
+                                .orElse(null);
+                        Integer counting = subunit;
+                        MeteringPoint taken = m.points().stream().map(pointsById::get)
+                                .filter(p -> p != null && Objects.equals(p.subunit(), counting)).findFirst()
+                                .orElse(null);
+                        if (elsewhere != null) {
+                            problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.meterElsewhere",
+                                    where(elsewhere)));
+                        } else if (taken != null) {
+                            problems.add(problem(row, RegisterColumn.SUBUNIT, "imp.error.subunitTaken",
+                                    resource(taken.resource()), subunit));
+                        } else {
+                            installAt = at;
+                            actions.add(say("imp.do.install", row.serial(), row.installedOn()));
+                            replaces(row, current, actions, problems);
+                            creates = true;
+                        }
                     }
-                    meterWrite = meterChanges(row, known, actions);
+                    // a meter's details are the same on all its rows: said and written once
+                    meterWrite = firstRow == null ? meterChanges(row, known, actions) : null;
                 }
             }
             RowPlan.Status status = !problems.isEmpty() ? RowPlan.Status.ERROR
                     : creates ? RowPlan.Status.CREATE
                     : actions.isEmpty() ? RowPlan.Status.UNCHANGED : RowPlan.Status.UPDATE;
             RowPlan.Steps steps = new RowPlan.Steps(newEntrance, premise == null ? null : premise.id(), premiseWrite,
-                    point == null ? null : point.id(), meterId, meterWrite, installAt);
+                    point == null ? null : point.id(), subunitWrite, meterId, meterWrite, installAt);
             // a wrong row does nothing: what it would have done is not shown, only why it cannot
-            return problems.isEmpty() ? new RowPlan(row, status, List.copyOf(actions), List.of(), steps)
-                    : new RowPlan(row, status, List.of(), List.copyOf(problems), RowPlan.Steps.NONE);
+            return problems.isEmpty() ? new RowPlan(row, status, List.copyOf(actions), List.of(), steps, subunit)
+                    : new RowPlan(row, status, List.of(), List.copyOf(problems), RowPlan.Steps.NONE, null);
+        }
+
+        /** Whether a point (one the building's list holds) belongs to this premise. */
+        private boolean inPremise(UUID pointId, Premise premise) {
+            MeteringPoint p = pointsById.get(pointId);
+            return premise != null && p != null && premise.id().equals(p.premise());
         }
 
         /** The meter now at the point, if another, leaves it the day this one comes, which must be later. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +21,9 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The rules a register file's rows must follow by themselves, before the registry is asked: every cell's form
- * and range, what a meter needs, and what rows of one file must not contradict (one serial, one meter per
- * premise and resource, one description per premise). Every problem names its row, column and value.
+ * and range, what a meter needs, and what rows of one file must not contradict (one meter per premise and
+ * resource, one description per premise, and what {@link MeterRows} asks of a meter's rows). Every problem names
+ * its row, column and value.
  */
 final class RegisterRows {
 
@@ -68,10 +68,11 @@ final class RegisterRows {
             rows.add(new Cells(line.number(), cells, problems).row(today));
         }
         contradictions(rows, problems);
+        List<RegisterRow> described = MeterRows.check(rows, problems);
         // by row, and within a row in the order of the columns
         problems.sort(Comparator.comparingInt(RowProblem::line)
                 .thenComparing(p -> p.column() == null ? -1 : p.column().ordinal()));
-        return new Parsed(List.copyOf(rows), List.copyOf(problems));
+        return new Parsed(described, List.copyOf(problems));
     }
 
     private static Map<RegisterColumn, Integer> columns(RegisterTable table) throws RegisterFileException {
@@ -118,6 +119,7 @@ final class RegisterRows {
             String maker = maker();
             String model = text(RegisterColumn.MODEL, MAX_TEXT);
             String serial = serial();
+            Integer subunit = whole(RegisterColumn.SUBUNIT, 0, MeterRows.MAX_SUBUNIT, "imp.error.subunit");
             Integer primary = whole(RegisterColumn.PRIMARY, 0, 250, "imp.error.primary");
             SecondaryAddress secondary = secondary(serial, maker);
             LocalDate installedOn = date(RegisterColumn.INSTALLED_ON);
@@ -136,11 +138,14 @@ final class RegisterRows {
             if (serial != null && installedOn == null && raw(RegisterColumn.INSTALLED_ON).isEmpty()) {
                 problem(RegisterColumn.INSTALLED_ON, "imp.error.installedRequired");
             }
+            if (subunit != null && serial == null && raw(RegisterColumn.RESOURCE).isEmpty()) {
+                problem(RegisterColumn.SUBUNIT, "imp.error.subunitWithoutResource");
+            }
             if (maker == null && secondary != null) {
                 maker = secondary.manufacturerLetters();
             }
             return new RegisterRow(line, Map.copyOf(cells), entrance, premise, kind, floor, area, resource, maker,
-                    model, serial, primary, secondary, installedOn, due);
+                    model, serial, subunit, subunit != null, primary, secondary, installedOn, due);
         }
 
         private String raw(RegisterColumn column) {
@@ -292,11 +297,10 @@ final class RegisterRows {
         }
     }
 
-    /** What rows of one file must not say differently: one premise one way, one serial once, one meter per point. */
+    /** What rows of one file must not say differently: one premise one way, one meter per point. */
     private static void contradictions(List<RegisterRow> rows, List<RowProblem> problems) {
         Map<String, RegisterRow> premises = new HashMap<>();
         Map<String, RegisterRow> points = new HashMap<>();
-        Map<String, List<RegisterRow>> serials = new LinkedHashMap<>();
         for (RegisterRow r : rows) {
             if (r.premise() == null) {
                 continue;
@@ -314,13 +318,6 @@ final class RegisterRows {
                     problems.add(RowProblem.of(r.line(), RegisterColumn.RESOURCE, r.cell(RegisterColumn.RESOURCE),
                             "imp.error.duplicatePoint", same.line(), r.premise()));
                 }
-            }
-            if (r.serial() != null) {
-                List<RegisterRow> earlier = serials.computeIfAbsent(r.serial(), s -> new ArrayList<>());
-                earlier.stream().filter(e -> RegisterRow.sameMaker(e.maker(), r.maker())).findFirst()
-                        .ifPresent(e -> problems.add(RowProblem.of(r.line(), RegisterColumn.SERIAL, r.serial(),
-                                "imp.error.duplicateSerial", e.line())));
-                earlier.add(r);
             }
         }
     }

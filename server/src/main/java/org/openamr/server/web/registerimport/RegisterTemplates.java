@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,9 +16,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openamr.mbus.app.SecondaryAddress;
 
 /**
- * The register's template in Russian or English: the header and one example row, as CSV the way Excel opens it
- * in that language (Russian: UTF-8 with a byte order mark and semicolons; English: commas) or as a workbook whose
- * number-like text columns are text, so that Excel keeps a serial number's leading zeros.
+ * The register's template in Russian or English: the header and an example apartment, as CSV the way Excel opens
+ * it in that language (Russian: UTF-8 with a byte order mark and semicolons; English: commas) or as a workbook whose
+ * number-like text columns are text, so that Excel keeps a serial number's leading zeros. The example is the
+ * usual Danfoss SonoSafe 10 in three rows, one meter at three points: heat on the meter itself, cold and hot
+ * water on its pulse inputs 1 and 2.
  */
 final class RegisterTemplates {
 
@@ -33,11 +36,18 @@ final class RegisterTemplates {
         return "ru".equals(locale.getLanguage());
     }
 
-    private static List<String> example(Locale locale) {
+    /** The example's rows, each cell in the order of {@link RegisterColumn}. */
+    private static List<List<String>> example(Locale locale) {
         boolean ru = russian(locale);
-        return List.of("1", "12", ru ? "квартира" : "apartment", "3", ru ? "54,3" : "54.3", ru ? "тепло" : "heat",
-                "DFS", "SonoSafe 10", SERIAL, "12", SECONDARY, ru ? "01.09.2024" : INSTALLED.toString(),
-                ru ? "01.09.2030" : DUE.toString());
+        List<String> resources = ru ? List.of("тепло", "холодная вода", "горячая вода")
+                : List.of("heat", "cold water", "hot water");
+        List<List<String>> rows = new ArrayList<>();
+        for (int subunit = 0; subunit < resources.size(); subunit++) {
+            rows.add(List.of("1", "12", ru ? "квартира" : "apartment", "3", ru ? "54,3" : "54.3",
+                    resources.get(subunit), "DFS", "SonoSafe 10", SERIAL, Integer.toString(subunit), "12", SECONDARY,
+                    ru ? "01.09.2024" : INSTALLED.toString(), ru ? "01.09.2030" : DUE.toString()));
+        }
+        return rows;
     }
 
     static byte[] csv(Locale locale) {
@@ -45,8 +55,9 @@ final class RegisterTemplates {
         StringBuilder out = new StringBuilder(russian(locale) ? "\uFEFF" : "");
         out.append(String.join(separator, RegisterColumn.headers(locale).stream().map(RegisterTemplates::quoted)
                 .toList())).append("\r\n");
-        out.append(String.join(separator, example(locale).stream().map(RegisterTemplates::quoted).toList()))
-                .append("\r\n");
+        for (List<String> row : example(locale)) {
+            out.append(String.join(separator, row.stream().map(RegisterTemplates::quoted).toList())).append("\r\n");
+        }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -72,27 +83,32 @@ final class RegisterTemplates {
                 head.createCell(i).setCellValue(headers.get(i));
                 head.getCell(i).setCellStyle(bold);
             }
-            List<String> values = example(locale);
-            Row row = sheet.createRow(1);
             RegisterColumn[] columns = RegisterColumn.values();
-            for (int i = 0; i < columns.length; i++) {
-                var cell = row.createCell(i);
-                switch (columns[i]) {
-                    case ENTRANCE, FLOOR, PRIMARY -> cell.setCellValue(Integer.parseInt(values.get(i)));
-                    case AREA -> cell.setCellValue(54.3);
-                    case INSTALLED_ON -> {
-                        cell.setCellValue(INSTALLED);
-                        cell.setCellStyle(date);
-                    }
-                    case VERIFICATION_DUE -> {
-                        cell.setCellValue(DUE);
-                        cell.setCellStyle(date);
-                    }
-                    default -> {
-                        cell.setCellValue(values.get(i));
-                        cell.setCellStyle(text);
+            List<List<String>> example = example(locale);
+            for (int r = 0; r < example.size(); r++) {
+                List<String> values = example.get(r);
+                Row row = sheet.createRow(r + 1);
+                for (int i = 0; i < columns.length; i++) {
+                    var cell = row.createCell(i);
+                    switch (columns[i]) {
+                        case ENTRANCE, FLOOR, PRIMARY, SUBUNIT -> cell.setCellValue(Integer.parseInt(values.get(i)));
+                        case AREA -> cell.setCellValue(54.3);
+                        case INSTALLED_ON -> {
+                            cell.setCellValue(INSTALLED);
+                            cell.setCellStyle(date);
+                        }
+                        case VERIFICATION_DUE -> {
+                            cell.setCellValue(DUE);
+                            cell.setCellStyle(date);
+                        }
+                        default -> {
+                            cell.setCellValue(values.get(i));
+                            cell.setCellStyle(text);
+                        }
                     }
                 }
+            }
+            for (int i = 0; i < columns.length; i++) {
                 if (columns[i] == RegisterColumn.PREMISE || columns[i] == RegisterColumn.SERIAL
                         || columns[i] == RegisterColumn.SECONDARY) {
                     sheet.setDefaultColumnStyle(i, text);

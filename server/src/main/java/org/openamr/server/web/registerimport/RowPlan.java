@@ -11,9 +11,12 @@ import org.springframework.context.MessageSourceResolvable;
 /**
  * What importing one row does to the registry, worked out against it: the actions a person reads in the
  * preview, the problems that forbid the import, and the steps that carry the actions out.
+ *
+ * @param subunit the subunit of its meter the row's point counts on after the import; null: no point, or the
+ *                row is wrong
  */
 record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvable> actions, List<RowProblem> problems,
-               Steps steps) {
+               Steps steps, Integer subunit) {
 
     enum Status { CREATE, UPDATE, UNCHANGED, ERROR }
 
@@ -26,14 +29,15 @@ record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvable> act
      * @param premise    the premise's id; null: created by this row or an earlier row of the file
      * @param premiseWrite what to write into the premise (created or changed); null: nothing
      * @param point      the point's id; null with a resource: created by this row
-     * @param meter      the meter's internal id; null with a serial: created by this row
+     * @param subunit    the subunit to give the point, created or (never having had a meter) changed; null: none
+     * @param meter      the meter's internal id; null with a serial: created by this row or its meter's first row
      * @param meterWrite what to write into the meter; null: nothing
      * @param installAt  when to install the meter at the point (replacing the one there); null: it is there
      */
-    record Steps(Integer entrance, UUID premise, PremiseValues premiseWrite, UUID point, Long meter,
+    record Steps(Integer entrance, UUID premise, PremiseValues premiseWrite, UUID point, Integer subunit, Long meter,
                  Meters.Details meterWrite, Instant installAt) {
 
-        static final Steps NONE = new Steps(null, null, null, null, null, null, null);
+        static final Steps NONE = new Steps(null, null, null, null, null, null, null, null);
     }
 
     /** What the preview promised for this row: compared again when the import is confirmed. */

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The import's rules that need the registry, against a real database: serial numbers registered elsewhere,
  * meters installed at another point, installation dates that contradict the stored ones, a replacement, a meter
  * a search found being installed, a second import changing nothing, and a preview the registry overtook
- * writing nothing.
+ * writing nothing. A SonoSafe apartment listed in three rows becomes one meter at three points counting on their
+ * own subunits; a meter gets a point on another subunit of its premise, never on one it counts already.
  */
 @ServerTest
 class RegisterImportTest {
@@ -74,12 +75,28 @@ class RegisterImportTest {
     }
 
     private RegisterRows.Parsed file(String rows) throws RegisterFileException {
-        return RegisterRows.parse(RegisterFiles.read((HEAD + rows).getBytes(StandardCharsets.UTF_8)),
+        return file(HEAD, rows);
+    }
+
+    private RegisterRows.Parsed file(String head, String rows) throws RegisterFileException {
+        return RegisterRows.parse(RegisterFiles.read((head + rows).getBytes(StandardCharsets.UTF_8)),
                 LocalDate.of(2026, 11, 24));
     }
 
+    private static List<List<Object>> promises(List<RowPlan> plan) {
+        return plan.stream().map(RowPlan::promise).toList();
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
     private List<RowPlan> plan(String rows) throws RegisterFileException {
-        return imports.preview(buildingA, file(rows), operator);
+        return plan(HEAD, rows);
+    }
+
+    private List<RowPlan> plan(String head, String rows) throws RegisterFileException {
+        return imports.preview(buildingA, file(head, rows), operator);
     }
 
     private static String english(RowPlan p) {
@@ -181,5 +198,143 @@ class RegisterImportTest {
             }
         }.getMessage(p.problems().get(0).reason(), Locale.forLanguageTag("ru")))
                 .isEqualTo("этот счётчик установлен в другом месте (помещение 2, Тепло); сначала снимите его там");
+    }
+
+    /** A point of building A that has never had a meter, in a premise added for it if need be. */
+    private void emptyPoint(String premise, String resource, int subunit) {
+        jdbc.sql("""
+                insert into premise (building_id, number, kind) select id, ?, 'APARTMENT' from building
+                where public_id = ? on conflict (building_id, number) do nothing""").params(premise, buildingA).update();
+        jdbc.sql("""
+                insert into metering_point (building_id, premise_id, resource, subunit)
+                select p.building_id, p.id, ?, ? from premise p join building b on b.id = p.building_id
+                where b.public_id = ? and p.number = ?""").params(resource, subunit, buildingA, premise).update();
+    }
+
+    static final String SONOSAFE = "premise,area,resource,maker,model,serial,primary address,installed on\n";
+
+    /** A SonoSafe 10 apartment as a management company's register lists it: the meter in a row per resource. */
+    private static String sonoSafe(String premise, String serial, String... installedOn) {
+        StringBuilder rows = new StringBuilder();
+        List<String> resources = List.of("heat", "cold water", "hot water");
+        for (int i = 0; i < resources.size(); i++) {
+            rows.append(premise).append(",54.3,").append(resources.get(i)).append(",DFS,SonoSafe 10,").append(serial)
+                    .append(",12,").append(installedOn.length > i ? installedOn[i] : "2025-02-01").append('\n');
+        }
+        return rows.toString();
+    }
+
+    /** The meter's installations now: resource, subunit and quantity of the point, premise, serial, since. */
+    private List<String> installations(String serial) {
+        return jdbc.sql("""
+                select mp.resource || ' ' || mp.subunit || ' ' || mp.quantity || ' ' || p.number || ' ' || m.serial
+                       || ' ' || to_char(i.installed_at at time zone 'Europe/Moscow', 'YYYY-MM-DD')
+                from meter_installation i join meter m on m.id = i.meter_id
+                join metering_point mp on mp.id = i.point_id join premise p on p.id = mp.premise_id
+                where m.serial = ? and i.removed_at is null order by mp.subunit""").param(serial)
+                .query(String.class).list();
+    }
+
+    @Test
+    void aSonoSafeApartmentInThreeRowsIsOneMeterAtThreePointsAndAgainChangesNothing() throws Exception {
+        String s = serial(12);
+        RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("12", s));
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RegisterImportTest::english).containsExactly(
+                "CREATE: premise 12 is added; premise 12: a Heat point is added; meter " + s + " is registered and "
+                        + "installed on 2025-02-01",
+                "CREATE: premise 12: a Cold water point is added, counted on subunit 1 of its meter; meter " + s
+                        + ", registered by row 2, is installed here too on 2025-02-01",
+                "CREATE: premise 12: a Hot water point is added, counted on subunit 2 of its meter; meter " + s
+                        + ", registered by row 2, is installed here too on 2025-02-01");
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+
+        assertThat(count("select count(*) from meter where serial = ?", s)).as("one meter").isEqualTo(1);
+        assertThat(installations(s)).containsExactly("HEAT 0 ENERGY 12 " + s + " 2025-02-01",
+                "COLD_WATER 1 VOLUME 12 " + s + " 2025-02-01", "HOT_WATER 2 VOLUME 12 " + s + " 2025-02-01");
+        assertThat(jdbc.sql("select entity || ' ' || count(*) from audit_log where actor = ? group by entity "
+                + "order by entity").param(operator.actor()).query(String.class).list())
+                .as("all through the registry, audited").containsExactly("meter 1", "meter_installation 3",
+                        "metering_point 3", "premise 1");
+
+        assertThat(imports.preview(buildingA, rows, operator)).extracting(RegisterImportTest::english)
+                .containsExactly("UNCHANGED: ", "UNCHANGED: ", "UNCHANGED: ");
+    }
+
+    @Test
+    void rowsDescribingOneMeterOtherwiseWriteNothing() throws Exception {
+        String s = serial(13);
+        RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("13", s, "2025-02-01", "2025-03-01"));
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RowPlan::status).containsExactly(RowPlan.Status.CREATE, RowPlan.Status.ERROR,
+                RowPlan.Status.CREATE);
+        assertThat(english(plan.get(1))).isEqualTo("ERROR: row 2 describes meter " + s + " otherwise (\"2025-02-01\")");
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isFalse();
+        assertThat(count("select count(*) from meter where serial = ?", s)).isZero();
+        assertThat(count("select count(*) from premise p join building b on b.id = p.building_id "
+                + "where b.public_id = ? and p.number = '13'", buildingA)).isZero();
+        assertThat(count("select count(*) from audit_log where actor = ?", operator.actor())).isZero();
+    }
+
+    @Test
+    void pointsThatNeverHadAMeterTakeTheSubunitOfTheMeterNowInstalled() throws Exception {
+        String s = serial(14);
+        emptyPoint("14", "HEAT", 0);
+        emptyPoint("14", "COLD_WATER", 0);
+        RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("14", s));
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(english(plan.get(1))).isEqualTo("CREATE: premise 14, Cold water point: subunit 0 → 1; meter " + s
+                + ", registered by row 2, is installed here too on 2025-02-01");
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+        assertThat(installations(s)).containsExactly("HEAT 0 ENERGY 14 " + s + " 2025-02-01",
+                "COLD_WATER 1 VOLUME 14 " + s + " 2025-02-01", "HOT_WATER 2 VOLUME 14 " + s + " 2025-02-01");
+    }
+
+    @Test
+    void aMeterAlreadyHereGetsAnotherPointOnAnotherSubunitOnly() throws Exception {
+        String head = "premise,resource,maker,serial,subunit,installed on\n";
+        String s = serial(1);
+        assertThat(english(plan(head, "1,cold water,DFS," + s + ",0,2025-01-01\n").get(0))).isEqualTo("ERROR: this "
+                + "meter counts the Heat point of this premise on subunit 0 already");
+        assertThat(english(plan(head, "1,cold water,DFS," + s + ",,2025-01-01\n").get(0)))
+                .as("a meter at one point of the file counts on itself").startsWith("ERROR: this meter counts the Heat");
+
+        RegisterRows.Parsed rows = file(head, "1,heat,DFS," + s + ",,2025-01-01\n1,cold water,DFS," + s
+                + ",1,2025-01-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RegisterImportTest::english).containsExactly("UNCHANGED: ",
+                "CREATE: premise 1: a Cold water point is added, counted on subunit 1 of its meter; meter " + s
+                        + ", registered already, is installed on 2025-01-01");
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+        assertThat(installations(s)).containsExactly("HEAT 0 ENERGY 1 " + s + " 2025-01-01",
+                "COLD_WATER 1 VOLUME 1 " + s + " 2025-01-01");
+    }
+
+    @Test
+    void aPointThatHasCountedKeepsItsSubunit() throws Exception {
+        String head = "premise,resource,maker,serial,subunit,installed on\n";
+        assertThat(english(plan(head, "2,heat,DFS," + serial(2) + ",1,2025-01-01\n").get(0))).isEqualTo("ERROR: "
+                + "this point has been counted on subunit 0 of its meters since it had one; another subunit would "
+                + "change its past consumption");
+        assertThat(english(plan(head, "2,heat,DFS," + serial(2) + ",0,2025-01-01\n").get(0)))
+                .isEqualTo("UNCHANGED: ");
+    }
+
+    @Test
+    void anExistingPointKeepsItsSubunitWhereTheFileSaysNone() throws Exception {
+        String s = serial(15);
+        emptyPoint("15", "GAS", 3);
+        RegisterRows.Parsed rows = file("15,gas," + s + ",ZRI,2025-02-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(english(plan.get(0))).isEqualTo("CREATE: meter " + s + " is registered and installed on "
+                + "2025-02-01");
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+        assertThat(jdbc.sql("""
+                select mp.subunit from metering_point mp join premise p on p.id = mp.premise_id
+                join building b on b.id = p.building_id where b.public_id = ? and p.number = '15'""")
+                .param(buildingA).query(Integer.class).single()).isEqualTo(3);
     }
 }

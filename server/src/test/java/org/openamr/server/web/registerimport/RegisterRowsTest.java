@@ -21,14 +21,16 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The rules a register file follows by itself, each with the exact error a person reads (in English, and one in
- * Russian): how files are recognised and read, every cell's form and range, what a meter needs, and what rows of
- * one file must not contradict.
+ * Russian): how files are recognised and read, every cell's form and range, what a meter needs, what rows of
+ * one file must not contradict, and how the rows of one meter serving several points (a SonoSafe 10 counting the
+ * flat's water on its pulse inputs) are read together.
  */
 class RegisterRowsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final String HEADER = "Entrance,Premise number,Premise kind,Floor,Area m2,Resource,Meter maker,Model,"
-            + "Serial number,M-Bus primary address,M-Bus secondary address,Installed on,Verification due\n";
+            + "Serial number,Subunit / pulse input,M-Bus primary address,M-Bus secondary address,Installed on,"
+            + "Verification due\n";
 
     private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
 
@@ -163,6 +165,10 @@ class RegisterRowsTest {
                 assertThat(row.serial()).isEqualTo("12345678");
                 assertThat(row.secondary().id()).isEqualTo("12345678");
                 assertThat(row.installedOn()).isEqualTo(LocalDate.of(2024, 9, 1));
+                assertThat(parsed.rows()).as("the SonoSafe apartment: one meter, three points")
+                        .extracting(r -> r.premise() + " " + r.resource() + " " + r.serial() + " " + r.subunit())
+                        .containsExactly("12 HEAT 12345678 0", "12 COLD_WATER 12345678 1",
+                                "12 HOT_WATER 12345678 2");
             }
         }
         assertThat(new String(RegisterTemplates.csv(Locale.forLanguageTag("ru")), StandardCharsets.UTF_8))
@@ -218,13 +224,122 @@ class RegisterRowsTest {
     }
 
     @Test
-    void aSerialNumberIsInTheFileOnce() throws Exception {
+    void aMeterServesOnePremise() throws Exception {
         assertThat(problems("premise,resource,serial,maker,installed on\n1,heat,777,DFS,2024-01-01\n"
                 + "2,heat,777,,2024-01-01\n3,heat,777,ABC,2024-01-01\n4,heat,777,XYZ,2024-01-01\n")).containsExactly(
-                "row 3, Serial number, '777': the same meter is in row 2 already",
+                "row 3, Serial number, '777': the same meter is in row 2 already, in premise 1: a meter serves the "
+                        + "points of one premise",
                 // a serial without a maker is any maker's: it clashes with each
-                "row 4, Serial number, '777': the same meter is in row 3 already",
-                "row 5, Serial number, '777': the same meter is in row 3 already");
+                "row 4, Serial number, '777': the same meter is in row 3 already, in premise 2: a meter serves the "
+                        + "points of one premise",
+                "row 5, Serial number, '777': the same meter is in row 3 already, in premise 2: a meter serves the "
+                        + "points of one premise");
+        assertThat(problems("premise,resource,serial,maker,subunit,installed on\n1,heat,777,DFS,0,2024-01-01\n"
+                + "1,cold water,777,DFS,1,2024-01-01\n2,hot water,777,DFS,2,2024-01-01\n")).as("a meter at "
+                + "several points of one premise is one meter; another premise is another place").containsExactly(
+                "row 4, Serial number, '777': the same meter is in row 2 already, in premise 1: a meter serves the "
+                        + "points of one premise");
+    }
+
+    static final String SONOSAFE = "premise,resource,maker,model,serial,primary address,installed on,"
+            + "verification due\n";
+
+    @Test
+    void aSonoSafeApartmentInThreeRowsIsOneMeterCountingOnItsPulseInputs() throws Exception {
+        RegisterRows.Parsed parsed = parse(SONOSAFE + "12,hot water,DFS,SonoSafe 10,68410012,12,2024-09-01,\n"
+                + "12,heat,DFS,SonoSafe 10,68410012,,2024-09-01,2030-09-01\n"
+                + "12,cold water,DFS,,68410012,12,2024-09-01,\n");
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.rows()).as("by the Danfoss wiring, whatever the rows' order").extracting(r -> r.resource()
+                + " " + r.subunit() + " " + r.subunitGiven()).containsExactly("HOT_WATER 2 false", "HEAT 0 false",
+                "COLD_WATER 1 false");
+        assertThat(parsed.rows()).as("each row with the meter as its rows describe it together")
+                .extracting(r -> r.model() + " " + r.primary() + " " + r.verificationDue())
+                .containsOnly("SonoSafe 10 12 2030-09-01");
+        for (String model : List.of("Danfoss SonoSafe 10", "SONOSELECT-10")) {
+            assertThat(parse(SONOSAFE + "5,heat,DFS," + model + ",1,,2024-09-01,\n5,cold water,DFS," + model
+                    + ",1,,2024-09-01,\n").rows()).as(model).extracting(RegisterRow::subunit).containsExactly(0, 1);
+        }
+        assertThat(parse("premise,resource,maker,model,serial,вход,installed on\n5,heat,DFS,SonoSafe 10,1,0,"
+                + "2024-09-01\n5,cold water,DFS,SonoSafe 10,1,2,2024-09-01\n5,hot water,DFS,SonoSafe 10,1,1,"
+                + "2024-09-01\n").rows()).as("written subunits, by the Russian header, over the wiring")
+                .extracting(r -> r.subunit() + " " + r.subunitGiven()).containsExactly("0 true", "2 true", "1 true");
+    }
+
+    @Test
+    void anyOtherMeterAtSeveralPointsSaysItsSubunits() throws Exception {
+        assertThat(problems(SONOSAFE + "5,heat,ZRI,Multidata,555,,2024-09-01,\n"
+                + "5,cold water,ZRI,Multidata,555,,2024-09-01,\n")).containsExactly(
+                "row 3, Subunit / pulse input, '': meter 555 counts another resource in row 2 already: say which "
+                        + "subunit / pulse input counts this one (0 the meter itself, 1, 2, … its pulse inputs)");
+        assertThat(problems(SONOSAFE + "5,heat,,SonoSafe 10,555,,2024-09-01,\n"
+                + "5,cold water,,SonoSafe 10,555,,2024-09-01,\n")).as("without its maker no meter is known")
+                .hasSize(1);
+        assertThat(parse("premise,resource,maker,serial,subunit,installed on\n5,heat,ZRI,555,,2024-09-01\n"
+                + "5,cold water,ZRI,555,3,2024-09-01\n").rows()).extracting(RegisterRow::subunit)
+                .as("the first row leaves it to its point: 0 when new, as it is when not").containsExactly(null, 3);
+        assertThat(problems("premise,resource,maker,serial,subunit,installed on\n5,heat,ZRI,555,,2024-09-01\n"
+                + "5,cold water,ZRI,555,0,2024-09-01\n")).as("but counts as the meter itself").containsExactly(
+                "row 3, Subunit / pulse input, '0': row 2 already counts on subunit 0 of meter 555: each resource "
+                        + "has a subunit of its own");
+    }
+
+    @Test
+    void aKnownMultiInputMeterCountsOnlyItsWiredResources() throws Exception {
+        assertThat(problems(SONOSAFE + "5,heat,DFS,SonoSafe 10,1,,2024-09-01,\n"
+                + "5,gas,DFS,SonoSafe 10,1,,2024-09-01,\n")).containsExactly(
+                "row 3, Subunit / pulse input, '': DFS SonoSafe 10 counts heat itself, cold water on pulse input 1 "
+                        + "and hot water on pulse input 2, not Gas: say which subunit counts it");
+    }
+
+    @Test
+    void theRowsOfOneMeterDescribeItAlike() throws Exception {
+        assertThat(problems("premise,resource,maker,model,serial,primary address,installed on,verification due\n"
+                + "5,heat,DFS,SonoSafe 10,1,12,01.09.2024,\n"
+                + "5,cold water,DFS,SonoSelect 10,1,13,2024-09-02,2030-09-01\n"
+                + "5,hot water,ABC,,1,,2024-09-01,2031-09-01\n")).containsExactly(
+                "row 3, Model, 'SonoSelect 10': row 2 describes meter 1 otherwise (\"SonoSafe 10\")",
+                "row 3, M-Bus primary address, '13': row 2 describes meter 1 otherwise (\"12\")",
+                "row 3, Installed on, '2024-09-02': row 2 describes meter 1 otherwise (\"01.09.2024\")",
+                "row 4, Meter maker, 'ABC': row 2 describes meter 1 otherwise (\"DFS\")",
+                "row 4, Verification due, '2031-09-01': row 3 describes meter 1 otherwise (\"2030-09-01\")");
+    }
+
+    @Test
+    void eachResourceOfAMeterHasASubunitOfItsOwn() throws Exception {
+        String head = "premise,resource,maker,model,serial,subunit,installed on\n";
+        assertThat(problems(head + "5,heat,DFS,SonoSafe 10,1,,2024-09-01\n5,cold water,DFS,SonoSafe 10,1,1,"
+                + "2024-09-01\n5,hot water,DFS,SonoSafe 10,1,1,2024-09-01\n")).containsExactly(
+                "row 4, Subunit / pulse input, '1': row 3 already counts on subunit 1 of meter 1: each resource has "
+                        + "a subunit of its own");
+        assertThat(problems(head + "5,heat,DFS,SonoSafe 10,1,0,2024-09-01\n5,heat,DFS,SonoSafe 10,1,,"
+                + "2024-09-01\n")).as("one premise, resource and subunit twice").containsExactly(
+                "row 3, Resource, 'heat': row 2 already gives this resource's meter of premise 5",
+                "row 3, Subunit / pulse input, '': row 2 already counts on subunit 0 of meter 1: each resource "
+                        + "has a subunit of its own");
+    }
+
+    @Test
+    void aSubunitIsAWholeNumberForAResource() throws Exception {
+        assertThat(problems("premise,resource,subunit\n5,heat,-1\n6,heat,x\n7,heat,1024\n8,,1\n9,heat,1023\n"))
+                .containsExactly(
+                        "row 2, Subunit / pulse input, '-1': is not a subunit / pulse input: a whole number from 0 "
+                                + "(the meter itself) to 1,023",
+                        "row 3, Subunit / pulse input, 'x': is not a subunit / pulse input: a whole number from 0 "
+                                + "(the meter itself) to 1,023",
+                        "row 4, Subunit / pulse input, '1024': is not a subunit / pulse input: a whole number from 0 "
+                                + "(the meter itself) to 1,023",
+                        "row 5, Subunit / pulse input, '1': a subunit says which device of a meter counts a "
+                                + "resource, but the row names no resource");
+    }
+
+    @Test
+    void theMeterRulesAreSaidInRussianToo() throws Exception {
+        RowProblem p = parse("Номер помещения;Ресурс;Производитель;Заводской номер;Дата установки\n5;тепло;ZRI;555;"
+                + "01.09.2024\n5;ХВС;ZRI;555;01.09.2024\n").problems().get(0);
+        assertThat(MESSAGES.getMessage(p.reason(), Locale.forLanguageTag("ru"))).isEqualTo("счётчик 555 уже "
+                + "учитывает другой ресурс в строке 2: укажите вход / субблок, который учитывает этот (0 — сам "
+                + "счётчик, 1, 2, … — импульсные входы)");
     }
 
     @Test
