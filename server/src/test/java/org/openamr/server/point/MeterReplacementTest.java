@@ -2,6 +2,7 @@ package org.openamr.server.point;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -74,6 +75,29 @@ class MeterReplacementTest {
         assertThat(audit.get("total").asLong()).isEqualTo(3);
         assertThat(audit.get("items").get(1).get("action").asString()).isEqualTo("UPDATE");
         assertThat(audit.get("items").get(1).get("after").asString()).contains("345.678");
+    }
+
+    @Test
+    void aPulseInputsPointIsMadeWithItsSubunitAndTheMetersRegistersShareNoPoint() {
+        String premise = operator.post("/api/v1/premises", "{\"building\":\"" + w.buildingA
+                + "\",\"number\":\"78\",\"kind\":\"APARTMENT\"}").json().get("id").asString();
+        Api.Response heat = operator.post("/api/v1/points", "{\"premise\":\"" + premise + "\",\"resource\":\"HEAT\"}");
+        Api.Response cold = operator.post("/api/v1/points", "{\"premise\":\"" + premise
+                + "\",\"resource\":\"COLD_WATER\",\"subunit\":1}");
+        assertThat(heat.json().get("subunit").asInt()).as("the meter itself when not given").isZero();
+        assertThat(cold.status()).isEqualTo(201);
+        assertThat(cold.json().get("subunit").asInt()).isEqualTo(1);
+        String sonoSafe = operator.post("/api/v1/meters", "{\"manufacturer\":\"DFS\",\"serial\":\"71000078\","
+                + "\"channel\":\"" + w.channelA + "\"}").json().get("id").asString();
+        for (Api.Response point : List.of(heat, cold)) {
+            assertThat(operator.post("/api/v1/points/" + point.json().get("id").asString() + "/installations",
+                    "{\"meter\":\"" + sonoSafe + "\",\"installedAt\":\"2026-01-01T00:00:00Z\"}").status())
+                    .as("one SonoSafe counts heat on itself and cold water on its pulse input 1").isEqualTo(201);
+        }
+        Api.Response tooBig = operator.post("/api/v1/points", "{\"premise\":\"" + premise
+                + "\",\"resource\":\"HOT_WATER\",\"subunit\":1024}");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().toString()).contains("subunit");
     }
 
     @Test
