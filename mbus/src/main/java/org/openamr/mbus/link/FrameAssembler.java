@@ -1,6 +1,8 @@
 package org.openamr.mbus.link;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.openamr.mbus.DecodeException;
 import org.openamr.mbus.TruncatedException;
@@ -65,6 +67,24 @@ public final class FrameAssembler {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The frames left in the pending bytes once the line has gone quiet. The bytes will not grow any more, so a
+     * start that waits for more (noise that reads as a long frame's header, say {@code 68 FF FF 68}) is noise after
+     * all, and a complete frame received behind it is found. Afterwards nothing is pending.
+     */
+    public List<Frame> atSilence() {
+        List<Frame> frames = new ArrayList<>();
+        while (length > 0) {
+            Optional<Frame> f = next();
+            if (f.isPresent()) {
+                frames.add(f.get());
+            } else if (length > 0) {
+                dropFront(1);
+            }
+        }
+        return frames;
     }
 
     /** Bytes skipped as noise since creation or {@link #reset()}. */

@@ -423,6 +423,7 @@ public final class MBusMaster implements AutoCloseable {
                 }
                 n = transport.read(buffer, 0, buffer.length, assembler.pendingBytes() > 0 ? gapInFrame : gap);
                 if (n == 0) {
+                    frames.addAll(assembler.atSilence());
                     break;
                 }
             }
