@@ -112,7 +112,8 @@ class SimulateCommandTest {
                 "--list", "--faults", "0.06", "--baud", "9600");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(millis).isBetween(900L, 10_000L);
+        // it stops by itself (the call returned) and not before its second; how much later depends on the machine
+        assertThat(millis).isGreaterThanOrEqualTo(900L);
         assertThat(r.out()).containsPattern("tcp://0\\.0\\.0\\.0:\\d+ \\(all interfaces\\)")
                 .containsPattern("openamr read tcp://127\\.0\\.0\\.1:\\d+ 1 --baud 9600")
                 .contains("9600 Bd, paced").contains("6 % of replies").contains("ids consecutive")
