@@ -204,7 +204,7 @@ class UsersPageTest extends BrowserTest {
         session.login("manager", "manager-demo");
         assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
         browser.get(session.url("/admin/users"));
-        assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not allowed");
+        assertThat(browser.findElement(By.id("forbidden")).getText()).isEqualTo("Not for your role");
         assertThat(session.statusInThisSession("/admin/users")).isEqualTo(403);
         assertThat(session.statusInThisSession("/admin/users/new")).isEqualTo(403);
         Browser.screenshot(browser, "users-forbidden-en");
