@@ -1,5 +1,6 @@
-// Draws every element with a data-chart attribute: the building meter against the sum of apartments.
-// Figures arrive as JSON numbers in the chart's unit; a gap is null and stays a gap (never 0).
+// Draws every element with a data-chart attribute (web.Chart: labels and bar series, e.g. the building meter
+// against the sum of apartments, or an apartment's months). Figures arrive as JSON numbers in the chart's unit;
+// a gap is null and stays a gap (never 0).
 (function () {
   'use strict';
   function draw(el) {
@@ -17,10 +18,9 @@
       grid: {left: 8, right: 8, bottom: 8, top: 36, containLabel: true},
       xAxis: {type: 'category', data: data.labels},
       yAxis: {type: 'value', name: data.unit, axisLabel: {formatter: function (v) { return number.format(v); }}},
-      series: [
-        {name: data.houseName, type: 'bar', data: data.house, itemStyle: {color: '#1f5fa8'}},
-        {name: data.premisesName, type: 'bar', data: data.premises, itemStyle: {color: '#e08a1e'}}
-      ]
+      series: data.series.map(function (s) {
+        return {name: s.name, type: 'bar', data: s.data, itemStyle: {color: s.color}};
+      })
     });
     window.addEventListener('resize', function () {
       if (!chart.isDisposed()) {

@@ -193,6 +193,23 @@ class WebPagesTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("article.meter"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("article.meter")).getText()).contains("Heat", "Cold water",
                 "Hot water", "Last reading");
+        // a chart per resource: one bar a month of the table, oldest first, the figures of the table (heat in Gcal)
+        for (String resource : List.of("HEAT", "COLD_WATER", "HOT_WATER")) {
+            String chart = "chart-" + resource;
+            int rows = browser.findElements(By.cssSelector(".resource[data-resource=" + resource + "] tbody tr")).size();
+            Object bars = browser.executeScript("""
+                    var o = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption();
+                    return o.series[0].data.length;""", chart);
+            assertThat(((Number) bars).intValue()).as(chart + ": a bar per month of the table").isEqualTo(rows);
+            assertThat(chartFigures(chart)).as(chart).singleElement().satisfies(n -> assertThat(n).isGreaterThan(1L));
+        }
+        Object newestHeatBar = browser.executeScript("""
+                var d = echarts.getInstanceByDom(document.getElementById('chart-HEAT')).getOption().series[0].data;
+                return String(d[d.length - 1]);""");
+        String newestHeatGcal = heat.findElement(By.cssSelector("tbody tr td.num:nth-of-type(2)")).getText();
+        assertThat(new BigDecimal(newestHeatGcal.replace(",", ""))).as("the newest bar is the table's first row")
+                .isEqualByComparingTo(new BigDecimal(newestHeatBar.toString()).setScale(4,
+                        java.math.RoundingMode.HALF_EVEN));
         Browser.screenshot(browser, "apartment-en");
     }
 

@@ -18,8 +18,12 @@ public record ApartmentPage(UUID id, String number, Integer entrance, Integer fl
                             UUID building, ZoneId zone, List<ResourceTable> resources, List<MeterInfo> meters,
                             List<MeterEvent> events) {
 
-    /** @param unit kWh, m³ …; heat also in Gcal ({@code gcal} on each row) */
-    public record ResourceTable(String resource, String unit, boolean heat, List<Month> months) {
+    /**
+     * @param unit      kWh, m³ …; heat also in Gcal ({@code gcal} on each row)
+     * @param chartJson the months oldest first as a {@link org.openamr.server.web.Chart} (heat in Gcal), for the
+     *                  page's script
+     */
+    public record ResourceTable(String resource, String unit, boolean heat, List<Month> months, String chartJson) {
     }
 
     /**

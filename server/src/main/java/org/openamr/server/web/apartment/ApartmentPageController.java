@@ -26,13 +26,17 @@ import org.openamr.server.premise.Premise;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
+import org.openamr.server.web.Chart;
 import org.openamr.server.web.Figures;
 import org.openamr.server.web.Formats;
 import org.openamr.server.web.Period;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code /apartments/{id}}: an apartment's heat and water by month, its meters and events. */
 @Controller
@@ -49,10 +53,20 @@ class ApartmentPageController {
     private final ApartmentData data;
     private final Figures figures;
     private final CurrentUser current;
+    private final Formats fmt;
+    private final MessageSource messages;
+    private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
+    /** Each resource in its colour: heat red, cold water blue, hot water orange. */
+    private static final Map<String, String> COLORS = Map.of("HEAT", "#b8322a", "COLD_WATER", "#1f5fa8",
+            "HOT_WATER", "#e08a1e");
 
     ApartmentPageController(Premises premises, Buildings buildings, MeteringPoints points, Meters meters,
-            ApartmentData data, Figures figures, CurrentUser current) {
+            ApartmentData data, Figures figures, CurrentUser current, Formats fmt, MessageSource messages,
+            ObjectMapper json) {
+        this.fmt = fmt;
+        this.messages = messages;
+        this.json = json;
         this.premises = premises;
         this.buildings = buildings;
         this.points = points;
@@ -79,7 +93,7 @@ class ApartmentPageController {
             for (ConsumptionReport.PointResult point : report.points()) {
                 ConsumptionReport.PointResult thisMonth = days == null ? null : days.points().stream()
                         .filter(p -> p.point().id() == point.point().id()).findFirst().orElse(null);
-                tables.add(table(resource, point, thisMonth, soFar));
+                tables.add(table(resource, point, thisMonth, soFar, zone));
             }
         }
         boolean seesBuilding = !(scope instanceof AccessScope.Resident);
@@ -89,8 +103,8 @@ class ApartmentPageController {
         return "apartment";
     }
 
-    private static ApartmentPage.ResourceTable table(String resource, ConsumptionReport.PointResult point,
-            ConsumptionReport.PointResult thisMonth, Period soFar) {
+    private ApartmentPage.ResourceTable table(String resource, ConsumptionReport.PointResult point,
+            ConsumptionReport.PointResult thisMonth, Period soFar, ZoneId zone) {
         boolean heat = "kWh".equals(point.unit());
         List<ApartmentPage.Month> rows = new ArrayList<>();
         if (thisMonth != null) {
@@ -114,7 +128,22 @@ class ApartmentPageController {
             rows.add(new ApartmentPage.Month(i.interval().start(), i.value(), heat ? Formats.toGcal(i.value()) : null,
                     i.status().name(), i.interpolated(), from, to, i.problems(), null));
         }
-        return new ApartmentPage.ResourceTable(resource, point.unit(), heat, rows);
+        return new ApartmentPage.ResourceTable(resource, point.unit(), heat, rows, chartJson(resource, heat, point.unit(),
+                rows, zone));
+    }
+
+    /** The table's months, oldest first, as bars in the table's unit (heat in Gcal, as Russian bills show it). */
+    private String chartJson(String resource, boolean heat, String unit, List<ApartmentPage.Month> rows, ZoneId zone) {
+        List<String> labels = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
+        for (int n = rows.size() - 1; n >= 0; n--) {
+            ApartmentPage.Month m = rows.get(n);
+            labels.add(fmt.month(m.start(), zone));
+            values.add(heat ? m.gcal() : m.value());
+        }
+        String name = messages.getMessage("resource." + resource, null, LocaleContextHolder.getLocale());
+        return json.writeValueAsString(new Chart(fmt.unit(heat ? "Gcal" : unit), labels,
+                List.of(new Chart.Series(name, COLORS.getOrDefault(resource, "#1f5fa8"), values))));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.openamr.server.consumption.TargetKind;
 import org.openamr.server.consumption.TotalInterval;
 import org.openamr.server.consumption.TotalStatus;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.web.Chart;
 import org.openamr.server.web.Figures;
 import org.openamr.server.web.Formats;
 import org.openamr.server.web.Period;
@@ -37,6 +38,9 @@ class BuildingBalances {
     private final Figures figures;
     private final Formats fmt;
     private final MessageSource messages;
+    private static final String HOUSE_COLOR = "#1f5fa8";
+    private static final String PREMISES_COLOR = "#e08a1e";
+
     private final ObjectMapper json;
 
     BuildingBalances(Figures figures, Formats fmt, MessageSource messages, ObjectMapper json) {
@@ -90,9 +94,9 @@ class BuildingBalances {
             flatSeries.add(heat ? Formats.toGcal(f.value()) : f.value());
         }
         Locale locale = LocaleContextHolder.getLocale();
-        BuildingPage.Chart chart = new BuildingPage.Chart(fmt.unit(heat ? "Gcal" : house.unit()), labels,
-                messages.getMessage("balance.house", null, locale), houseSeries,
-                messages.getMessage("balance.premises", null, locale), flatSeries);
+        Chart chart = new Chart(fmt.unit(heat ? "Gcal" : house.unit()), labels, List.of(
+                new Chart.Series(messages.getMessage("balance.house", null, locale), HOUSE_COLOR, houseSeries),
+                new Chart.Series(messages.getMessage("balance.premises", null, locale), PREMISES_COLOR, flatSeries)));
         return new BuildingPage.Balance(house.unit(), rows, chart, json.writeValueAsString(chart));
     }
 }

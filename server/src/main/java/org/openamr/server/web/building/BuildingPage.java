@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.openamr.server.web.Chart;
 import org.openamr.server.web.Figures;
 import org.openamr.server.web.Period;
 
@@ -40,10 +41,5 @@ public record BuildingPage(UUID id, String address, ZoneId zone, String resource
      */
     public record Row(java.time.Instant start, BigDecimal house, String houseStatus, BigDecimal premises,
                       String premisesStatus, BigDecimal difference, long withData, long points) {
-    }
-
-    /** What the page's script gives ECharts: labels and two series in the chart's unit (null for a gap). */
-    public record Chart(String unit, List<String> labels, String houseName, List<BigDecimal> house,
-                        String premisesName, List<BigDecimal> premises) {
     }
 }
