@@ -22,7 +22,7 @@ import org.openamr.mbus.transport.TransportException;
  * The serial transport on real pseudo-terminals (socat, installed by CI): two ports joined like a
  * null-modem cable, one of them driven by an M-Bus master.
  */
-class SerialTransportTest {
+class SerialTransportIT {
 
     @TempDir
     Path dir;

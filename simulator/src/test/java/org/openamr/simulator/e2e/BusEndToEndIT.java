@@ -43,7 +43,7 @@ import org.openamr.simulator.serve.TcpBusServer;
  * (bytes are not held back to 2400 baud) so the test takes seconds, but the master still waits the
  * response window for every lost answer.
  */
-class BusEndToEndTest {
+class BusEndToEndIT {
 
     /** The size the issue asks for; the variants that only add a second channel or fault mode use fewer. */
     private static final int METERS = Integer.getInteger("e2e.meters", 250);

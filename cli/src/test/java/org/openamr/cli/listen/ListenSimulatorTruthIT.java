@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * keys prints, telegram by telegram, exactly the values of the truth; and the same live, over the simulator's TCP
  * stream in rtl_wmbus's text format.
  */
-class ListenSimulatorTruthTest {
+class ListenSimulatorTruthIT {
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -24,7 +24,7 @@ import org.openamr.wmbus.receiver.im871a.Im871aMessage;
  * The dongle receivers through real pseudo-terminal pairs (socat) opened with jSerialComm, against
  * emulated sticks. Without socat these tests fail with the install hint: CI installs it.
  */
-class DongleReceiverTest {
+class DongleReceiverIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:15:30Z"), ZoneOffset.UTC);
 

@@ -25,7 +25,7 @@ import org.openamr.wmbus.WirelessDecoder;
 import org.openamr.wmbus.WirelessTelegram;
 
 /** The live radio over a real socket: what clients receive are the source's telegrams, decodable to their truth. */
-class RadioTcpServerTest {
+class RadioTcpServerIT {
 
     /** A day of 8 meters at 60 s, run 3600 times faster than real time: the test reads a few dozen lines of it. */
     private static final RadioSettings DAY = new RadioSettings(17, 8, RadioSecurity.MIXED, Duration.ofSeconds(60),

@@ -24,7 +24,7 @@ import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.MeterType;
 
 /** Raw bytes through socat's pseudo-terminal pair; skipped only where socat is not installed. */
-class PtyBusServerTest {
+class PtyBusServerIT {
 
     @TempDir
     Path dir;

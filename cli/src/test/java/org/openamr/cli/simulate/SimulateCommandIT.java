@@ -37,7 +37,7 @@ import org.openamr.simulator.serve.Socat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class SimulateCommandTest {
+class SimulateCommandIT {
 
     private static final Instant NOW = LocalDateTime.of(2025, 12, 1, 3, 0).atZone(ConsumptionModel.MOSCOW).toInstant();
     private static final Clock FIXED = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -23,7 +23,7 @@ import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.model.ConsumptionModel;
 
-class TcpBusServerTest {
+class TcpBusServerIT {
 
     private static final Instant NOW = LocalDateTime.of(2025, 12, 1, 3, 0).atZone(ConsumptionModel.MOSCOW)
             .toInstant();

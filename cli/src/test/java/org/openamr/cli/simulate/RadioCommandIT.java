@@ -34,7 +34,7 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class RadioCommandTest {
+class RadioCommandIT {
 
     private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 

@@ -35,7 +35,7 @@ import org.openamr.simulator.serve.TcpBusServer;
  * Channels that fail and meters that misbehave: each gives an error naming the channel and the
  * address, and the same master works on the next call.
  */
-class ChannelFailureTest {
+class ChannelFailureIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-01T08:00:00Z"), ZoneOffset.UTC);
 
