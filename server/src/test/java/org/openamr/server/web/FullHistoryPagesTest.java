@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -91,6 +93,30 @@ class FullHistoryPagesTest {
         JdbcClient pages = new PageQueries(dataSource, Duration.ofSeconds(1)).jdbc();
         assertThatThrownBy(() -> pages.sql("select pg_sleep(30)").query().singleValue())
                 .isInstanceOf(QueryTimeoutException.class);
+    }
+
+    /**
+     * A page whose query waits longer than openamr.web.page-query-timeout (5 s; here on a lock another
+     * connection holds on the readings) answers 503 with the "too slow" page, not a 500 after a minute.
+     */
+    @Test
+    void aPageWhoseQueryRunsOutOfTimeSaysSo() throws Exception {
+        FormSession session = new FormSession(port);
+        session.login("manager", "manager-demo");
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("lock table reading in access exclusive mode");
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> page = session.get("/meters");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            lock.rollback();
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("id=\"too-slow\"").doesNotContain("Exception");
+            assertThat(took).as("stopped at the page's timeout, not the jobs' minute").isLessThan(Duration.ofSeconds(30));
+        }
+        assertThat(session.get("/meters").statusCode()).as("the lock released").isEqualTo(200);
     }
 
     private static void assertFastOk(String role, String path, java.util.function.Supplier<HttpResponse<String>> get) {
