@@ -2,6 +2,7 @@ package org.openamr.server.api;
 
 import java.util.List;
 import java.util.Map;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,6 +27,12 @@ public record Page<T>(List<T> items, int page, int size, long total) {
                 .query(rows).list();
         long total = jdbc.sql("select count(*) " + fromWhere).params(params).query(Long.class).single();
         return new Page<>(items, page, size, total);
+    }
+
+    /** {@link #of(JdbcClient, String, String, String, Map, RowMapper, int, int)} of a fragment with its parameters. */
+    public static <T> Page<T> of(JdbcClient jdbc, String select, Sql fromWhere, String orderBy, RowMapper<T> rows,
+            int page, int size) {
+        return of(jdbc, select, " " + fromWhere.text(), orderBy, fromWhere.params(), rows, page, size);
     }
 
     /** Checks paging parameters from a request. */

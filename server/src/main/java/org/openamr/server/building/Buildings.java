@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,17 +32,18 @@ public class Buildings {
 
     public Page<Building> list(AccessScope scope, int page, int size) {
         Page.check(page, size);
-        List<Row> rows = jdbc.sql(SELECT + " where " + scope.building("b.id") + " order by b.address limit :size offset :offset")
-                .params(scope.params()).param("size", size).param("offset", (long) page * size)
+        List<Row> rows = Sql.format(SELECT + " where %s order by b.address limit :size offset :offset",
+                        scope.building("b.id"))
+                .on(jdbc).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Row(rs.getLong("id"), map(rs, List.of()))).list();
-        long total = jdbc.sql("select count(*) from building b where " + scope.building("b.id"))
-                .params(scope.params()).query(Long.class).single();
+        long total = Sql.format("select count(*) from building b where %s", scope.building("b.id"))
+                .on(jdbc).query(Long.class).single();
         return new Page<>(rows.stream().map(r -> withEntrances(r)).toList(), page, size, total);
     }
 
     public Building get(AccessScope scope, UUID id) {
-        Row row = jdbc.sql(SELECT + " where b.public_id = :id and " + scope.building("b.id"))
-                .params(scope.params()).param("id", id)
+        Row row = Sql.format(SELECT + " where b.public_id = :id and %s", scope.building("b.id"))
+                .on(jdbc).param("id", id)
                 .query((rs, n) -> new Row(rs.getLong("id"), map(rs, List.of()))).optional()
                 .orElseThrow(() -> new NotFoundException("building", id));
         return withEntrances(row);
@@ -49,8 +51,8 @@ public class Buildings {
 
     /** The internal key of a building the scope sees (its record, not necessarily all its premises). */
     public long internalId(AccessScope scope, UUID id) {
-        return jdbc.sql("select b.id from building b where b.public_id = :id and " + scope.building("b.id"))
-                .params(scope.params()).param("id", id).query(Long.class).optional()
+        return Sql.format("select b.id from building b where b.public_id = :id and %s", scope.building("b.id"))
+                .on(jdbc).param("id", id).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("building", id));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,12 +96,12 @@ public class ChannelJobs {
 
     /** A job whose channel the scope sees. */
     public Optional<JobView> view(UUID publicId, AccessScope scope) {
-        return jdbc.sql("select j.*, c.public_id as channel_public_id, " + RunView.columns("r") + """
+        return Sql.format("select j.*, c.public_id as channel_public_id, " + RunView.columns("r") + """
                  from channel_job j
                 join acquisition_channel c on c.id = j.channel_id
                 left join poll_run r on r.id = j.run_id
-                where j.public_id = :id and """ + " " + scope.wholeBuilding("c.building_id"))
-                .params(scope.params()).param("id", publicId)
+                where j.public_id = :id and %s""", scope.wholeBuilding("c.building_id"))
+                .on(jdbc).param("id", publicId)
                 .query((rs, n) -> {
                     String mode = rs.getString("mode");
                     return new JobView(rs.getObject("public_id", UUID.class),

@@ -9,6 +9,7 @@ import org.openamr.server.api.NotFoundException;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.ingest.ConcentratorTokens;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.openamr.server.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -162,8 +163,8 @@ public class ChannelService {
             }
             return null;
         }
-        return jdbc.sql("select b.id from building b where b.public_id = :id and " + scope.wholeBuilding("b.id"))
-                .params(scope.params()).param("id", buildingId).query(Long.class).optional()
+        return Sql.format("select b.id from building b where b.public_id = :id and %s", scope.wholeBuilding("b.id"))
+                .on(jdbc).param("id", buildingId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("building", buildingId));
     }
 

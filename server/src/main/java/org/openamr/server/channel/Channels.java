@@ -2,13 +2,12 @@ package org.openamr.server.channel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,32 +46,30 @@ public class Channels {
 
     /** A channel the scope sees, by its public id. */
     public Optional<Channel> visible(UUID publicId, AccessScope scope) {
-        return jdbc.sql("select " + CHANNEL_COLUMNS + " " + FROM + " where c.public_id = :id and "
-                        + scope.wholeBuilding("c.building_id"))
-                .params(scope.params()).param("id", publicId).query(ROW).optional();
+        return Sql.format("select " + CHANNEL_COLUMNS + " " + FROM + " where c.public_id = :id and %s",
+                        scope.wholeBuilding("c.building_id"))
+                .on(jdbc).param("id", publicId).query(ROW).optional();
     }
 
     public Optional<ChannelView> view(UUID publicId, AccessScope scope) {
-        return jdbc.sql(viewSelect() + " where c.public_id = :id and " + scope.wholeBuilding("c.building_id"))
-                .params(scope.params()).param("id", publicId).query((rs, n) -> view(rs)).optional();
+        return Sql.format(viewSelect() + " where c.public_id = :id and %s", scope.wholeBuilding("c.building_id"))
+                .on(jdbc).param("id", publicId).query((rs, n) -> view(rs)).optional();
     }
 
     /** @param buildingId only channels of this building, or all */
     public Page<ChannelView> list(AccessScope scope, UUID buildingId, ChannelKind kind, int page, int size) {
         Page.check(page, size);
-        StringBuilder where = new StringBuilder(" where ").append(scope.wholeBuilding("c.building_id"));
-        Map<String, Object> params = new HashMap<>(scope.params());
+        Sql where = scope.wholeBuilding("c.building_id");
         if (buildingId != null) {
-            where.append(" and b.public_id = :building");
-            params.put("building", buildingId);
+            where = where.and(Sql.of("b.public_id = :building").param("building", buildingId));
         }
         if (kind != null) {
-            where.append(" and c.kind = :kind");
-            params.put("kind", kind.name());
+            where = where.and(Sql.of("c.kind = :kind").param("kind", kind.name()));
         }
-        long total = jdbc.sql("select count(*) " + FROM + where).params(params).query(Long.class).single();
-        List<ChannelView> items = jdbc.sql(viewSelect() + where + " order by c.name, c.id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
+        long total = Sql.format("select count(*) " + FROM + " where %s", where).on(jdbc).query(Long.class).single();
+        List<ChannelView> items = Sql.format(viewSelect() + " where %s order by c.name, c.id limit :limit offset :offset",
+                        where)
+                .on(jdbc).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> view(rs)).list();
         return new Page<>(items, page, size, total);
     }

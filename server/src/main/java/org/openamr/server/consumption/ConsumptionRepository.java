@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,25 +39,25 @@ public class ConsumptionRepository {
      * other people's premises, so they need the whole building in scope ({@link AccessScope#wholeBuilding}).
      */
     public Optional<Target> target(TargetKind kind, UUID publicId, AccessScope scope) {
-        String sql = switch (kind) {
-            case POINT -> """
+        Sql sql = switch (kind) {
+            case POINT -> Sql.format("""
                     select p.id, p.public_id, p.building_id, b.time_zone, p.resource
                     from metering_point p join building b on b.id = p.building_id
-                    where p.public_id = :id and\s""" + scope.visible("p.building_id", "p.premise_id");
-            case PREMISE -> """
+                    where p.public_id = :id and %s""", scope.visible("p.building_id", "p.premise_id"));
+            case PREMISE -> Sql.format("""
                     select pr.id, pr.public_id, pr.building_id, b.time_zone, null as resource
                     from premise pr join building b on b.id = pr.building_id
-                    where pr.public_id = :id and\s""" + scope.visible("pr.building_id", "pr.id");
-            case ENTRANCE -> """
+                    where pr.public_id = :id and %s""", scope.visible("pr.building_id", "pr.id"));
+            case ENTRANCE -> Sql.format("""
                     select e.id, e.public_id, e.building_id, b.time_zone, null as resource
                     from entrance e join building b on b.id = e.building_id
-                    where e.public_id = :id and\s""" + scope.wholeBuilding("e.building_id");
-            case BUILDING -> """
+                    where e.public_id = :id and %s""", scope.wholeBuilding("e.building_id"));
+            case BUILDING -> Sql.format("""
                     select b.id, b.public_id, b.id as building_id, b.time_zone, null as resource
                     from building b
-                    where b.public_id = :id and\s""" + scope.wholeBuilding("b.id");
+                    where b.public_id = :id and %s""", scope.wholeBuilding("b.id"));
         };
-        return jdbc.sql(sql).params(scope.params()).param("id", publicId)
+        return sql.on(jdbc).param("id", publicId)
                 .query((rs, n) -> new Target(kind, rs.getLong("id"), rs.getObject("public_id", UUID.class),
                         rs.getLong("building_id"), zone(rs.getString("time_zone"), rs.getLong("building_id")),
                         rs.getString("resource")))
@@ -71,16 +72,14 @@ public class ConsumptionRepository {
             case ENTRANCE -> "pr.entrance_id = :target";
             case BUILDING -> "p.building_id = :target";
         };
-        return jdbc.sql("""
+        return Sql.format("""
                 select p.id, p.public_id, p.name, p.premise_id, pr.public_id as premise_public_id,
                        pr.number as premise_number, p.resource, p.quantity, p.tariff, p.subunit
                 from metering_point p left join premise pr on pr.id = p.premise_id
-                where p.resource = :resource and\s""" + filter
-                + " and " + scope.visible("p.building_id", "p.premise_id")
-                + """
-
-                order by p.premise_id is not null, length(pr.number), pr.number, p.name, p.id""")
-                .params(scope.params()).param("target", target.id()).param("resource", resource)
+                where p.resource = :resource and %s
+                order by p.premise_id is not null, length(pr.number), pr.number, p.name, p.id""",
+                Sql.of(filter).and(scope.visible("p.building_id", "p.premise_id")))
+                .on(jdbc).param("target", target.id()).param("resource", resource)
                 .query((rs, n) -> new PointRow(rs.getLong("id"), rs.getObject("public_id", UUID.class),
                         rs.getString("name"), (Long) rs.getObject("premise_id"),
                         rs.getObject("premise_public_id", UUID.class), rs.getString("premise_number"),
@@ -109,8 +108,8 @@ public class ConsumptionRepository {
             return out;
         }
         List<Long> pointIds = points.stream().map(PointRow::id).toList();
-        String visible = scope.visible("p.building_id", "p.premise_id");
-        List<InstallationRow> installations = jdbc.sql("""
+        Sql visible = scope.visible("p.building_id", "p.premise_id");
+        List<InstallationRow> installations = Sql.format("""
                 select i.id, i.point_id, m.serial, m.register_digits, i.installed_at, i.removed_at,
                        i.initial_value, i.final_value
                 from meter_installation i
@@ -118,24 +117,23 @@ public class ConsumptionRepository {
                 join metering_point p on p.id = i.point_id
                 where i.point_id in (:points)
                   and i.installed_at < :to and (i.removed_at is null or i.removed_at > :from)
-                  and\s""" + visible + """
-
-                order by i.point_id, i.installed_at""")
-                .params(scope.params()).param("points", pointIds).param("from", utc(from)).param("to", utc(to))
+                  and %s
+                order by i.point_id, i.installed_at""", visible)
+                .on(jdbc).param("points", pointIds).param("from", utc(from)).param("to", utc(to))
                 .query((rs, n) -> new InstallationRow(rs.getLong("id"), rs.getLong("point_id"), rs.getString("serial"),
                         (Integer) rs.getObject("register_digits"), instant(rs, "installed_at"),
                         instant(rs, "removed_at"), rs.getBigDecimal("initial_value"), rs.getBigDecimal("final_value")))
                 .list();
         Map<Long, List<RegisterRow>> registersByInstallation = new HashMap<>();
         if (!installations.isEmpty()) {
-            jdbc.sql("""
+            Sql.format("""
                     select i.id as installation_id, r.id, r.unit, r.storage
                     from meter_installation i
                     join metering_point p on p.id = i.point_id
                     join register r on r.meter_id = i.meter_id and r.quantity = p.quantity and r.tariff = p.tariff
                                    and r.subunit = p.subunit and r.function = 'INSTANTANEOUS' and r.storage in (0, 1)
-                    where i.id in (:installations) and\s""" + visible + " order by r.id")
-                    .params(scope.params())
+                    where i.id in (:installations) and %s order by r.id""", visible)
+                    .on(jdbc)
                     .param("installations", installations.stream().map(InstallationRow::id).toList())
                     .query((rs, n) -> new RegisterRow(rs.getLong("installation_id"), rs.getLong("id"),
                             rs.getString("unit"), rs.getLong("storage")))
@@ -207,18 +205,17 @@ public class ConsumptionRepository {
             return out;
         }
         // the registers are re-checked against the scope here, so that this query is safe on its own
-        jdbc.sql("""
+        Sql.format("""
                 with allowed as (
                     select distinct r.id from register r
                     join meter_installation i on i.meter_id = r.meter_id
                     join metering_point p on p.id = i.point_id
-                    where r.id in (:registers) and p.id in (:points) and\s"""
-                + scope.visible("p.building_id", "p.premise_id") + """
+                    where r.id in (:registers) and p.id in (:points) and %s
                 )
                 select x.register_id, x.measured_at, x.value from reading x
                 where x.register_id in (select id from allowed) and x.measured_at >= :from and x.measured_at <= :to
-                order by x.register_id, x.measured_at""")
-                .params(scope.params()).param("registers", registerIds).param("points", pointIds)
+                order by x.register_id, x.measured_at""", scope.visible("p.building_id", "p.premise_id"))
+                .on(jdbc).param("registers", registerIds).param("points", pointIds)
                 .param("from", utc(from)).param("to", utc(to))
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())

@@ -4,12 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.openamr.server.api.Page;
 import org.openamr.server.meter.MeterVisibility;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,25 +33,22 @@ class EventController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         AccessScope scope = current.scope();
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("from", Timestamp.from(from == null ? Instant.parse("2000-01-01T00:00:00Z") : from));
-        params.put("to", Timestamp.from(to == null ? Instant.now().plusSeconds(86_400) : to));
-        String where = " from meter_event e join meter m on m.id = e.meter_id where "
-                + MeterVisibility.reading(scope, "e.meter_id", "e.occurred_at")
-                + " and e.occurred_at >= :from and e.occurred_at < :to";
+        Sql where = MeterVisibility.reading(scope, "e.meter_id", "e.occurred_at")
+                .and(Sql.of("e.occurred_at >= :from and e.occurred_at < :to")
+                        .param("from", Timestamp.from(from == null ? Instant.parse("2000-01-01T00:00:00Z") : from))
+                        .param("to", Timestamp.from(to == null ? Instant.now().plusSeconds(86_400) : to)));
         if (meter != null) {
-            where += " and m.public_id = :meter";
-            params.put("meter", meter);
+            where = where.and(Sql.of("m.public_id = :meter").param("meter", meter));
         }
         if (building != null) {
-            where += """
-                     and exists (select 1 from meter_installation i join metering_point p on p.id = i.point_id
-                                 join building b on b.id = p.building_id
-                                 where i.meter_id = m.id and b.public_id = :building)""";
-            params.put("building", building);
+            where = where.and(Sql.of("""
+                    exists (select 1 from meter_installation i join metering_point p on p.id = i.point_id
+                            join building b on b.id = p.building_id
+                            where i.meter_id = m.id and b.public_id = :building)""").param("building", building));
         }
         return Page.of(jdbc, "select m.public_id, m.serial, e.occurred_at, e.kind, e.code, e.label_en, e.label_ru, e.source",
-                where, "e.occurred_at desc, e.id desc", params, (rs, n) -> new MeterEvent(rs.getObject(1, UUID.class),
+                Sql.format("from meter_event e join meter m on m.id = e.meter_id where %s", where),
+                "e.occurred_at desc, e.id desc", (rs, n) -> new MeterEvent(rs.getObject(1, UUID.class),
                         rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8)), page, size);
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.PageQueries;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,8 +70,9 @@ public class MeterOverview {
 
     private final JdbcClient jdbc;
 
-    public MeterOverview(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public MeterOverview(PageQueries pages) {
+        // a page's queries: a statement timeout of seconds, not the minute of a job's
+        this.jdbc = pages.jdbc();
     }
 
     /**
@@ -78,10 +80,24 @@ public class MeterOverview {
      * @param minimum how long every other meter may
      */
     public Page<Row> search(AccessScope scope, Query q, Map<Long, Duration> silence, Duration minimum, Instant now) {
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("now", Timestamp.from(now));
-        String visiblePlace = scope.visible("mp.building_id", "mp.premise_id");
-        String inner = """
+        Sql visiblePlace = scope.visible("mp.building_id", "mp.premise_id");
+        Sql where = MeterVisibility.meter(scope, "m");
+        if (q.building() != null) {
+            where = where.and(Meters.inBuilding(q.building()));
+        }
+        if (q.resource() != null) {
+            where = where.and(Sql.format("exists (select 1 from meter_installation ri join metering_point mp"
+                    + " on mp.id = ri.point_id where ri.meter_id = m.id and ri.removed_at is null"
+                    + " and mp.resource = :resource and %s)", visiblePlace).param("resource", q.resource()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            // the apartment's number as a whole ("12" is not 112), the serial number in part
+            where = where.and(Sql.of("position(lower(:text) in lower(m.serial)) > 0"
+                    + " or lower(place.premise_number) = lower(:text)").param("text", q.text().trim()));
+        }
+        // the newest reading through MeterVisibility.newestReading: the access check once per installation, then
+        // one index probe per register, instead of the check on every reading the meter ever sent
+        Sql inner = Sql.format("""
                 select m.id, m.public_id, m.serial, m.manufacturer, m.model, m.medium, m.mbus_medium, m.verified_on,
                        m.next_verification, place.building_pid, place.address, place.premise_pid, place.premise_number,
                        place.resources, coalesce(place.time_zone, cb.time_zone) as time_zone, lr.last_at,
@@ -99,38 +115,21 @@ public class MeterOverview {
                     where i.meter_id = m.id and i.removed_at is null and %s
                     group by b.public_id, b.address, b.time_zone, p.public_id, p.number
                     order by b.address, p.number nulls first limit 1) place on true
-                left join lateral (
-                    select max(r.measured_at) as last_at from register g join reading r on r.register_id = g.id
-                    where g.meter_id = m.id and %s) lr on true
+                cross join lateral (select %s as last_at) lr
                 left join lateral (
                     select coalesce(bool_or(last.kind = 'RAISED'), false) as open from (
                         select distinct on (ev.code) ev.kind from meter_event ev
                         where ev.meter_id = m.id and %s
                         order by ev.code, ev.occurred_at desc, ev.kind) last) er on true
-                where %s""".formatted(silenceSeconds(silence, minimum), visiblePlace,
-                MeterVisibility.reading(scope, "m.id", "r.measured_at"),
-                MeterVisibility.reading(scope, "m.id", "ev.occurred_at"), MeterVisibility.meter(scope, "m"));
-        StringBuilder where = new StringBuilder(" where true");
-        if (q.building() != null) {
-            inner += Meters.BUILDING_FILTER;
-            params.put("building", q.building());
-        }
-        if (q.resource() != null) {
-            inner += " and exists (select 1 from meter_installation ri join metering_point mp on mp.id = ri.point_id"
-                    + " where ri.meter_id = m.id and ri.removed_at is null and mp.resource = :resource and "
-                    + visiblePlace + ")";
-            params.put("resource", q.resource());
-        }
-        if (q.text() != null && !q.text().isBlank()) {
-            // the apartment's number as a whole ("12" is not 112), the serial number in part
-            inner += " and (position(lower(:text) in lower(m.serial)) > 0 or lower(place.premise_number) = lower(:text))";
-            params.put("text", q.text().trim());
-        }
+                where %s""", Sql.of(silenceSeconds(silence, minimum)), visiblePlace,
+                MeterVisibility.newestReading(scope, "m.id"),
+                MeterVisibility.reading(scope, "m.id", "ev.occurred_at"), where)
+                .param("now", Timestamp.from(now));
+        Sql state = Sql.TRUE;
         if (q.state() != null) {
-            where.append(" and x.state = :state");
-            params.put("state", q.state().name());
+            state = Sql.of("x.state = :state").param("state", q.state().name());
         }
-        Page<Row> found = Page.of(jdbc, "select x.*", " from (" + inner + ") x" + where, order(q), params,
+        Page<Row> found = Page.of(jdbc, "select x.*", Sql.format("from %s x where %s", inner, state), order(q),
                 MeterOverview::row, q.page(), q.size());
         Map<UUID, List<Condition>> conditions = conditions(scope, found.items().stream().map(Row::id).toList());
         List<Row> rows = found.items().stream().map(r -> conditions.containsKey(r.id())
@@ -188,16 +187,16 @@ public class MeterOverview {
             return Map.of();
         }
         Map<UUID, List<Condition>> out = new LinkedHashMap<>();
-        jdbc.sql("""
+        Sql.format("""
                 select m.public_id, last.code, last.label_en, last.label_ru, last.occurred_at
                 from meter m cross join lateral (
                     select distinct on (ev.code) ev.code, ev.kind, ev.label_en, ev.label_ru, ev.occurred_at
-                    from meter_event ev where ev.meter_id = m.id and\s""" + MeterVisibility.reading(scope, "m.id",
-                "ev.occurred_at") + """
-                     order by ev.code, ev.occurred_at desc, ev.kind) last
+                    from meter_event ev where ev.meter_id = m.id and %s
+                    order by ev.code, ev.occurred_at desc, ev.kind) last
                 where m.public_id in (:meters) and last.kind = 'RAISED'
-                order by m.public_id, last.occurred_at, last.code""")
-                .params(scope.params()).param("meters", meters)
+                order by m.public_id, last.occurred_at, last.code""",
+                MeterVisibility.reading(scope, "m.id", "ev.occurred_at"))
+                .on(jdbc).param("meters", meters)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> out.computeIfAbsent(
                         rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Condition(rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())));

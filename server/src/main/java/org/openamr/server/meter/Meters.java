@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.openamr.acquisition.readout.MeterIdentity;
 import org.openamr.mbus.app.Medium;
@@ -14,6 +12,7 @@ import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,29 +43,31 @@ public class Meters {
      * @param unassigned only meters never installed at any point
      */
     public Page<Meter> list(AccessScope scope, UUID building, boolean unassigned, int page, int size) {
-        Map<String, Object> params = new HashMap<>(scope.params());
-        String where = " where " + MeterVisibility.meter(scope, "m")
-                + (unassigned ? " and not exists (select 1 from meter_installation u where u.meter_id = m.id)" : "");
-        if (building != null) {
-            where += BUILDING_FILTER;
-            params.put("building", building);
+        Sql where = MeterVisibility.meter(scope, "m");
+        if (unassigned) {
+            where = where.and(Sql.of("not exists (select 1 from meter_installation u where u.meter_id = m.id)"));
         }
-        Page<Meter> found = Page.of(jdbc, COLUMNS, FROM + where, "m.serial, m.manufacturer", params, Meters::map, page,
-                size);
+        if (building != null) {
+            where = where.and(inBuilding(building));
+        }
+        Page<Meter> found = Page.of(jdbc, COLUMNS, Sql.format(FROM + " where %s", where), "m.serial, m.manufacturer",
+                Meters::map, page, size);
         return new Page<>(found.items().stream().map(m -> forScope(scope, m)).toList(), page, size, found.total());
     }
 
-    /** Meters installed in building {@code :building} now, or found on its channels; starts with " and". */
-    static final String BUILDING_FILTER = " " + """
-            and (exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
-                           join building bb on bb.id = bp.building_id
-                          where bi.meter_id = m.id and bi.removed_at is null and bb.public_id = :building)
-                  or exists (select 1 from acquisition_channel bc join building bb on bb.id = bc.building_id
-                          where bc.id = m.channel_id and bb.public_id = :building))""";
+    /** SQL true for meters {@code m} installed in the building now, or found on its channels. */
+    static Sql inBuilding(UUID building) {
+        return Sql.of("""
+                exists (select 1 from meter_installation bi join metering_point bp on bp.id = bi.point_id
+                          join building bb on bb.id = bp.building_id
+                         where bi.meter_id = m.id and bi.removed_at is null and bb.public_id = :building)
+                or exists (select 1 from acquisition_channel bc join building bb on bb.id = bc.building_id
+                         where bc.id = m.channel_id and bb.public_id = :building)""").param("building", building);
+    }
 
     public Meter get(AccessScope scope, UUID id) {
-        return jdbc.sql(SELECT + " where m.public_id = :id and " + MeterVisibility.meter(scope, "m"))
-                .params(scope.params()).param("id", id).query(Meters::map).optional().map(m -> forScope(scope, m))
+        return Sql.format(SELECT + " where m.public_id = :id and %s", MeterVisibility.meter(scope, "m"))
+                .on(jdbc).param("id", id).query(Meters::map).optional().map(m -> forScope(scope, m))
                 .orElseThrow(() -> new NotFoundException("meter", id));
     }
 
@@ -81,8 +82,8 @@ public class Meters {
 
     /** The internal key of a meter the scope sees. */
     public long internalId(AccessScope scope, UUID id) {
-        return jdbc.sql("select m.id from meter m where m.public_id = :id and " + MeterVisibility.meter(scope, "m"))
-                .params(scope.params()).param("id", id).query(Long.class).optional()
+        return Sql.format("select m.id from meter m where m.public_id = :id and %s", MeterVisibility.meter(scope, "m"))
+                .on(jdbc).param("id", id).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("meter", id));
     }
 
@@ -115,8 +116,8 @@ public class Meters {
         if (serials.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where m.serial in (:serials) and " + MeterVisibility.meter(scope, "m"))
-                .params(scope.params()).param("serials", List.copyOf(serials))
+        return Sql.format(SELECT + " where m.serial in (:serials) and %s", MeterVisibility.meter(scope, "m"))
+                .on(jdbc).param("serials", List.copyOf(serials))
                 .query((rs, n) -> new Visible(rs.getLong("id"), forScope(scope, map(rs, n)),
                         (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
                 .list();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,30 +25,37 @@ public class Organisations {
         this.jdbc = jdbc;
     }
 
-    private static String visible(AccessScope scope) {
-        return "(o.id in (select b.management_org_id from building b where " + scope.building("b.id") + ")"
-                + " or o.id in (select b.service_org_id from building b where " + scope.building("b.id") + ")"
-                + (scope instanceof AccessScope.Everything ? " or true" : "")
-                + (scope instanceof AccessScope.ServiceCompany s ? " or o.id = " + s.organisationId() : "")
-                + (scope instanceof AccessScope.ManagementCompany m ? " or o.id = " + m.organisationId() : "")
-                + ")";
+    private static Sql visible(AccessScope scope) {
+        Sql seen = Sql.format("o.id in (select b.management_org_id from building b where %s)"
+                + " or o.id in (select b.service_org_id from building b where %s)",
+                scope.building("b.id"), scope.building("b.id"));
+        if (scope instanceof AccessScope.Everything) {
+            return Sql.TRUE;
+        }
+        if (scope instanceof AccessScope.ServiceCompany s) {
+            return seen.or(Sql.of("o.id = :own_org").param("own_org", s.organisationId()));
+        }
+        if (scope instanceof AccessScope.ManagementCompany m) {
+            return seen.or(Sql.of("o.id = :own_org").param("own_org", m.organisationId()));
+        }
+        return seen;
     }
 
     public List<Organisation> list(AccessScope scope) {
-        return jdbc.sql("select o.* from organisation o where " + visible(scope) + " order by o.name")
-                .params(scope.params()).query(ROW).list();
+        return Sql.format("select o.* from organisation o where %s order by o.name", visible(scope))
+                .on(jdbc).query(ROW).list();
     }
 
     public Organisation get(AccessScope scope, UUID id) {
-        return jdbc.sql("select o.* from organisation o where o.public_id = :id and " + visible(scope))
-                .params(scope.params()).param("id", id).query(ROW).optional()
+        return Sql.format("select o.* from organisation o where o.public_id = :id and %s", visible(scope))
+                .on(jdbc).param("id", id).query(ROW).optional()
                 .orElseThrow(() -> new NotFoundException("organisation", id));
     }
 
     /** The internal key of an organisation the scope sees. */
     public long internalId(AccessScope scope, UUID id) {
-        return jdbc.sql("select o.id from organisation o where o.public_id = :id and " + visible(scope))
-                .params(scope.params()).param("id", id).query(Long.class).optional()
+        return Sql.format("select o.id from organisation o where o.public_id = :id and %s", visible(scope))
+                .on(jdbc).param("id", id).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("organisation", id));
     }
 

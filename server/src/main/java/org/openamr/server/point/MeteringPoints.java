@@ -3,15 +3,14 @@ package org.openamr.server.point;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,32 +39,29 @@ public class MeteringPoints {
     }
 
     public Page<MeteringPoint> list(AccessScope scope, UUID building, UUID premise, int page, int size) {
-        Map<String, Object> params = new HashMap<>(scope.params());
-        String where = " where " + scope.visible("mp.building_id", "mp.premise_id");
+        Sql where = scope.visible("mp.building_id", "mp.premise_id");
         if (building != null) {
-            where += " and b.public_id = :building";
-            params.put("building", building);
+            where = where.and(Sql.of("b.public_id = :building").param("building", building));
         }
         if (premise != null) {
-            where += " and p.public_id = :premise";
-            params.put("premise", premise);
+            where = where.and(Sql.of("p.public_id = :premise").param("premise", premise));
         }
-        Page<Row> rows = Page.of(jdbc, COLUMNS, FROM + where, "b.address, p.number nulls first, mp.resource, mp.name",
-                params, this::row, page, size);
+        Page<Row> rows = Page.of(jdbc, COLUMNS, Sql.format(FROM + " where %s", where),
+                "b.address, p.number nulls first, mp.resource, mp.name", this::row, page, size);
         return new Page<>(rows.items().stream().map(this::withInstallations).toList(), page, size, rows.total());
     }
 
     public MeteringPoint get(AccessScope scope, UUID id) {
-        return withInstallations(jdbc.sql(SELECT + " where mp.public_id = :id and "
-                        + scope.visible("mp.building_id", "mp.premise_id"))
-                .params(scope.params()).param("id", id).query(this::row).optional()
+        return withInstallations(Sql.format(SELECT + " where mp.public_id = :id and %s",
+                        scope.visible("mp.building_id", "mp.premise_id"))
+                .on(jdbc).param("id", id).query(this::row).optional()
                 .orElseThrow(() -> new NotFoundException("metering point", id)));
     }
 
     public Ref ref(AccessScope scope, UUID id) {
-        return jdbc.sql("select mp.id, mp.building_id, mp.premise_id from metering_point mp where mp.public_id = :id and "
-                        + scope.visible("mp.building_id", "mp.premise_id"))
-                .params(scope.params()).param("id", id)
+        return Sql.format("select mp.id, mp.building_id, mp.premise_id from metering_point mp"
+                        + " where mp.public_id = :id and %s", scope.visible("mp.building_id", "mp.premise_id"))
+                .on(jdbc).param("id", id)
                 .query((rs, n) -> new Ref(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3))).optional()
                 .orElseThrow(() -> new NotFoundException("metering point", id));
     }

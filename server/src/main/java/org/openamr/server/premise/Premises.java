@@ -1,13 +1,12 @@
 package org.openamr.server.premise;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,18 +34,17 @@ public class Premises {
     }
 
     public Page<Premise> list(AccessScope scope, UUID building, int page, int size) {
-        Map<String, Object> params = new HashMap<>(scope.params());
-        String where = " where " + scope.visible("p.building_id", "p.id");
+        Sql where = scope.visible("p.building_id", "p.id");
         if (building != null) {
-            where += " and b.public_id = :building";
-            params.put("building", building);
+            where = where.and(Sql.of("b.public_id = :building").param("building", building));
         }
-        return Page.of(jdbc, COLUMNS, FROM + where, "b.address, length(p.number), p.number", params, ROW, page, size);
+        return Page.of(jdbc, COLUMNS, Sql.format(FROM + " where %s", where), "b.address, length(p.number), p.number",
+                ROW, page, size);
     }
 
     public Premise get(AccessScope scope, UUID id) {
-        return jdbc.sql(SELECT + " where p.public_id = :id and " + scope.visible("p.building_id", "p.id"))
-                .params(scope.params()).param("id", id).query(ROW).optional()
+        return Sql.format(SELECT + " where p.public_id = :id and %s", scope.visible("p.building_id", "p.id"))
+                .on(jdbc).param("id", id).query(ROW).optional()
                 .orElseThrow(() -> new NotFoundException("premise", id));
     }
 
@@ -54,9 +52,9 @@ public class Premises {
     }
 
     public Ref ref(AccessScope scope, UUID id) {
-        return jdbc.sql("select p.id, p.building_id from premise p where p.public_id = :id and "
-                        + scope.visible("p.building_id", "p.id"))
-                .params(scope.params()).param("id", id)
+        return Sql.format("select p.id, p.building_id from premise p where p.public_id = :id and %s",
+                        scope.visible("p.building_id", "p.id"))
+                .on(jdbc).param("id", id)
                 .query((rs, n) -> new Ref(rs.getLong(1), rs.getLong(2))).optional()
                 .orElseThrow(() -> new NotFoundException("premise", id));
     }

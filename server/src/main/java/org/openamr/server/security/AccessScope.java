@@ -1,6 +1,6 @@
 package org.openamr.server.security;
 
-import java.util.Map;
+import org.openamr.server.sql.Sql;
 
 /**
  * The slice of the registry a user may see, as SQL: every repository query that returns or changes
@@ -8,8 +8,9 @@ import java.util.Map;
  * scope. Access is thereby decided in the data layer, whatever URL or code path asks.
  *
  * <p>A predicate is written against a building id column and, for premise-level data, a premise id
- * column (null for building-level rows such as the common house meter). Parameters are named
- * {@code scope_*} so that they never collide with a query's own.
+ * column (null for building-level rows such as the common house meter). Predicates are {@link Sql}
+ * fragments that carry their parameters, combined with {@link Sql#and}/{@link Sql#format}, never glued
+ * as strings. Parameters are named {@code scope_*} so that they never collide with a query's own.
  */
 public sealed interface AccessScope {
 
@@ -19,10 +20,7 @@ public sealed interface AccessScope {
     String actor();
 
     /** SQL that is true for rows this scope may see. */
-    String visible(String buildingColumn, String premiseColumn);
-
-    /** Parameters of {@link #visible}. */
-    Map<String, Object> params();
+    Sql visible(String buildingColumn, String premiseColumn);
 
     /** Whether this scope may change registry data it can see (buildings, premises, points, meters). */
     boolean mayEditRegistry();
@@ -31,12 +29,12 @@ public sealed interface AccessScope {
     boolean mayOperateChannels();
 
     /** SQL that is true for buildings whose record (address, entrances) this scope may see. */
-    default String building(String buildingColumn) {
+    default Sql building(String buildingColumn) {
         return visible(buildingColumn, "null");
     }
 
     /** SQL that is true for buildings this scope may see in full (all premises), e.g. for building totals. */
-    default String wholeBuilding(String buildingColumn) {
+    default Sql wholeBuilding(String buildingColumn) {
         return visible(buildingColumn, "null");
     }
 
@@ -45,12 +43,8 @@ public sealed interface AccessScope {
             return Role.ADMIN;
         }
 
-        public String visible(String buildingColumn, String premiseColumn) {
-            return "true";
-        }
-
-        public Map<String, Object> params() {
-            return Map.of();
+        public Sql visible(String buildingColumn, String premiseColumn) {
+            return Sql.TRUE;
         }
 
         public boolean mayEditRegistry() {
@@ -67,13 +61,9 @@ public sealed interface AccessScope {
             return Role.OPERATOR;
         }
 
-        public String visible(String buildingColumn, String premiseColumn) {
-            return "exists (select 1 from building scope_b where scope_b.id = " + buildingColumn
-                    + " and scope_b.service_org_id = :scope_org)";
-        }
-
-        public Map<String, Object> params() {
-            return Map.of("scope_org", organisationId);
+        public Sql visible(String buildingColumn, String premiseColumn) {
+            return Sql.of("exists (select 1 from building scope_b where scope_b.id = " + buildingColumn
+                    + " and scope_b.service_org_id = :scope_org)").param("scope_org", organisationId);
         }
 
         public boolean mayEditRegistry() {
@@ -90,13 +80,9 @@ public sealed interface AccessScope {
             return Role.MANAGER;
         }
 
-        public String visible(String buildingColumn, String premiseColumn) {
-            return "exists (select 1 from building scope_b where scope_b.id = " + buildingColumn
-                    + " and scope_b.management_org_id = :scope_org)";
-        }
-
-        public Map<String, Object> params() {
-            return Map.of("scope_org", organisationId);
+        public Sql visible(String buildingColumn, String premiseColumn) {
+            return Sql.of("exists (select 1 from building scope_b where scope_b.id = " + buildingColumn
+                    + " and scope_b.management_org_id = :scope_org)").param("scope_org", organisationId);
         }
 
         public boolean mayEditRegistry() {
@@ -114,22 +100,19 @@ public sealed interface AccessScope {
             return Role.RESIDENT;
         }
 
-        public String visible(String buildingColumn, String premiseColumn) {
-            return "(" + premiseColumn + ") = :scope_premise";
+        public Sql visible(String buildingColumn, String premiseColumn) {
+            return Sql.of("(" + premiseColumn + ") = :scope_premise").param("scope_premise", premiseId);
         }
 
         @Override
-        public String wholeBuilding(String buildingColumn) {
-            return "false";
+        public Sql wholeBuilding(String buildingColumn) {
+            return Sql.FALSE;
         }
 
         @Override
-        public String building(String buildingColumn) {
-            return buildingColumn + " = (select scope_p.building_id from premise scope_p where scope_p.id = :scope_premise)";
-        }
-
-        public Map<String, Object> params() {
-            return Map.of("scope_premise", premiseId);
+        public Sql building(String buildingColumn) {
+            return Sql.of(buildingColumn + " = (select scope_p.building_id from premise scope_p"
+                    + " where scope_p.id = :scope_premise)").param("scope_premise", premiseId);
         }
 
         public boolean mayEditRegistry() {

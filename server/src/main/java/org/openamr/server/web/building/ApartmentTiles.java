@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.sql.PageQueries;
+import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,8 +38,9 @@ class ApartmentTiles {
 
     private final JdbcClient jdbc;
 
-    ApartmentTiles(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ApartmentTiles(PageQueries pages) {
+        // a page's queries: a statement timeout of seconds, not the minute of a job's
+        this.jdbc = pages.jdbc();
     }
 
     /**
@@ -45,12 +48,14 @@ class ApartmentTiles {
      * newest event of that code is RAISED, ties read as {@code MeterEvents} reads them).
      */
     List<Tile> of(AccessScope scope, long buildingId) {
-        return jdbc.sql("""
+        // the newest reading per register is one backward probe of the primary key (register_id, measured_at)
+        return Sql.format("""
                 select p.public_id, p.number, e.number as entrance, p.floor,
                        (select max(r.measured_at) from metering_point mp
                           join meter_installation i on i.point_id = mp.id and i.removed_at is null
                           join register g on g.meter_id = i.meter_id
-                          join reading r on r.register_id = g.id
+                          cross join lateral (select x.measured_at from reading x where x.register_id = g.id
+                                              order by x.measured_at desc limit 1) r
                          where mp.premise_id = p.id) as last_reading,
                        exists (select 1 from metering_point mp
                                  join meter_installation i on i.point_id = mp.id and i.removed_at is null
@@ -60,9 +65,9 @@ class ApartmentTiles {
                                                       order by ev.code, ev.occurred_at desc, ev.kind) last
                                        where last.kind = 'RAISED')) as error
                 from premise p left join entrance e on e.id = p.entrance_id
-                where p.building_id = :building and\s""" + scope.visible("p.building_id", "p.id") + """
-                 order by e.number nulls first, length(p.number), p.number""")
-                .params(scope.params()).param("building", buildingId)
+                where p.building_id = :building and %s
+                order by e.number nulls first, length(p.number), p.number""", scope.visible("p.building_id", "p.id"))
+                .on(jdbc).param("building", buildingId)
                 .query((rs, n) -> {
                     Timestamp last = rs.getTimestamp("last_reading");
                     return new Tile(rs.getObject("public_id", UUID.class), rs.getString("number"),
