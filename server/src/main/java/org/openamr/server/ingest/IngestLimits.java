@@ -22,7 +22,7 @@ public class IngestLimits {
 
     public IngestLimits(@Value("${openamr.ingest.max-body-bytes:8388608}") long maxBodyBytes,
             @Value("${openamr.ingest.max-values:100000}") int maxValues,
-            @Value("${openamr.ingest.max-reading-age:P2Y}") Period maxReadingAge) {
+            @Value("${openamr.ingest.max-reading-age:P5Y}") Period maxReadingAge) {
         this.maxBodyBytes = maxBodyBytes;
         this.maxValues = maxValues;
         this.maxReadingAge = maxReadingAge;

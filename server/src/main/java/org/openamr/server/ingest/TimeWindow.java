@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The times a reading may have: from {@code openamr.ingest.max-reading-age} (default two years)
- * before the push arrived to one day after it. Anything else is a concentrator clock that was never
+ * The times a reading may have: from {@code openamr.ingest.max-reading-age} (default five years: the
+ * monthly archives of heat meters go back 48–60 months) before the push arrived to one day after it. Anything else is a concentrator clock that was never
  * set, a unit mix-up (milliseconds for seconds) or made up, and stored it would create partitions
  * (a month of {@code reading} per value) and consumption far from reality.
  */
@@ -16,7 +16,7 @@ record TimeWindow(Instant from, Instant to) {
 
     /** Before this no reading is accepted whatever the configured age: nothing here is older. */
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    static final Period DEFAULT_MAX_AGE = Period.ofYears(2);
+    static final Period DEFAULT_MAX_AGE = Period.ofYears(5);
     static final Duration AHEAD = Duration.ofDays(1);
 
     static TimeWindow around(Instant now) {

@@ -114,8 +114,9 @@ public class Meters {
 
     /** @throws ConflictException when another meter of the meter's registry has the new maker and serial */
     public void update(long id, Fields f) {
+        // a list, not single(): null (the administrators' registry) is an owner too
         Long owner = jdbc.sql("select owner_org_id from meter where id = ?").param(id)
-                .query((rs, n) -> (Long) rs.getObject(1)).single();
+                .query((rs, n) -> (Long) rs.getObject(1)).list().get(0);
         refuseTaken(owner, f.manufacturer(), f.serial(), id);
         try {
             jdbc.sql("""
@@ -149,9 +150,9 @@ public class Meters {
 
     private void refuseTaken(Long owner, String manufacturer, String serial, Long except) {
         boolean taken = jdbc.sql("""
-                select exists (select 1 from meter where coalesce(owner_org_id, 0) = coalesce(?, 0)
-                               and coalesce(manufacturer, '') = coalesce(?, '') and serial = ?
-                               and id is distinct from ?)""")
+                select exists (select 1 from meter where coalesce(owner_org_id, 0) = coalesce(?::bigint, 0)
+                               and coalesce(manufacturer, '') = coalesce(?::text, '') and serial = ?
+                               and id is distinct from ?::bigint)""")
                 .params(owner, manufacturer, serial, except).query(Boolean.class).single();
         if (taken) {
             throw taken(manufacturer, serial);

@@ -21,6 +21,11 @@ public record StoreResult(int inserted, int duplicates, int metersCreated, int e
         this(inserted, duplicates, metersCreated, eventsRecorded, meterIds, List.of());
     }
 
+    /** Valid values that changed nothing: duplicates and conflicts (whose stored value was kept). */
+    public int unchanged() {
+        return duplicates + conflicts.size();
+    }
+
     /**
      * A value whose register and time were already stored with another value.
      *
