@@ -35,6 +35,10 @@ class IngestDatabaseConfiguration {
         if (primary.getDriverClassName() != null) {
             own.setDriverClassName(primary.getDriverClassName());
         }
+        // the session settings the main pool gives its connections (timeouts, properties) hold here too
+        own.setDataSourceProperties(primary.getDataSourceProperties());
+        own.setConnectionInitSql(primary.getConnectionInitSql());
+        own.setConnectionTimeout(primary.getConnectionTimeout());
         own.setMaximumPoolSize(poolSize);
         own.setMinimumIdle(0);
         own.setPoolName("openamr-ingest");
