@@ -156,7 +156,7 @@ public class PollService {
                 runs.outcomes(runId, outcomes);
                 RunResult result = new RunResult(runId, RunResult.status(read, failed, channelFailure != null), total,
                         read, failed, null, stored == null ? 0 : stored.metersCreated(),
-                        stored == null ? 0 : stored.inserted(), stored == null ? 0 : stored.duplicates(), message);
+                        stored == null ? 0 : stored.inserted(), stored == null ? 0 : stored.unchanged(), message);
                 runs.finish(result);
                 return result;
             });

@@ -212,7 +212,7 @@ public class SearchService {
             runs.outcomes(runId, outcomes);
             RunResult result = new RunResult(runId, RunResult.status(found, failed, channelFailure != null),
                     found + failed, found, failed, found, stored == null ? 0 : stored.metersCreated(),
-                    stored == null ? 0 : stored.inserted(), stored == null ? 0 : stored.duplicates(), message);
+                    stored == null ? 0 : stored.inserted(), stored == null ? 0 : stored.unchanged(), message);
             runs.finish(result);
             return result;
         });

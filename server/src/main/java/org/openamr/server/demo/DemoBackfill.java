@@ -97,7 +97,7 @@ final class DemoBackfill {
 
         void add(StoreResult s, int metersStored, IntConsumer progress) {
             inserted += s.inserted();
-            duplicates += s.duplicates();
+            duplicates += s.unchanged();
             meters += metersStored;
             progress.accept(meters);
         }

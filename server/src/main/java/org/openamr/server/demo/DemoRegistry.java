@@ -162,7 +162,7 @@ final class DemoRegistry {
                 insert into meter (manufacturer, model, serial, medium, mbus_primary, mbus_version, mbus_medium,
                                    channel_id, register_digits)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (coalesce(manufacturer, ''), serial) do nothing""")
+                on conflict (coalesce(owner_org_id, 0), coalesce(manufacturer, ''), serial) do nothing""")
                 .params(meter.type().manufacturer(), meter.type().displayName(), a.id(),
                         meter.type().medium().jsonName(), meter.primaryAddress(), a.version(), a.medium(), channelId,
                         registerDigits(meter.type()))

@@ -20,9 +20,12 @@ public class ConcentratorTokens {
     public static final String PREFIX = "oamr_push_";
 
     private final JdbcClient jdbc;
+    /** the ingest pool's: a push is authenticated without waiting for the main pool */
+    private final JdbcClient ingestJdbc;
 
-    public ConcentratorTokens(JdbcClient jdbc) {
+    public ConcentratorTokens(JdbcClient jdbc, IngestDatabase ingest) {
         this.jdbc = jdbc;
+        this.ingestJdbc = ingest.jdbc();
     }
 
     /**
@@ -64,7 +67,7 @@ public class ConcentratorTokens {
         }
         record Row(long id, UUID publicId, String name, boolean enabled) {
         }
-        Row row = jdbc.sql("""
+        Row row = ingestJdbc.sql("""
                 select id, public_id, name, enabled from acquisition_channel
                 where token_hash = ? and kind = 'CONCENTRATOR'""")
                 .param(Tokens.hash(token))

@@ -44,7 +44,7 @@ public class IngestController {
         byte[] body = limits.body(request);
         Instant now = Instant.now();
         var mucs = new SolvimusXmlReader(limits.maxValues()).read(body);
-        ParsedPush parsed = new SolvimusInterpreter(TimeWindow.around(now), now).interpret(mucs);
+        ParsedPush parsed = new SolvimusInterpreter(limits.window(now), now).interpret(mucs);
         return service.store(concentrator, parsed, body);
     }
 
@@ -53,7 +53,7 @@ public class IngestController {
     public PushReport readouts(HttpServletRequest request) throws IOException {
         Concentrator concentrator = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         byte[] body = limits.body(request);
-        ParsedPush parsed = new ReadoutsJsonReader(limits.maxValues(), TimeWindow.around(Instant.now())).read(body);
+        ParsedPush parsed = new ReadoutsJsonReader(limits.maxValues(), limits.window(Instant.now())).read(body);
         return service.store(concentrator, parsed, body);
     }
 

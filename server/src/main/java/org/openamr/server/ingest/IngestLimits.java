@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.Period;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +18,19 @@ public class IngestLimits {
 
     private final long maxBodyBytes;
     private final int maxValues;
+    private final Period maxReadingAge;
 
     public IngestLimits(@Value("${openamr.ingest.max-body-bytes:8388608}") long maxBodyBytes,
-            @Value("${openamr.ingest.max-values:100000}") int maxValues) {
+            @Value("${openamr.ingest.max-values:100000}") int maxValues,
+            @Value("${openamr.ingest.max-reading-age:P5Y}") Period maxReadingAge) {
         this.maxBodyBytes = maxBodyBytes;
         this.maxValues = maxValues;
+        this.maxReadingAge = maxReadingAge;
+    }
+
+    /** The times a push received now may give its readings. */
+    TimeWindow window(Instant now) {
+        return TimeWindow.around(now, maxReadingAge);
     }
 
     public long maxBodyBytes() {

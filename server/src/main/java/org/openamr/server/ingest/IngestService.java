@@ -1,5 +1,6 @@
 package org.openamr.server.ingest;
 
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.openamr.acquisition.readout.MeterReadout;
 import org.openamr.acquisition.readout.RegisterValue;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.meter.MeterResolver;
 import org.openamr.server.reading.ReadingPartitions;
 import org.openamr.server.reading.ReadingSource;
 import org.openamr.server.reading.ReadingStore;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,15 +44,17 @@ public class IngestService {
     private final ReadingPartitions partitions;
     private final AuditActor audit;
     private final TransactionTemplate transaction;
+    private final int maxNewMeters;
 
-    public IngestService(JdbcClient jdbc, JdbcTemplate template, ReadingStore readings, ReadingPartitions partitions,
-            AuditActor audit, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.template = template;
-        this.readings = readings;
-        this.partitions = partitions;
-        this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+    /** Everything on the ingest pool ({@link IngestDatabase}), so that busy web pages cannot starve pushes. */
+    public IngestService(IngestDatabase db, @Value("${openamr.ingest.max-new-meters:1000}") int maxNewMeters) {
+        this.jdbc = db.jdbc();
+        this.template = db.template();
+        this.readings = db.readings();
+        this.partitions = db.partitions();
+        this.audit = db.audit();
+        this.transaction = db.transaction();
+        this.maxNewMeters = maxNewMeters;
     }
 
     PushReport store(Concentrator concentrator, ParsedPush parsed, byte[] payload) {
@@ -66,38 +70,106 @@ public class IngestService {
             }
         }
         partitions.ensureFor(times);
-        PushReport report = transaction.execute(status -> {
-            audit.set(concentrator.auditActor());
-            StoreResult reported = readings.store(push.withConditions(), ReadingSource.PUSH,
-                    concentrator.channelId(), true);
-            StoreResult silent = readings.store(push.withoutConditions(), ReadingSource.PUSH,
-                    concentrator.channelId(), false);
-            Set<Long> meters = new HashSet<>(reported.meterIds());
-            meters.addAll(silent.meterIds());
-            int created = reported.metersCreated() + silent.metersCreated();
-            int inserted = reported.inserted() + silent.inserted();
-            int duplicates = reported.duplicates() + silent.duplicates();
-            List<Rejection> rejections = push.rejections();
-            record Row(long id, UUID publicId) {
-            }
-            Row row = jdbc.sql("""
-                    insert into ingest_push (channel_id, format, sender, payload_bytes, payload_sha256, meters,
-                        meters_created, readings_new, readings_duplicate, rejected)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    returning id, public_id""")
-                    .params(concentrator.channelId(), parsed.format().name(), parsed.sender(), payload.length,
-                            sha256(payload), meters.size(), created, inserted, duplicates, rejections.size())
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class))).single();
-            insertRejections(row.id(), rejections);
-            List<PushReport.Item> listed = rejections.stream().limit(PushReport.LISTED).map(PushReport.Item::of).toList();
-            return new PushReport(row.publicId(), parsed.format(), meters.size(), created, inserted, duplicates,
-                    rejections.size(), listed, rejections.size() > listed.size());
-        });
+        PushReport report;
+        try {
+            report = transaction.execute(status -> {
+                audit.set(concentrator.auditActor());
+                StoreResult reported = readings.store(push.withConditions(), ReadingSource.PUSH,
+                        concentrator.channelId(), true, maxNewMeters);
+                StoreResult silent = readings.store(push.withoutConditions(), ReadingSource.PUSH,
+                        concentrator.channelId(), false, maxNewMeters - reported.metersCreated());
+                Set<Long> meters = new HashSet<>(reported.meterIds());
+                meters.addAll(silent.meterIds());
+                int created = reported.metersCreated() + silent.metersCreated();
+                int inserted = reported.inserted() + silent.inserted();
+                int duplicates = reported.duplicates() + silent.duplicates();
+                List<Conflict> conflicts = new ArrayList<>();
+                reported.conflicts().forEach(c -> conflicts.add(Conflict.of(push.keptWithConditions().get(c.index()), c)));
+                silent.conflicts().forEach(c -> conflicts.add(Conflict.of(push.keptWithoutConditions().get(c.index()), c)));
+                List<Rejection> rejections = push.rejections();
+                record Row(long id, UUID publicId) {
+                }
+                Row row = jdbc.sql("""
+                        insert into ingest_push (channel_id, format, sender, payload_bytes, payload_sha256, meters,
+                            meters_created, readings_new, readings_duplicate, rejected, readings_conflicting)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        returning id, public_id""")
+                        .params(concentrator.channelId(), parsed.format().name(), parsed.sender(), payload.length,
+                                sha256(payload), meters.size(), created, inserted, duplicates, rejections.size(),
+                                conflicts.size())
+                        .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class))).single();
+                insertRejections(row.id(), rejections);
+                insertConflicts(row.id(), conflicts);
+                List<PushReport.Item> listed = rejections.stream().limit(PushReport.LISTED).map(PushReport.Item::of)
+                        .toList();
+                List<PushReport.ConflictItem> conflicting = conflicts.stream().limit(PushReport.LISTED)
+                        .map(Conflict::item).toList();
+                return new PushReport(row.publicId(), parsed.format(), meters.size(), created, inserted, duplicates,
+                        conflicts.size(), rejections.size(), listed, rejections.size() > listed.size(), conflicting,
+                        conflicts.size() > conflicting.size());
+            });
+        } catch (MeterResolver.TooManyNewMeters e) {
+            throw IngestException.tooLarge("the push names more than " + maxNewMeters
+                    + " meters this server does not know yet (openamr.ingest.max-new-meters); nothing was stored"
+                    + " — register the meters first or push them in smaller parts");
+        }
         log.info("push {} ({}) from concentrator '{}' (sender {}): {} meters ({} new), {} readings new, {} duplicate, "
-                        + "{} parts rejected", report.push(), parsed.format(), concentrator.name(), parsed.sender(),
-                report.meters(), report.metersCreated(), report.readingsNew(), report.readingsDuplicate(),
-                report.rejected());
+                        + "{} conflicting, {} parts rejected", report.push(), parsed.format(), concentrator.name(),
+                parsed.sender(), report.meters(), report.metersCreated(), report.readingsNew(),
+                report.readingsDuplicate(), report.readingsConflicting(), report.rejected());
         return report;
+    }
+
+    /** A pushed value whose register and time the server already had with another value. */
+    private record Conflict(PushAssembly.Kept kept, BigDecimal stored, BigDecimal pushed) {
+
+        static Conflict of(PushAssembly.Kept kept, StoreResult.Conflict c) {
+            return new Conflict(kept, c.stored(), c.given());
+        }
+
+        String register() {
+            return PushAssembly.describe(kept.candidate().key());
+        }
+
+        String reason() {
+            return "the server already has " + stored.toPlainString() + " for " + register() + " at "
+                    + kept.candidate().at() + "; the pushed " + pushed.toPlainString()
+                    + " differs and is not stored (the stored value is kept)";
+        }
+
+        PushReport.ConflictItem item() {
+            Candidate c = kept.candidate();
+            String location = c.origin().location();
+            return new PushReport.ConflictItem(kept.meter(), location, register(), c.at(), stored, pushed,
+                    new Rejection(kept.meter(), location, reason(), "", 1).message());
+        }
+    }
+
+    private void insertConflicts(long pushId, List<Conflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into ingest_rejection (push_id, meter, location, reason, fragment, value_count, kind,
+                                              stored_value, pushed_value)
+                values (?, ?, ?, ?, ?, 1, 'CONFLICT', ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Conflict c = conflicts.get(i);
+                ps.setLong(1, pushId);
+                ps.setString(2, c.kept().meter());
+                ps.setString(3, c.kept().candidate().origin().location());
+                ps.setString(4, c.reason());
+                ps.setString(5, c.kept().candidate().origin().fragment());
+                ps.setBigDecimal(6, c.stored());
+                ps.setBigDecimal(7, c.pushed());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return conflicts.size();
+            }
+        });
     }
 
     private void insertRejections(long pushId, List<Rejection> rejections) {

@@ -27,7 +27,16 @@ final class PushAssembly {
      * about conditions for, and every rejection.
      */
     record Assembled(List<MeterReadout> withConditions, List<MeterReadout> withoutConditions,
-                     List<Rejection> rejections, int values) {
+                     List<Rejection> rejections, int values, List<Kept> keptWithConditions,
+                     List<Kept> keptWithoutConditions) {
+    }
+
+    /**
+     * A value the push stores, with its meter as the document names it and where it came from: the
+     * values of {@code withConditions} (and of {@code withoutConditions}) in the order the store
+     * numbers them, readouts in order and each readout's values in order.
+     */
+    record Kept(String meter, Candidate candidate) {
     }
 
     private record Meter(String serial, String manufacturer) {
@@ -38,13 +47,17 @@ final class PushAssembly {
         List<Rejection> rejections = new ArrayList<>(push.rejections());
         List<MeterReadout> withConditions = new ArrayList<>();
         List<MeterReadout> withoutConditions = new ArrayList<>();
+        List<Kept> keptWith = new ArrayList<>();
+        List<Kept> keptWithout = new ArrayList<>();
         int values = 0;
         for (MeterCandidates m : push.meters()) {
             List<RegisterValue> kept = new ArrayList<>(m.values().size());
+            List<Kept> origins = m.conditionsReported() ? keptWith : keptWithout;
             for (Candidate c : m.values()) {
                 String reason = contradicted.isEmpty() ? null : contradicted.get(c);
                 if (reason == null) {
                     kept.add(c.toValue());
+                    origins.add(new Kept(m.label(), c));
                 } else {
                     rejections.add(new Rejection(m.label(), c.origin().location(), reason, c.origin().fragment(), 1));
                 }
@@ -53,7 +66,7 @@ final class PushAssembly {
             MeterReadout readout = new MeterReadout(m.identity(), m.readAt(), kept, m.conditions());
             (m.conditionsReported() ? withConditions : withoutConditions).add(readout);
         }
-        return new Assembled(withConditions, withoutConditions, rejections, values);
+        return new Assembled(withConditions, withoutConditions, rejections, values, keptWith, keptWithout);
     }
 
     /** The candidates that another one of the same meter, register and time contradicts, with why. */

@@ -120,6 +120,13 @@ final class ReadoutsJsonReader {
                 throw IngestException.badDocument("concentrator." + f + " must be a string");
             }
         }
+        for (String f : CONCENTRATOR_FIELDS) {
+            JsonNode v = c.get(f);
+            if (v != null && v.isString() && v.stringValue().length() > PushBounds.MAX_SENDER) {
+                throw IngestException.badDocument("concentrator." + f + " has " + v.stringValue().length()
+                        + " characters; at most " + PushBounds.MAX_SENDER + " are accepted");
+            }
+        }
         JsonNode id = c.get("id");
         return id == null || id.isNull() ? null : id.stringValue();
     }
@@ -185,9 +192,12 @@ final class ReadoutsJsonReader {
         Instant readAt = null;
         List<MeterCondition> conditions = new ArrayList<>();
         try {
-            if (label == null || label.isBlank() || label.strip().length() > 64
-                    || !label.strip().chars().allMatch(c -> c > 0x20 && c != 0x7F)) {
+            if (label == null || label.isBlank()) {
                 throw new Bad("serial must be a string of 1 to 64 visible characters, e.g. \"46174428\"");
+            }
+            String serialProblem = PushBounds.meterNumberProblem("serial", label);
+            if (serialProblem != null) {
+                throw new Bad(serialProblem);
             }
             maker = optionalText(m, "manufacturer").map(s -> {
                 if (!MAKER.matcher(s).matches()) {
@@ -200,6 +210,10 @@ final class ReadoutsJsonReader {
             readAt = time(m.get("readAt"), "readAt");
             JsonNode list = m.get("conditions");
             if (list != null && !list.isNull()) {
+                if (list.size() > PushBounds.MAX_CONDITIONS) {
+                    throw new Bad("the meter reports " + list.size() + " conditions; at most "
+                            + PushBounds.MAX_CONDITIONS + " are accepted per meter");
+                }
                 for (JsonNode c : list) {
                     conditions.add(condition(c));
                 }
@@ -231,13 +245,17 @@ final class ReadoutsJsonReader {
     private Candidate value(JsonNode v, String location) {
         Quantity quantity = enumValue(v, "quantity", Quantity.class, null);
         Unit unit = unit(v.get("unit"));
-        long storage = nonNegative(v, "storage", Long.MAX_VALUE);
-        int tariff = (int) nonNegative(v, "tariff", Integer.MAX_VALUE);
-        int subunit = (int) nonNegative(v, "subunit", Integer.MAX_VALUE);
+        long storage = nonNegative(v, "storage", PushBounds.MAX_STORAGE);
+        int tariff = (int) nonNegative(v, "tariff", PushBounds.MAX_TARIFF);
+        int subunit = (int) nonNegative(v, "subunit", PushBounds.MAX_SUBUNIT);
         Function function = enumValue(v, "function", Function.class, Function.INSTANTANEOUS);
         Instant at = time(v.get("at"), "at");
         BigDecimal value = decimal(v.get("value"));
         RegisterKey key = new RegisterKey(quantity, unit, storage, tariff, subunit, function);
+        String valueProblem = PushBounds.valueProblem(key, value);
+        if (valueProblem != null) {
+            throw new Bad(valueProblem);
+        }
         return new Candidate(key, at, value, new Candidate.Origin() {
             @Override
             public String location() {
@@ -366,6 +384,10 @@ final class ReadoutsJsonReader {
         if (code == null || !code.isString() || code.stringValue().isBlank()) {
             throw new Bad("every condition needs a code, e.g. {\"code\": \"STATUS_POWER_LOW\"}");
         }
+        String codeProblem = PushBounds.textProblem("condition code", code.stringValue(), PushBounds.MAX_CODE);
+        if (codeProblem != null) {
+            throw new Bad(codeProblem);
+        }
         JsonNode stops = c.get("stopsIntegration");
         if (stops != null && !stops.isBoolean()) {
             throw new Bad("stopsIntegration of condition " + code.stringValue() + " must be true or false");
@@ -381,6 +403,10 @@ final class ReadoutsJsonReader {
         }
         if (!node.isString()) {
             throw new Bad(field + " must be a string");
+        }
+        String problem = PushBounds.textProblem(field, node.stringValue(), PushBounds.MAX_LABEL);
+        if (problem != null) {
+            throw new Bad(problem);
         }
         return node.stringValue();
     }

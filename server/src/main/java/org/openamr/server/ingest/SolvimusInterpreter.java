@@ -112,6 +112,10 @@ final class SolvimusInterpreter {
             meters.add(meter(e.getKey(), data, fallbackReadAt));
         }
         String sender = senders.isEmpty() ? null : String.join(",", senders);
+        if (sender != null && sender.length() > PushBounds.MAX_SENDER) {
+            // only kept for support: the first MUC_IDs say enough
+            sender = sender.substring(0, PushBounds.MAX_SENDER - 1) + "…";
+        }
         return new ParsedPush(PushFormat.SOLVIMUS_XML, sender, meters, rejections);
     }
 
@@ -119,10 +123,7 @@ final class SolvimusInterpreter {
         if (id == null || id.isBlank()) {
             return "meter has no METER_ID, so its values cannot be attributed to a meter";
         }
-        if (id.strip().length() > 64 || !id.strip().chars().allMatch(c -> c > 0x20 && c != 0x7F)) {
-            return "METER_ID '" + id + "' is not a meter number (at most 64 visible characters, no spaces)";
-        }
-        return null;
+        return PushBounds.meterNumberProblem("METER_ID", id);
     }
 
     private MeterCandidates meter(String id, List<Data> all, Instant fallbackReadAt) {
@@ -172,6 +173,9 @@ final class SolvimusInterpreter {
                     if (value.scale() < 0) {
                         value = value.setScale(0);
                     }
+                    problem = PushBounds.valueProblem(s.key(), value);
+                }
+                if (problem == null) {
                     Optional<Instant> t = seconds(f.t());
                     problem = timeProblem("T", f.t(), t);
                     if (problem == null && f.tMuc() != null) {

@@ -78,7 +78,7 @@ class MeterController {
     Meter create(@Valid @RequestBody MeterInput in) {
         AccessScope scope = current.registryEditor();
         audit.set(scope.actor());
-        UUID id = meters.create(fields(scope, in));
+        UUID id = meters.create(scope, fields(scope, in));
         return meters.get(new AccessScope.Everything(scope.actor()), id);
     }
 

@@ -19,6 +19,14 @@ import org.springframework.stereotype.Component;
  * entered yet instead of dropping its values: it then waits, with its readings, for assignment.
  * Matching: maker + serial; a route that knows no maker (a concentrator's METER_ID) matches by
  * serial when exactly one meter has it; a maker-less entry is completed when the maker shows up.
+ *
+ * <p>A channel matches only meters of its own scope ({@link #SCOPE}): meters it reaches itself,
+ * meters of its operator's registry (the building's service company, else its management company)
+ * and meters installed now in a building of that operator. A serial outside that scope is another
+ * organisation's meter or a wrong number; either way the channel's sighting becomes a meter of its
+ * own operator's registry (unassigned), and the other organisation's meter is never touched. Meter
+ * identity is unique per owner ({@code meter.owner_org_id}, null: the administrators' registry), so
+ * two companies may both have a meter with one serial.
  */
 @Component
 public class MeterResolver {
@@ -34,18 +42,62 @@ public class MeterResolver {
     public record Resolved(long meterId, boolean created) {
     }
 
+    /** More meters new to the registry than one batch may register (a push's cap). */
+    public static final class TooManyNewMeters extends RuntimeException {
+
+        public TooManyNewMeters(int limit) {
+            super("more than " + limit + " meters new to the registry");
+        }
+    }
+
+    /**
+     * Which meters a channel matches, as SQL on meter {@code m} with parameters {@code :channel} and
+     * {@code :operator}: the channel's own meters, its operator's registry, meters installed now in
+     * its operator's buildings. Without a channel (the server's own writes: demo, imports) every meter.
+     */
+    static final String SCOPE = """
+            (:channel::bigint is null
+             or m.channel_id = :channel
+             or m.owner_org_id is not distinct from :operator::bigint
+             or exists (select 1 from meter_installation si join metering_point sp on sp.id = si.point_id
+                                join building sb on sb.id = sp.building_id
+                        where si.meter_id = m.id and si.removed_at is null
+                          and coalesce(sb.service_org_id, sb.management_org_id) = :operator::bigint))""";
+
+    /** The channel and its operator, whose registry the channel's new meters join. */
+    private record Scope(Long channel, Long operator) {
+    }
+
+    private Scope scope(Long channelId) {
+        if (channelId == null) {
+            return new Scope(null, null);
+        }
+        Long operator = jdbc.sql("""
+                select coalesce(b.service_org_id, b.management_org_id) from acquisition_channel c
+                left join building b on b.id = c.building_id where c.id = ?""")
+                .param(channelId).query((rs, n) -> (Long) rs.getObject(1)).optional().orElse(null);
+        return new Scope(channelId, operator);
+    }
+
     /** Call inside the transaction that stores the meter's values. */
     public Resolved resolve(MeterIdentity identity, Instant seenAt, Long channelId) {
-        Optional<Long> found = find(identity);
+        return resolve(identity, seenAt, scope(channelId));
+    }
+
+    private Resolved resolve(MeterIdentity identity, Instant seenAt, Scope scope) {
+        Long channelId = scope.channel();
+        Optional<Long> found = find(identity, scope);
         if (found.isPresent()) {
             touch(found.get(), identity, seenAt, channelId);
             return new Resolved(found.get(), false);
         }
         Long id = jdbc.sql("""
-                insert into meter (manufacturer, serial, mbus_version, mbus_medium, channel_id, first_seen_at, last_seen_at)
-                values (:man, :serial, :version, :medium, :channel, :seen, :seen)
-                on conflict (coalesce(manufacturer, ''), serial) do nothing
+                insert into meter (owner_org_id, manufacturer, serial, mbus_version, mbus_medium, channel_id,
+                                   first_seen_at, last_seen_at)
+                values (:owner, :man, :serial, :version, :medium, :channel, :seen, :seen)
+                on conflict (coalesce(owner_org_id, 0), coalesce(manufacturer, ''), serial) do nothing
                 returning id""")
+                .param("owner", scope.operator(), java.sql.Types.BIGINT)
                 .param("man", identity.manufacturer().orElse(null))
                 .param("serial", identity.serial())
                 .param("version", identity.version().orElse(null))
@@ -55,7 +107,7 @@ public class MeterResolver {
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             // another transaction registered it a moment ago
-            long existing = find(identity).orElseThrow();
+            long existing = find(identity, scope).orElseThrow();
             touch(existing, identity, seenAt, channelId);
             return new Resolved(existing, false);
         }
@@ -99,21 +151,30 @@ public class MeterResolver {
      * @param seenAt one time per identity
      */
     public List<Resolved> resolveAll(List<MeterIdentity> identities, List<Instant> seenAt, Long channelId) {
+        return resolveAll(identities, seenAt, channelId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #resolveAll(List, List, Long)}, registering at most {@code maxNew} meters.
+     *
+     * @throws TooManyNewMeters when the batch names more new meters; the caller rolls back
+     */
+    public List<Resolved> resolveAll(List<MeterIdentity> identities, List<Instant> seenAt, Long channelId,
+            int maxNew) {
+        Scope scope = scope(channelId);
         String[] serials = identities.stream().map(MeterIdentity::serial).distinct().toArray(String[]::new);
         Map<String, List<Known>> bySerial = new HashMap<>();
-        template.execute((ConnectionCallback<Void>) c -> {
-            try (var ps = c.prepareStatement(
-                    "select id, manufacturer, serial from meter where serial = any(?) order by manufacturer nulls first, id")) {
-                ps.setArray(1, c.createArrayOf("text", serials));
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        bySerial.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
-                                .add(new Known(rs.getLong(1), rs.getString(2)));
-                    }
-                }
-            }
-            return null;
-        });
+        jdbc.sql("select m.id, m.manufacturer, m.serial from meter m where m.serial = any(:serials) and " + SCOPE
+                        + " order by m.manufacturer nulls first, m.id")
+                .param("serials", template.execute((ConnectionCallback<java.sql.Array>) c ->
+                        c.createArrayOf("text", serials)))
+                .param("channel", scope.channel(), java.sql.Types.BIGINT)
+                .param("operator", scope.operator(), java.sql.Types.BIGINT)
+                .query(rs -> {
+                    bySerial.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
+                            .add(new Known(rs.getLong(1), rs.getString(2)));
+                });
+        int created = 0;
         Map<Long, Touch> touches = new LinkedHashMap<>();
         List<Resolved> resolved = new ArrayList<>(identities.size());
         for (int i = 0; i < identities.size(); i++) {
@@ -131,9 +192,12 @@ public class MeterResolver {
             // the one-by-one path must see the registry as it would have after the earlier sightings
             touchAll(touches, channelId);
             touches.clear();
-            Resolved r = resolve(identity, seenAt.get(i), channelId);
+            Resolved r = resolve(identity, seenAt.get(i), scope);
+            if (r.created() && ++created > maxNew) {
+                throw new TooManyNewMeters(maxNew);
+            }
             resolved.add(r);
-            bySerial.put(identity.serial(), new ArrayList<>(sameSerial(identity.serial())));
+            bySerial.put(identity.serial(), new ArrayList<>(sameSerial(identity.serial(), scope)));
         }
         touchAll(touches, channelId);
         return resolved;
@@ -193,7 +257,9 @@ public class MeterResolver {
         template.execute((ConnectionCallback<Integer>) c -> {
             try (var ps = c.prepareStatement("""
                     update meter m set
-                        manufacturer = coalesce(m.manufacturer, t.man),
+                        manufacturer = coalesce(m.manufacturer, case when not exists (select 1 from meter o
+                            where o.serial = m.serial and o.manufacturer = t.man
+                              and coalesce(o.owner_org_id, 0) = coalesce(m.owner_org_id, 0)) then t.man end),
                         mbus_version = coalesce(m.mbus_version, t.version),
                         mbus_medium = coalesce(m.mbus_medium, t.medium),
                         channel_id = coalesce(m.channel_id, ?),
@@ -224,20 +290,26 @@ public class MeterResolver {
         });
     }
 
-    private Optional<Long> find(MeterIdentity identity) {
-        return Optional.ofNullable(pick(identity, sameSerial(identity.serial()))).map(k -> k.id);
+    private Optional<Long> find(MeterIdentity identity, Scope scope) {
+        return Optional.ofNullable(pick(identity, sameSerial(identity.serial(), scope))).map(k -> k.id);
     }
 
-    /** The registry's meters with this serial, in the order {@link #pick} expects. */
-    private List<Known> sameSerial(String serial) {
-        return jdbc.sql("select id, manufacturer from meter where serial = ? order by manufacturer nulls first, id")
-                .param(serial).query((rs, n) -> new Known(rs.getLong(1), rs.getString(2))).list();
+    /** The meters of the scope with this serial, in the order {@link #pick} expects. */
+    private List<Known> sameSerial(String serial, Scope scope) {
+        return jdbc.sql("select m.id, m.manufacturer from meter m where m.serial = :serial and " + SCOPE
+                        + " order by m.manufacturer nulls first, m.id")
+                .param("serial", serial)
+                .param("channel", scope.channel(), java.sql.Types.BIGINT)
+                .param("operator", scope.operator(), java.sql.Types.BIGINT)
+                .query((rs, n) -> new Known(rs.getLong(1), rs.getString(2))).list();
     }
 
     private void touch(long meterId, MeterIdentity identity, Instant seenAt, Long channelId) {
         jdbc.sql("""
-                update meter set
-                    manufacturer = coalesce(manufacturer, :man),
+                update meter m set
+                    manufacturer = coalesce(manufacturer, case when not exists (select 1 from meter o
+                        where o.serial = m.serial and o.manufacturer = :man
+                          and coalesce(o.owner_org_id, 0) = coalesce(m.owner_org_id, 0)) then :man end),
                     mbus_version = coalesce(mbus_version, :version),
                     mbus_medium = coalesce(mbus_medium, :medium),
                     channel_id = coalesce(channel_id, :channel),

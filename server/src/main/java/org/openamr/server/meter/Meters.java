@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.openamr.acquisition.readout.MeterIdentity;
 import org.openamr.mbus.app.Medium;
 import java.util.UUID;
+import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.sql.Sql;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,24 +89,81 @@ public class Meters {
                 .orElseThrow(() -> new NotFoundException("meter", id));
     }
 
-    public UUID create(Fields f) {
-        return jdbc.sql("""
-                insert into meter (manufacturer, model, serial, medium, mbus_primary, channel_id, register_digits,
-                                   verified_on, next_verification)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
-                .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
-                        f.registerDigits(), f.verifiedOn(), f.nextVerification())
-                .query(UUID.class).single();
+    /**
+     * Registers a meter in the registry of the caller's organisation (an administrator's: the registry of
+     * the operator of the given channel's building, else the administrators' own). Identity (maker and
+     * serial) is unique per registry, so a serial another organisation has is no obstacle.
+     *
+     * @throws ConflictException when the caller's registry already has a meter with this maker and serial
+     */
+    public UUID create(AccessScope scope, Fields f) {
+        Long owner = owner(scope, f.channelId());
+        refuseTaken(owner, f.manufacturer(), f.serial(), null);
+        try {
+            return jdbc.sql("""
+                    insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, channel_id,
+                                       register_digits, verified_on, next_verification)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
+                    .params(owner, f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(),
+                            f.channelId(), f.registerDigits(), f.verifiedOn(), f.nextVerification())
+                    .query(UUID.class).single();
+        } catch (DuplicateKeyException e) {
+            // registered by a concurrent request since the check
+            throw taken(f.manufacturer(), f.serial());
+        }
     }
 
+    /** @throws ConflictException when another meter of the meter's registry has the new maker and serial */
     public void update(long id, Fields f) {
-        jdbc.sql("""
-                update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, mbus_primary = ?, channel_id = ?,
-                                 register_digits = ?, verified_on = ?, next_verification = ?
-                where id = ?""")
-                .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
-                        f.registerDigits(), f.verifiedOn(), f.nextVerification(), id)
-                .update();
+        // a list, not single(): null (the administrators' registry) is an owner too
+        Long owner = jdbc.sql("select owner_org_id from meter where id = ?").param(id)
+                .query((rs, n) -> (Long) rs.getObject(1)).list().get(0);
+        refuseTaken(owner, f.manufacturer(), f.serial(), id);
+        try {
+            jdbc.sql("""
+                    update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, mbus_primary = ?, channel_id = ?,
+                                     register_digits = ?, verified_on = ?, next_verification = ?
+                    where id = ?""")
+                    .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
+                            f.registerDigits(), f.verifiedOn(), f.nextVerification(), id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw taken(f.manufacturer(), f.serial());
+        }
+    }
+
+    /** Whose registry a meter the scope registers joins: see {@link #create(AccessScope, Fields)}. */
+    private Long owner(AccessScope scope, Long channelId) {
+        if (scope instanceof AccessScope.ServiceCompany s) {
+            return s.organisationId();
+        }
+        if (scope instanceof AccessScope.ManagementCompany m) {
+            return m.organisationId();
+        }
+        if (channelId == null) {
+            return null;
+        }
+        return jdbc.sql("""
+                select coalesce(b.service_org_id, b.management_org_id) from acquisition_channel c
+                left join building b on b.id = c.building_id where c.id = ?""")
+                .param(channelId).query((rs, n) -> (Long) rs.getObject(1)).optional().orElse(null);
+    }
+
+    private void refuseTaken(Long owner, String manufacturer, String serial, Long except) {
+        boolean taken = jdbc.sql("""
+                select exists (select 1 from meter where coalesce(owner_org_id, 0) = coalesce(?::bigint, 0)
+                               and coalesce(manufacturer, '') = coalesce(?::text, '') and serial = ?
+                               and id is distinct from ?::bigint)""")
+                .params(owner, manufacturer, serial, except).query(Boolean.class).single();
+        if (taken) {
+            throw taken(manufacturer, serial);
+        }
+    }
+
+    private static ConflictException taken(String manufacturer, String serial) {
+        return new ConflictException("your registry already has a meter with serial number " + serial
+                + (manufacturer == null ? " and no manufacturer" : " from manufacturer " + manufacturer)
+                + "; change that meter instead of registering it again");
     }
 
     /** A meter the caller sees, with its key for changing it and the bus identity a secondary address needs. */

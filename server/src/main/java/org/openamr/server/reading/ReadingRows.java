@@ -47,8 +47,12 @@ final class ReadingRows {
         this.size = registers.length;
     }
 
-    /** @return rows inserted; the rest of the batch were duplicates */
-    int insert(Connection c, ReadingSource source, Long channelId) throws SQLException {
+    /** What inserting a batch did: rows new to the table, and rows whose register and time were stored with another value. */
+    record Inserted(int inserted, List<StoreResult.Conflict> conflicts) {
+    }
+
+    /** @return rows inserted and conflicts; the rest of the batch were duplicates (the same value already stored) */
+    Inserted insert(Connection c, ReadingSource source, Long channelId) throws SQLException {
         int[] order = distinctInOrder();
         Set<Long> overlapping = overlapping(c, order);
         int[] fresh = Arrays.stream(order).filter(i -> !overlapping.contains(registers[i])).toArray();
@@ -71,10 +75,48 @@ final class ReadingRows {
                 checked.add(fresh);
             }
         }
+        List<StoreResult.Conflict> conflicts = new ArrayList<>();
         for (int[] rows : checked) {
             inserted += insertChecked(c, rows, source, channelId);
+            conflicts.addAll(conflicts(c, rows));
         }
-        return inserted;
+        return new Inserted(inserted, conflicts);
+    }
+
+    /**
+     * Rows of a checked insert whose register and time hold another value than theirs: stored before
+     * (the rows this insert stored hold their own values). Values compare as numbers: 2.5 and 2.500
+     * are one value. Rows left out of the batch as repeats of an earlier row are not checked here:
+     * callers reject contradicting values within one batch before storing (see the ingest's assembly).
+     */
+    private List<StoreResult.Conflict> conflicts(Connection c, int[] rows) throws SQLException {
+        Long[] regs = new Long[rows.length];
+        Timestamp[] at = new Timestamp[rows.length];
+        BigDecimal[] vals = new BigDecimal[rows.length];
+        Integer[] index = new Integer[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            regs[k] = registers[rows[k]];
+            at[k] = Timestamp.from(times[rows[k]]);
+            vals[k] = values[rows[k]];
+            index[k] = rows[k];
+        }
+        List<StoreResult.Conflict> found = new ArrayList<>();
+        try (var ps = c.prepareStatement("""
+                select x.i, s.value from unnest(?::bigint[], ?::timestamptz[], ?::numeric[], ?::int[]) as x(r, t, v, i)
+                join reading s on s.register_id = x.r and s.measured_at = x.t
+                where s.value <> x.v""")) {
+            ps.setArray(1, c.createArrayOf("bigint", regs));
+            ps.setArray(2, c.createArrayOf("timestamptz", at));
+            ps.setArray(3, c.createArrayOf("numeric", vals));
+            ps.setArray(4, c.createArrayOf("int4", index));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = rs.getInt(1);
+                    found.add(new StoreResult.Conflict(i, rs.getBigDecimal(2), values[i]));
+                }
+            }
+        }
+        return found;
     }
 
     /**

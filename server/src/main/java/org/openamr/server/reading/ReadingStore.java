@@ -67,6 +67,17 @@ public class ReadingStore {
     @Transactional
     public StoreResult store(List<MeterReadout> readouts, ReadingSource source, Long channelId,
             boolean conditionsReported) {
+        return store(readouts, source, channelId, conditionsReported, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #store(List, ReadingSource, Long, boolean)}, registering at most {@code maxNewMeters}.
+     *
+     * @throws MeterResolver.TooManyNewMeters when the readouts name more meters new to the registry
+     */
+    @Transactional
+    public StoreResult store(List<MeterReadout> readouts, ReadingSource source, Long channelId,
+            boolean conditionsReported, int maxNewMeters) {
         List<Instant> times = new ArrayList<>();
         for (MeterReadout r : readouts) {
             r.values().forEach(v -> times.add(v.measuredAt()));
@@ -83,7 +94,7 @@ public class ReadingStore {
         Map<RegisterRef, Long> batchRegisters = new java.util.HashMap<>();
         List<MeterResolver.Resolved> resolved = readouts.isEmpty() ? List.of()
                 : meters.resolveAll(readouts.stream().map(MeterReadout::meter).toList(),
-                        readouts.stream().map(MeterReadout::readAt).toList(), channelId);
+                        readouts.stream().map(MeterReadout::readAt).toList(), channelId, maxNewMeters);
         for (int m = 0; m < readouts.size(); m++) {
             MeterReadout r = readouts.get(m);
             MeterResolver.Resolved meter = resolved.get(m);
@@ -109,12 +120,14 @@ public class ReadingStore {
                 eventsRecorded += events.record(meter.meterId(), r.readAt(), r.conditions(), source);
             }
         }
-        int inserted = n == 0 ? 0 : insert(registers, at, values, source, channelId);
-        return new StoreResult(inserted, n - inserted, created, eventsRecorded, List.copyOf(meterIds));
+        ReadingRows.Inserted stored = n == 0 ? new ReadingRows.Inserted(0, List.of())
+                : insert(registers, at, values, source, channelId);
+        return new StoreResult(stored.inserted(), n - stored.inserted() - stored.conflicts().size(), created,
+                eventsRecorded, List.copyOf(meterIds), stored.conflicts());
     }
 
-    private int insert(long[] registers, Instant[] at, BigDecimal[] values, ReadingSource source, Long channelId) {
-        return template.execute((ConnectionCallback<Integer>) c ->
+    private ReadingRows.Inserted insert(long[] registers, Instant[] at, BigDecimal[] values, ReadingSource source, Long channelId) {
+        return template.execute((ConnectionCallback<ReadingRows.Inserted>) c ->
                 new ReadingRows(registers, at, values).insert(c, source, channelId));
     }
 

@@ -23,8 +23,11 @@ import org.openamr.server.support.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
+// the maker's sample push is of April 2018: older than the default max-reading-age
 @ServerTest
+@TestPropertySource(properties = "openamr.ingest.max-reading-age=P30Y")
 class SolvimusIngestTest {
 
     private static final String PATH = "/ingest/v1/solvimus";

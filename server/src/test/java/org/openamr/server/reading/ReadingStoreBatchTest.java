@@ -99,14 +99,17 @@ class ReadingStoreBatchTest {
                 v(ENERGY, 4, "40"), v(ENERGY, 5, "50"), v(ENERGY, 6, "60"));
 
         assertThat(result.inserted()).isEqualTo(5);
-        assertThat(result.duplicates()).isEqualTo(1);
+        // another value for a stored register and time is a conflict, not a duplicate: the stored one stays
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.conflicts()).extracting(c -> c.stored().toPlainString(), c -> c.given().toPlainString())
+                .containsExactly(tuple("5.000", "5.500"));
         assertThat(readings(meter)).containsExactly(
                 tuple("ENERGY", t(4), "40"), tuple("ENERGY", t(5), "50"), tuple("ENERGY", t(6), "60"),
                 tuple("VOLUME", t(4), "4.000"), tuple("VOLUME", t(5), "5.000"), tuple("VOLUME", t(6), "6.000"));
     }
 
     @Test
-    void aRowAnotherTransactionStoresWhileTheBatchIsCopiedIsADuplicateNotAnError() throws Exception {
+    void aRowAnotherTransactionStoresWhileTheBatchIsCopiedIsAConflictNotAnError() throws Exception {
         String meter = serial();
         store(meter, v(ENERGY, 0, "0"));
         long register = jdbc.sql("""
@@ -134,7 +137,9 @@ class ReadingStoreBatchTest {
             StoreResult result = batch.get(20, TimeUnit.SECONDS);
 
             assertThat(result.inserted()).isEqualTo(2);
-            assertThat(result.duplicates()).isEqualTo(1);
+            // the other transaction's 99 differs from the batch's 2: a conflict, and 99 stays
+            assertThat(result.duplicates()).isZero();
+            assertThat(result.conflicts()).hasSize(1);
         }
         assertThat(readings(meter)).containsExactly(tuple("ENERGY", t(0), "0"), tuple("ENERGY", t(1), "1"),
                 tuple("ENERGY", t(2), "99"), tuple("ENERGY", t(3), "3"));
