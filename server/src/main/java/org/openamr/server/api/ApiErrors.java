@@ -81,7 +81,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()
-                        + (f.getRejectedValue() == null ? "" : " (was '" + f.getRejectedValue() + "')"))
+                        + (f.getRejectedValue() == null || secret(f.getField()) ? ""
+                                : " (was '" + f.getRejectedValue() + "')"))
                 .sorted().collect(Collectors.joining("; "));
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         return ResponseEntity.badRequest().body(p);
@@ -101,6 +102,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setInstance(URI.create(request.getRequestURI()));
         return p;
+    }
+
+    /** A password is never repeated back: an answer may end up in a log or on a screen. */
+    private static boolean secret(String field) {
+        return field.toLowerCase(java.util.Locale.ROOT).contains("password");
     }
 
     private static String firstLine(String s) {
