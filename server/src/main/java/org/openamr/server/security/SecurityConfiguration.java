@@ -78,6 +78,7 @@ public class SecurityConfiguration {
             // header) signed the request in
             .addFilterBefore(new ApiTokenFilter(jdbc, users), CsrfFilter.class)
             .addFilterAfter(new SessionAccountCheck(users), ApiTokenFilter.class)
+            .addFilterBefore(new MultipartParameters(), CsrfFilter.class)
             // spa(): the token is also readable from the XSRF-TOKEN cookie and accepted raw in the
             // X-XSRF-TOKEN header, for scripts of the web pages (forms carry it as a hidden field)
             .csrf(csrf -> csrf
