@@ -81,7 +81,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()
-                        + (f.getRejectedValue() == null ? "" : " (was '" + f.getRejectedValue() + "')"))
+                        + (f.getRejectedValue() == null || secret(f.getField()) ? "" : was(f.getRejectedValue())))
                 .sorted().collect(Collectors.joining("; "));
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         return ResponseEntity.badRequest().body(p);
@@ -101,6 +101,17 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setInstance(URI.create(request.getRequestURI()));
         return p;
+    }
+
+    /** The refused value, or only its length when repeating it would make the answer as long as the request. */
+    private static String was(Object rejected) {
+        String s = String.valueOf(rejected);
+        return s.length() > 100 ? " (was " + s.length() + " characters)" : " (was '" + s + "')";
+    }
+
+    /** A password is never repeated back: an answer may end up in a log or on a screen. */
+    private static boolean secret(String field) {
+        return field.toLowerCase(java.util.Locale.ROOT).contains("password");
     }
 
     private static String firstLine(String s) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -45,11 +46,12 @@ class BuildingController {
         this.audit = audit;
     }
 
-    record BuildingInput(@NotBlank String address, UUID fiasId, String gisId, @NotNull UUID managementCompany,
-                         UUID serviceCompany, String timeZone) {
+    record BuildingInput(@NotBlank @Size(max = 300) String address, UUID fiasId, @Size(max = 64) String gisId,
+                         @NotNull UUID managementCompany, UUID serviceCompany, @Size(max = 64) String timeZone) {
     }
 
-    record BuildingChange(@NotBlank String address, UUID fiasId, String gisId, String timeZone) {
+    record BuildingChange(@NotBlank @Size(max = 300) String address, UUID fiasId, @Size(max = 64) String gisId,
+                          @Size(max = 64) String timeZone) {
     }
 
     record EntranceInput(@Min(1) @Max(999) int number) {

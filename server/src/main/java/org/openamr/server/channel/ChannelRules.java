@@ -77,11 +77,25 @@ final class ChannelRules {
             throw new BadRequestException("schedule '" + c + "' cannot be set on a CONCENTRATOR channel: "
                     + "a concentrator reads its meters on its own schedule and pushes");
         }
+        if (ScheduleLimits.tooLong(c) != null) {
+            throw new BadRequestException("schedule: " + c.length() + " characters is too long for a cron expression"
+                    + " (at most " + ScheduleLimits.MAX_LENGTH + ")");
+        }
+        CronExpression parsed;
         try {
-            CronExpression.parse(c);
+            parsed = CronExpression.parse(c);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("schedule '" + c + "' is not a valid cron expression: " + e.getMessage()
                     + " (six fields, seconds first, e.g. '0 0 3 * * *' for 03:00 every day)");
+        }
+        ScheduleLimits.Problem problem = ScheduleLimits.check(parsed);
+        if (problem == ScheduleLimits.Problem.TOO_OFTEN) {
+            throw new BadRequestException("schedule '" + c + "' runs more often than once a minute; a poll may start"
+                    + " at most every minute (e.g. '0 */15 * * * *' for every 15 minutes)");
+        }
+        if (problem == ScheduleLimits.Problem.NEVER) {
+            throw new BadRequestException("schedule '" + c + "' never runs within the next five years (a date that"
+                    + " does not exist, such as 31 February?)");
         }
         return c;
     }

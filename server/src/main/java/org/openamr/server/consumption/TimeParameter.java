@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.openamr.server.api.BadRequestException;
+import org.openamr.server.api.TimeBounds;
 
 /**
  * Reads a query's {@code from} and {@code to}: an instant with offset ({@code 2026-11-01T00:00:00+03:00},
@@ -20,6 +21,10 @@ final class TimeParameter {
     }
 
     static Instant parse(String name, String text, ZoneId zone) {
+        return TimeBounds.check(name, parseAnyYear(name, text, zone));
+    }
+
+    private static Instant parseAnyYear(String name, String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             throw new BadRequestException("parameter '" + name + "' is required: a date (2026-11-01), a month (2026-11)"
                     + " or an instant (2026-11-01T00:00:00+03:00)");

@@ -1,5 +1,6 @@
 package org.openamr.server.event;
 
+import org.openamr.server.api.TimeBounds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Timestamp;
@@ -32,6 +33,8 @@ class EventController {
     Page<MeterEvent> list(@RequestParam(required = false) UUID meter, @RequestParam(required = false) UUID building,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        TimeBounds.check("from", from);
+        TimeBounds.check("to", to);
         AccessScope scope = current.scope();
         Sql where = MeterVisibility.reading(scope, "e.meter_id", "e.occurred_at")
                 .and(Sql.of("e.occurred_at >= :from and e.occurred_at < :to")

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.openamr.server.audit.AuditActor;
@@ -36,7 +37,7 @@ class OrganisationController {
         this.audit = audit;
     }
 
-    record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank String name,
+    record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank @Size(max = 200) String name,
                              @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn) {
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
+import org.openamr.server.api.TimeBounds;
 import org.openamr.server.api.Page;
 import org.openamr.server.meter.Meters;
 import org.openamr.server.security.AccessScope;
@@ -33,6 +34,8 @@ class ReadingController {
     Page<Reading> ofMeter(@PathVariable UUID id, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(required = false) String quantity,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        TimeBounds.check("from", from);
+        TimeBounds.check("to", to);
         AccessScope scope = current.scope();
         Instant end = to == null ? Instant.now().plusSeconds(86_400) : to;
         Instant start = from == null ? end.minusSeconds(31L * 86_400) : from;

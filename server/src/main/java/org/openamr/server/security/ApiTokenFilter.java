@@ -19,6 +19,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiTokenFilter extends OncePerRequestFilter {
 
     public static final String PREFIX = "oamr_api_";
+    /** Set on a request that a valid API token signed in: it alone may go without a CSRF token. */
+    static final String AUTHENTICATED = ApiTokenFilter.class.getName() + ".AUTHENTICATED";
+
+    /** Whether a valid API token, not merely an Authorization header, signed this request in. */
+    public static boolean authenticated(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
+    }
 
     private final JdbcClient jdbc;
     private final UserAccounts users;
@@ -47,6 +54,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             }
             var auth = new UsernamePasswordAuthenticationToken(user.get(), null, user.get().getAuthorities());
             SecurityContextHolder.getContext().setAuthentication(auth);
+            request.setAttribute(AUTHENTICATED, Boolean.TRUE);
         }
         chain.doFilter(request, response);
     }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,7 +30,7 @@ public class SessionAccountCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof OpenAmrUser signedIn
-                && Tokens.bearer(request.getHeader(HttpHeaders.AUTHORIZATION)) == null) {
+                && !ApiTokenFilter.authenticated(request)) {
             Optional<OpenAmrUser> now = users.byId(signedIn.id());
             // the record compares every field that decides access, the password hash included
             if (now.isEmpty() || !now.get().enabled() || !now.get().equals(signedIn)) {

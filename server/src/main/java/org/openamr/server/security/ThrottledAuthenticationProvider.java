@@ -1,9 +1,7 @@
 package org.openamr.server.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -15,23 +13,26 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle) {
+    public ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle,
+            ClientAddress clientAddress) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.clientAddress = clientAddress;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = String.valueOf(authentication.getName());
         String address = clientAddress();
-        if (throttle.blocked(username, address)) {
-            throw new LockedException("too many failed logins; try again in "
-                    + LoginThrottle.WINDOW.toMinutes() + " minutes");
+        var wait = throttle.refusal(username, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
@@ -44,10 +45,9 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         return passwords.supports(authentication);
     }
 
-    private static String clientAddress() {
+    private String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
-            HttpServletRequest request = a.getRequest();
-            return request.getRemoteAddr();
+            return clientAddress.of(a.getRequest());
         }
         return "unknown";
     }

@@ -70,7 +70,7 @@ public class Users {
     public record Input(@NotBlank @Pattern(regexp = "^[A-Za-z0-9._@-]{3,64}$", message = "3–64 letters, digits or ._@-")
                         String username,
                         @Size(min = MIN_PASSWORD, max = MAX_PASSWORD, message = "a password has 10–200 characters")
-                        String password, String displayName, @NotNull Role role, UUID organisation, UUID premise,
+                        String password, @Size(max = 200) String displayName, @NotNull Role role, UUID organisation, UUID premise,
                         Boolean enabled) {
     }
 

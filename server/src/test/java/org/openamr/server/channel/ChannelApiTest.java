@@ -133,6 +133,25 @@ class ChannelApiTest {
     }
 
     @Test
+    void aScheduleEverySecondOneThatNeverRunsAndAnEndlessOneAreRefusedWithTheirReasons() {
+        String id = create(operator, gateway(f.building1Id(), "tcp://10.0.0.5:10001"));
+        Api.Response often = operator.patch("/api/v1/channels/" + id, Map.of("scheduleCron", "* * * * * *"));
+        assertThat(often.status()).isEqualTo(400);
+        assertThat(often.detail()).contains("runs more often than once a minute");
+        Api.Response never = operator.patch("/api/v1/channels/" + id, Map.of("scheduleCron", "0 0 0 31 2 *"));
+        assertThat(never.status()).isEqualTo(400);
+        assertThat(never.detail()).contains("never runs within the next five years");
+        String endless = "0 0 3 * * " + "MON,".repeat(2500) + "MON";
+        Api.Response tooLong = operator.patch("/api/v1/channels/" + id, Map.of("scheduleCron", endless));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.detail()).isEqualTo("schedule: 10013 characters is too long for a cron expression"
+                + " (at most 200)");
+        assertThat(operator.get("/api/v1/channels/" + id).json().has("scheduleCron")).isFalse();
+        assertThat(operator.patch("/api/v1/channels/" + id, Map.of("scheduleCron", "0 * * * * *")).status())
+                .as("once a minute is allowed").isEqualTo(200);
+    }
+
+    @Test
     void aBadCronIsRefusedWithTheCronParsersReason() {
         String id = create(operator, gateway(f.building1Id(), "tcp://10.0.0.5:10001"));
         Api.Response r = operator.patch("/api/v1/channels/" + id, Map.of("scheduleCron", "0 0 25 * * *"));

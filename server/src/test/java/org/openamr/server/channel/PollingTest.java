@@ -320,8 +320,9 @@ class PollingTest {
             for (MeterInfo m : bus.meters()) {
                 BusFixture.register(jdbc, channelId, m, true);
             }
-            assertThat(operator.patch("/api/v1/channels/" + channel, Map.of("scheduleCron", "* * * * * *")).status())
-                    .isEqualTo(200);
+            // faster than the API allows (ScheduleLimits), so that the test sees several slots in seconds
+            jdbc.sql("update acquisition_channel set schedule_cron = ?, schedule_since = now() where id = ?")
+                    .params("* * * * * *", channelId).update();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (scheduledRuns(channelId) < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -55,18 +55,50 @@ class BrowserSessionTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
-        FormSession browser = new FormSession(port);
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            assertThat(browser.login("operator", "wrong password " + i).headers().firstValue("Location").orElse(""))
-                    .contains("/login?error");
+    void failedLoginsRefuseThatNameFromThatAddressAndAForgedForwardedForChangesNothing() {
+        FormSession guesser = new FormSession(port);
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            assertThat(location(guesser.loginForwardedFor("203.0.113.7", "operator", "wrong password " + i)))
+                    .endsWith("/login?error");
         }
-        HttpResponse<String> right = browser.login("operator", PASSWORD);
-        assertThat(right.headers().firstValue("Location").orElse("")).contains("/login?error");
-        assertThat(browser.getApi("/api/v1/me").statusCode()).isEqualTo(401);
+        // no proxy is trusted (the default): the header is the guesser's own words, the address stays theirs
+        String refused = location(guesser.loginForwardedFor("203.0.113.8", "operator", PASSWORD));
+        assertThat(refused).matches(".*/login\\?error&retry=\\d+");
+        assertThat(guesser.getApi("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(guesser.get(refused.substring(refused.indexOf("/login")) + "&lang=en").body())
+                .contains("Too many failed sign-ins from this address: try again in");
 
-        assertThat(new FormSession(port).login("admin", PASSWORD).headers().firstValue("Location").orElse(""))
+        assertThat(location(new FormSession(port).login("admin", PASSWORD)))
                 .as("other accounts are not locked by the guesser").doesNotContain("error");
+    }
+
+    @Test
+    void aBearerHeaderThatSignsNobodyInDoesNotExcuseASessionFromTheCsrfToken() {
+        FormSession browser = new FormSession(port);
+        assertThat(browser.login("resident", PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> token = browser.send(HttpRequest.newBuilder(browser.uri("/api/v1/tokens"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", browser.csrfCookie())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"for the test\"}")).build());
+        assertThat(token.statusCode()).isEqualTo(201);
+        String valid = token.body().replaceAll(".*\"token\":\"(oamr_api_[^\"]+)\".*", "$1");
+
+        HttpRequest.Builder logout = HttpRequest.newBuilder(browser.uri("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Bearer x")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b"));
+        assertThat(browser.send(logout.build()).statusCode()).as("a form post without the CSRF token").isEqualTo(403);
+        HttpRequest.Builder newToken = HttpRequest.newBuilder(browser.uri("/api/v1/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"forged\"}"));
+        assertThat(browser.send(newToken.copy().header("Authorization", "Bearer x").build()).statusCode())
+                .isEqualTo(403);
+        assertThat(browser.getApi("/api/v1/me").statusCode()).as("the session is still signed in").isEqualTo(200);
+
+        assertThat(browser.send(newToken.header("Authorization", "Bearer " + valid).build()).statusCode())
+                .as("a valid API token needs no CSRF token, as before").isEqualTo(201);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("");
     }
 
     @Test

@@ -48,6 +48,15 @@ class UsersApiTest {
     }
 
     @Test
+    void aTooShortPasswordIsRefusedWithoutBeingRepeated() {
+        Api.Response r = admin.post("/api/v1/users", "{\"username\":\"shorty\",\"password\":\"s3cr3tX\","
+                + "\"role\":\"ADMIN\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).contains("password: a password has 10–200 characters")
+                .doesNotContain("s3cr3tX");
+    }
+
+    @Test
     void anOperatorBelongsToAServiceCompanyAndAManagerToAManagementCompany() {
         Api.Response operator = admin.post("/api/v1/users", user("op2", Role.OPERATOR, w.managementA));
         assertThat(operator.status()).isEqualTo(400);

@@ -41,6 +41,18 @@ public final class FormSession {
         return postForm("/login", "username=" + enc(user) + "&password=" + enc(password), get("/login").body());
     }
 
+    /** {@link #login} with an {@code X-Forwarded-For} header, as a proxy (or somebody posing as one) sends it. */
+    public HttpResponse<String> loginForwardedFor(String forwardedFor, String user, String password) {
+        Matcher m = CSRF_FIELD.matcher(get("/login").body());
+        if (!m.find()) {
+            throw new AssertionError("the sign-in page has no CSRF token");
+        }
+        return send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(password)
+                        + "&_csrf=" + enc(m.group(1)))).build());
+    }
+
     /** A page as a browser asks for it (an unsigned-in browser is sent to the sign-in page, not refused). */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml").build());

@@ -2,6 +2,7 @@ package org.openamr.server.web.acquisition;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.openamr.server.channel.ScheduleLimits;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.scheduling.support.CronExpression;
@@ -26,8 +27,12 @@ final class CronCheck {
             return null;
         }
         String c = cron.trim();
+        if (ScheduleLimits.tooLong(c) != null) {
+            // not repeated: a page would show all of it
+            return problem("acq.schedule.error.tooLong", c.length(), ScheduleLimits.MAX_LENGTH);
+        }
         if (c.startsWith("@")) {
-            return CronWords.MACROS.containsKey(c.toLowerCase(Locale.ROOT)) ? null
+            return CronWords.MACROS.containsKey(c.toLowerCase(Locale.ROOT)) ? limits(c)
                     : problem("acq.schedule.error.macro", c);
         }
         String[] fields = c.split("\\s+");
@@ -37,7 +42,7 @@ final class CronCheck {
                     : problem("acq.schedule.error.count", c, fields.length);
         }
         if (valid(c)) {
-            return null;
+            return limits(c);
         }
         for (int i = 0; i < FIELDS.length; i++) {
             String[] probe = {"0", "0", "0", "*", "*", "*"};
@@ -49,6 +54,14 @@ final class CronCheck {
             }
         }
         return problem("acq.schedule.error.combination", c);
+    }
+
+    private static MessageSourceResolvable limits(String c) {
+        ScheduleLimits.Problem p = ScheduleLimits.check(CronExpression.parse(c));
+        if (p == ScheduleLimits.Problem.TOO_OFTEN) {
+            return problem("acq.schedule.error.tooOften", c);
+        }
+        return p == ScheduleLimits.Problem.NEVER ? problem("acq.schedule.error.never", c) : null;
     }
 
     private static boolean valid(String cron) {

@@ -112,8 +112,10 @@ class ImportPageController {
         AccessScope scope = importer();
         Building b = buildings.get(scope, building);
         if (file.getSize() > RegisterFiles.MAX_BYTES) {
-            return refused(scope, building, new RegisterFileException("imp.file.tooBig", file.getSize() / 1024,
+            String view = refused(scope, building, new RegisterFileException("imp.file.tooBig", file.getSize() / 1024,
                     RegisterFiles.MAX_BYTES / 1024), model, response);
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return view;
         }
         byte[] bytes = file.getBytes();
         RegisterRows.Parsed parsed;
@@ -172,7 +174,11 @@ class ImportPageController {
                 ? new RegisterFileException("imp.file.tooBigForServer", RegisterFiles.MAX_BYTES / 1024)
                 : new RegisterFileException("imp.file.notTable");
         model.addAttribute("nav", nav());
-        return refused(scope, null, why, model, response);
+        String view = refused(scope, null, why, model, response);
+        if (e instanceof MaxUploadSizeExceededException) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        }
+        return view;
     }
 
     private String refused(AccessScope scope, UUID building, RegisterFileException e, Model model,
