@@ -39,7 +39,7 @@ class ApartmentData {
                 where exists (select 1 from meter_installation i join metering_point mp on mp.id = i.point_id
                               join premise p on p.id = mp.premise_id
                               where i.meter_id = e.meter_id and p.public_id = :premise)
-                  and\s""" + MeterVisibility.reading(scope, "e.meter_id", "e.occurred_at") + """
+                  and\s""" + MeterVisibility.reading(scope, "e.meter_id", "e.occurred_at") + " " + """
                  order by e.occurred_at desc, e.id desc limit :limit""")
                 .params(scope.params()).param("premise", premise).param("limit", EVENTS)
                 .query((rs, n) -> new MeterEvent(rs.getObject(1, UUID.class), rs.getString(2),

@@ -60,7 +60,7 @@ class ApartmentTiles {
                                                       order by ev.code, ev.occurred_at desc, ev.kind) last
                                        where last.kind = 'RAISED')) as error
                 from premise p left join entrance e on e.id = p.entrance_id
-                where p.building_id = :building and\s""" + scope.visible("p.building_id", "p.id") + """
+                where p.building_id = :building and\s""" + scope.visible("p.building_id", "p.id") + " " + """
                  order by e.number nulls first, length(p.number), p.number""")
                 .params(scope.params()).param("building", buildingId)
                 .query((rs, n) -> {
