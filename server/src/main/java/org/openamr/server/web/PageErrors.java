@@ -3,17 +3,24 @@ package org.openamr.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.openamr.server.api.BadRequestException;
+import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Pages answer a foreign or missing id with the 404 page, not the API's problem+json: exactly like an
@@ -38,6 +45,26 @@ class PageErrors {
     String denied(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "error/403";
+    }
+
+    /**
+     * Refusals of a request, as {@code ApiErrors} answers them (the catch-all below would otherwise take them
+     * for faults of the server): the pages' own forms say their refusals in the page.
+     */
+    @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class,
+            MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ProblemDetail> badRequest(RuntimeException e) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+
+    @ExceptionHandler({ConflictException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
+        String detail = e instanceof DataIntegrityViolationException d
+                ? "the change contradicts stored data: " + String.valueOf(d.getMostSpecificCause().getMessage()).lines()
+                        .findFirst().orElse("")
+                : e.getMessage();
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                detail));
     }
 
     /**
