@@ -269,6 +269,7 @@ class EveryPageTest extends BrowserTest {
                 assertThat(code.getSize().getHeight()).as(code.getText() + " on one line")
                         .isLessThan(2 * Integer.parseInt(code.getCssValue("font-size").replace("px", "").split("\\.")[0]) + 4);
             }
+            assertThat(session.overflow()).as("the login page fits a phone's width").isLessThanOrEqualTo(0L);
             Browser.screenshot(browser, "login-phone-ru");
         });
     }
