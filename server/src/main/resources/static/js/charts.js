@@ -9,7 +9,9 @@
     var lang = document.documentElement.lang || 'ru';
     var number = new Intl.NumberFormat(lang, {maximumFractionDigits: 3});
     chart.setOption({
-      aria: {enabled: true},
+      // ECharts would describe the chart in its own English ("The data is as follows…") whatever the page's
+      // language; the page's own label (in the reader's language) describes it, the table beside has the figures
+      aria: {enabled: true, label: {description: el.getAttribute('aria-label') || ''}},
       animation: false,
       tooltip: {trigger: 'axis', valueFormatter: function (v) {
         return v == null ? '—' : number.format(v) + ' ' + data.unit;

@@ -32,24 +32,24 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class})
-    ProblemDetail badRequest(RuntimeException e, HttpServletRequest request) {
+    publicProblemDetail badRequest(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    publicProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "': '" + e.getValue()
                 + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()),
                 request);
     }
 
     @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
+    publicProblemDetail conflict(ConflictException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+    publicProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         String detail = e.getMostSpecificCause().getMessage();
         log.info("refused change at {}: {}", request.getRequestURI(), detail);
         return problem(HttpStatus.CONFLICT, "the change contradicts stored data: " + firstLine(detail), request);

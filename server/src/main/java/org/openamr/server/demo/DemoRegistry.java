@@ -156,6 +156,19 @@ final class DemoRegistry {
                 buildingId, premiseId, resource, name, subunit);
     }
 
+    /**
+     * The model as a register names it: a product name. The simulator's names of its generic water meters
+     * describe them in English ("Zenner cold water meter"), which the pages would show to Russian readers.
+     */
+    static String model(MeterType type) {
+        return switch (type) {
+            case COLD_WATER -> "Zenner ETK";
+            case HOT_WATER -> "Zenner ETW";
+            case ENCO_PULSE -> "Danfoss ENCO Pulse";
+            default -> type.displayName();
+        };
+    }
+
     private long registerMeter(VirtualMeter meter, long channelId) {
         var a = meter.secondaryAddress();
         jdbc.sql("""
@@ -163,7 +176,7 @@ final class DemoRegistry {
                                    channel_id, register_digits)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (coalesce(owner_org_id, 0), coalesce(manufacturer, ''), serial) do nothing""")
-                .params(meter.type().manufacturer(), meter.type().displayName(), a.id(),
+                .params(meter.type().manufacturer(), model(meter.type()), a.id(),
                         meter.type().medium().jsonName(), meter.primaryAddress(), a.version(), a.medium(), channelId,
                         registerDigits(meter.type()))
                 .update();

@@ -125,6 +125,9 @@ public class Formats {
         if (d.isNegative()) {
             d = Duration.ZERO;
         }
+        if (d.toMinutes() < 1) {
+            return messages.getMessage("age.justNow", null, locale());
+        }
         if (d.toMinutes() < 60) {
             return messages.getMessage("age.minutes", new Object[] {d.toMinutes()}, locale());
         }
@@ -132,6 +135,19 @@ public class Formats {
             return messages.getMessage("age.hours", new Object[] {d.toHours()}, locale());
         }
         return messages.getMessage("age.days", new Object[] {d.toDays()}, locale());
+    }
+
+    /**
+     * A message whose number meets a noun, in the plural form the number takes in the reader's language
+     * ({@link Plural}); {@code n} is the message's argument {0}, the others follow it.
+     */
+    public String count(String key, long n, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = n;
+        System.arraycopy(more, 0, args, 1, more.length);
+        Locale locale = locale();
+        String plain = messages.getMessage(key, args, locale);
+        return messages.getMessage(Plural.of(n, locale).key(key), args, plain, locale);
     }
 
     /** How long something took: "0.4 s", "3 min 5 s", "2 h 10 min" / "0,4 с", "3 мин 5 с", "2 ч 10 мин". */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openamr.server.demo.DemoBuilding;
@@ -188,15 +189,25 @@ class UsersPageTest extends BrowserTest {
     }
 
     @Test
-    void anAdministratorCannotLockTheirOwnAccount() {
+    void anAdministratorIsNotOfferedLockingOrDeletingTheirOwnAccountAndAForgedRequestIsRefused() throws IOException {
         session.login("admin", "admin-demo");
         browser.get(session.url("/admin/users"));
         session.follow(browser.findElement(By.cssSelector("tr[data-user=admin] a.user-link")));
-        session.follow(browser.findElement(By.id("lock")));
-        assertThat(browser.findElement(By.id("errors")).getText())
-                .isEqualTo("You cannot lock, demote or delete your own account.");
-        assertThat(jdbc.sql("select enabled from app_user where username = 'admin'").query(Boolean.class).single())
-                .isTrue();
+        assertThat(browser.findElements(By.id("lock"))).as("no lock button on one's own account").isEmpty();
+        assertThat(browser.findElements(By.id("delete"))).as("no delete button on one's own account").isEmpty();
+        assertThat(browser.findElement(By.id("own-account")).getText()).contains("your own account");
+        String self = browser.getCurrentUrl().substring(session.url("").length());
+
+        FormSession admin = new FormSession(port);
+        admin.login("admin", "admin-demo");
+        HttpResponse<String> page = admin.get(self + "?lang=en");
+        for (String forged : List.of(self + "/lock", self + "/delete")) {
+            HttpResponse<String> refused = admin.postForm(forged, "confirm=yes", page.body());
+            assertThat(refused.statusCode()).as(forged).isEqualTo(400);
+            assertThat(refused.body()).as(forged).contains("You cannot lock, demote or delete your own account.");
+        }
+        assertThat(jdbc.sql("select count(*) from app_user where username = 'admin' and enabled").query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test

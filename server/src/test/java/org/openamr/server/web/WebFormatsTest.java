@@ -80,4 +80,27 @@ class WebFormatsTest {
         assertThat(Period.monthSoFar(moscow, first)).isEqualTo(new Period(java.time.LocalDate.of(2026, 11, 1),
                 java.time.LocalDate.of(2026, 12, 1)));
     }
+
+    @Test
+    void aNumberBeforeANounTakesTheLanguagesPluralForm() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
+        assertThat(java.util.stream.LongStream.of(1, 2, 5, 11, 12, 21, 22, 25, 31, 111, 112, 101)
+                .mapToObj(n -> fmt.count("building.byDay", n)).toList()).containsExactly(
+                "По суткам, последний 1 день", "По суткам, последние 2 дня", "По суткам, последние 5 дней",
+                "По суткам, последние 11 дней", "По суткам, последние 12 дней", "По суткам, последний 21 день",
+                "По суткам, последние 22 дня", "По суткам, последние 25 дней", "По суткам, последний 31 день",
+                "По суткам, последние 111 дней", "По суткам, последние 112 дней", "По суткам, последний 101 день");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.count("building.byDay", 1)).isEqualTo("By day, the last 1 day");
+        assertThat(fmt.count("building.byDay", 31)).isEqualTo("By day, last 31 days");
+    }
+
+    @Test
+    void aFreshReadingIsJustNowNotZeroMinutesAgo() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
+        assertThat(fmt.age(java.time.Instant.now().minusSeconds(20))).isEqualTo("только что");
+        assertThat(fmt.age(java.time.Instant.now().minusSeconds(150))).isEqualTo("2 мин назад");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.age(java.time.Instant.now())).isEqualTo("just now");
+    }
 }

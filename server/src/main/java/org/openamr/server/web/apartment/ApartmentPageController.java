@@ -35,6 +35,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -74,6 +75,12 @@ class ApartmentPageController {
         this.data = data;
         this.figures = figures;
         this.current = current;
+    }
+
+    /** The header's first item: the buildings, or a resident's own apartment. */
+    @ModelAttribute("nav")
+    String nav() {
+        return "home";
     }
 
     @GetMapping("/apartments/{id}")

@@ -20,6 +20,7 @@ import org.openamr.server.web.Period;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -41,6 +42,12 @@ class BuildingPageController {
         this.balances = balances;
         this.fmt = fmt;
         this.current = current;
+    }
+
+    /** The header's first item: the buildings, or a resident's own apartment. */
+    @ModelAttribute("nav")
+    String nav() {
+        return "home";
     }
 
     @GetMapping("/buildings/{id}")

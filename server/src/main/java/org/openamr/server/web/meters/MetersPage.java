@@ -10,10 +10,11 @@ import org.openamr.server.meter.MeterOverview;
 /**
  * Every meter the user sees, as one page of a filtered, sorted list.
  *
- * @param problems filter values that could not be used, as message keys with the value
+ * @param problems   filter values that could not be used, as message keys with the value
+ * @param filterable whether the user sees more than one meter, so that the filter has something to choose
  */
 public record MetersPage(MetersFilter filter, List<Choice> buildings, List<String> resources, List<Row> rows,
-                         long total, int pages, long silenceHours, List<Problem> problems) {
+                         long total, int pages, long silenceHours, List<Problem> problems, boolean filterable) {
 
     public record Choice(UUID id, String label) {
     }

@@ -2,11 +2,13 @@ package org.openamr.server.web.meters;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.openamr.server.api.Page;
 import org.openamr.server.building.Buildings;
@@ -77,18 +79,29 @@ class MetersPageController {
             }
         }
         Instant now = Instant.now(clock);
+        Map<Long, Duration> silences = silence.longerThanMinimum(now);
         Page<MeterOverview.Row> found = overview.search(scope, new MeterOverview.Query(filter.buildingId(), res, state,
                 filter.q(), filter.sortKey(), filter.descending(), pageNo - 1, MetersFilter.PAGE_SIZE),
-                silence.longerThanMinimum(now), SilenceRule.MINIMUM, now);
+                silences, SilenceRule.MINIMUM, now);
         List<MetersPage.Row> rows = found.items().stream().map(r -> row(r)).toList();
         int pages = PageNumbers.count(found.total(), MetersFilter.PAGE_SIZE);
         List<MetersPage.Choice> choices = buildings.list(scope, 0, MAX_BUILDINGS).items().stream()
                 .map(b -> new MetersPage.Choice(b.id(), b.address())).toList();
-        List<String> resources = Arrays.stream(MeteringPoint.Resource.values()).map(Enum::name).toList();
+        // the filter offers what the reader's meters have: nothing to choose among for one meter (a resident's),
+        // and no resource that none of their meters counts
+        boolean filterable = visible(scope, null, silences, now) > 1;
+        List<String> resources = !filterable ? List.of() : Arrays.stream(MeteringPoint.Resource.values())
+                .map(Enum::name).filter(r -> visible(scope, r, silences, now) > 0).toList();
         model.addAttribute("page", new MetersPage(filter, choices, resources, rows, found.total(), pages,
-                SilenceRule.MINIMUM.toHours(), problems));
+                SilenceRule.MINIMUM.toHours(), problems, filterable));
         model.addAttribute("nav", "meters");
         return "meters";
+    }
+
+    /** How many meters the scope sees, of a resource or of any. */
+    private long visible(AccessScope scope, String resource, Map<Long, Duration> silences, Instant now) {
+        return overview.search(scope, new MeterOverview.Query(null, resource, null, null, MeterOverview.Sort.SERIAL,
+                false, 0, 1), silences, SilenceRule.MINIMUM, now).total();
     }
 
     private MetersPage.Row row(MeterOverview.Row r) {

@@ -19,6 +19,7 @@ import org.openamr.server.web.Period;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** {@code /}: the portfolio; a resident has no portfolio and lands on their apartment. */
 @Controller
@@ -38,6 +39,12 @@ class PortfolioController {
         this.premises = premises;
         this.figures = figures;
         this.current = current;
+    }
+
+    /** The header's first item: the buildings, or a resident's own apartment. */
+    @ModelAttribute("nav")
+    String nav() {
+        return "home";
     }
 
     @GetMapping("/")
