@@ -66,7 +66,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException
+                || org.openamr.server.database.DatabaseUnavailable.isCause(e)) {
+            // a database that is down: 503 with Retry-After from DatabaseUnavailableFilter, for pages too
             throw e;
         }
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
