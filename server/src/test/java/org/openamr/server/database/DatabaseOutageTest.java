@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DatabaseOutageTest {
 
-    /** Generous: the pool gives up after 3 s; what matters is that nobody waits half a minute. */
+    /** Generous: the pool gives up after 10 s; what matters is that nobody waits half a minute. */
     private static final Duration QUICKLY = Duration.ofSeconds(15);
 
     @TempDir
