@@ -2,21 +2,25 @@ package org.openamr.server.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.openamr.server.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -32,24 +36,24 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class})
-    publicProblemDetail badRequest(RuntimeException e, HttpServletRequest request) {
+    public ProblemDetail badRequest(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    publicProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "': '" + e.getValue()
                 + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()),
                 request);
     }
 
     @ExceptionHandler(ConflictException.class)
-    publicProblemDetail conflict(ConflictException e, HttpServletRequest request) {
+    public ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    publicProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+    public ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         String detail = e.getMostSpecificCause().getMessage();
         log.info("refused change at {}: {}", request.getRequestURI(), detail);
         return problem(HttpStatus.CONFLICT, "the change contradicts stored data: " + firstLine(detail), request);
@@ -66,10 +70,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
+        if (e instanceof ErrorResponse || e instanceof AuthenticationException || DatabaseUnavailable.isCause(e)) {
+            // a database that is down: 503 with Retry-After from DatabaseUnavailableFilter, for pages too
             throw e;
         }
-        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("internal error {} at {} {}", reference, request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error, reference " + reference
                 + " (the server's log has the details)", request);

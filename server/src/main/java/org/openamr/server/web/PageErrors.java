@@ -8,6 +8,7 @@ import org.openamr.server.api.ApiErrors;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
+import org.openamr.server.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,7 +98,8 @@ class PageErrors {
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model)
             throws Exception {
-        if (e instanceof ErrorResponse || e instanceof AuthenticationException) {
+        if (e instanceof ErrorResponse || e instanceof AuthenticationException || DatabaseUnavailable.isCause(e)) {
+            // a database that is down: 503 with Retry-After from DatabaseUnavailableFilter
             throw e;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);

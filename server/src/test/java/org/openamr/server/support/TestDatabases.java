@@ -52,7 +52,7 @@ public final class TestDatabases {
             return new Database(base + name, "postgres");
         }
         if (embedded == null) {
-            embedded = EmbeddedDatabase.start(Path.of("target", "embedded-pg-" + ProcessHandle.current().pid()));
+            embedded = EmbeddedDatabase.forTests(Path.of("target", "embedded-pg-" + ProcessHandle.current().pid()));
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         }
         embedded.createDatabaseIfMissing(name);
