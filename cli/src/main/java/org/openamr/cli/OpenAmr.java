@@ -36,6 +36,7 @@ public final class OpenAmr {
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OpenAmr());
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --lang ru, as users type it
         // Units such as °C and Russian text must not depend on the platform charset.
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -1,8 +1,8 @@
 package org.openamr.cli.bus;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.openamr.cli.output.Language;
 import org.openamr.cli.output.TelegramJson;
 import org.openamr.cli.output.TelegramTable;
 import org.openamr.mbus.master.MBusMaster;
@@ -34,7 +34,7 @@ public final class ReadCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--lang", paramLabel = "en|ru", description = "Language of labels in the table.")
-    String lang = Locale.getDefault().getLanguage().equals("ru") ? "ru" : "en";
+    Language lang = Language.ofSystem();
 
     @Mixin
     BusOptions bus;
@@ -51,7 +51,7 @@ public final class ReadCommand implements Callable<Integer> {
             if (json) {
                 out.println(JsonMapper.builder().build().writeValueAsString(TelegramJson.readout(r)));
             } else {
-                out.print(TelegramTable.readout(r, "ru".equals(lang)));
+                out.print(TelegramTable.readout(r, lang.russian()));
             }
             out.flush();
             return 0;

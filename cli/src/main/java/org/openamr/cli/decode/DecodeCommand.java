@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.openamr.cli.output.Language;
 import org.openamr.cli.output.TelegramJson;
 import org.openamr.cli.output.TelegramTable;
 import org.openamr.wmbus.WirelessDecoder;
@@ -50,7 +50,7 @@ public final class DecodeCommand implements Callable<Integer> {
     String key;
 
     @Option(names = "--lang", paramLabel = "en|ru", description = "Language of labels in the table (default: from the system locale).")
-    String lang = Locale.getDefault().getLanguage().equals("ru") ? "ru" : "en";
+    Language lang = Language.ofSystem();
 
     @Spec
     CommandSpec spec;
@@ -126,9 +126,9 @@ public final class DecodeCommand implements Callable<Integer> {
         } else if (outcome instanceof DecodeOutcome.Failed f) {
             out.println("error: " + f.describe());
         } else if (outcome instanceof DecodeOutcome.DecodedWireless w) {
-            out.print(TelegramTable.wireless(w.telegram(), "ru".equals(lang)));
+            out.print(TelegramTable.wireless(w.telegram(), lang.russian()));
         } else {
-            out.print(TelegramTable.telegram(((DecodeOutcome.Decoded) outcome).telegram(), "ru".equals(lang)));
+            out.print(TelegramTable.telegram(((DecodeOutcome.Decoded) outcome).telegram(), lang.russian()));
         }
         out.flush();
     }

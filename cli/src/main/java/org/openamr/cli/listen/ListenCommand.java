@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openamr.cli.output.Language;
 import org.openamr.wmbus.keys.KeysFile;
 import org.openamr.acquisition.radio.Listening;
 import org.openamr.acquisition.radio.MergedReceivers;
@@ -72,7 +72,7 @@ public final class ListenCommand implements Callable<Integer> {
     long windowSeconds = 30;
 
     @Option(names = "--lang", paramLabel = "en|ru", description = "Language of the tables (default: from the system locale).")
-    String lang = Locale.getDefault().getLanguage().equals("ru") ? "ru" : "en";
+    Language lang = Language.ofSystem();
 
     @Spec
     CommandSpec spec;
@@ -92,7 +92,7 @@ public final class ListenCommand implements Callable<Integer> {
         KeyStore keys = keys();
         List<ReceiverAddress> addresses = receivers.stream().map(ReceiverAddress::parse).toList();
         Listening listening = new Listening(new WirelessDecoder(keys), linkMode, Duration.ofSeconds(windowSeconds));
-        ListenOutput output = new ListenOutput(spec.commandLine().getOut(), json, "ru".equals(lang));
+        ListenOutput output = new ListenOutput(spec.commandLine().getOut(), json, lang.russian());
         try (RadioReceiver source = open(addresses, linkMode)) {
             return listen(source, listening, output);
         }

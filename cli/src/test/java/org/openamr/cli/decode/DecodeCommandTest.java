@@ -42,6 +42,15 @@ class DecodeCommandTest {
     }
 
     @Test
+    void aLanguageIsOneOfTheTwoAndAnyCaseIsTaken() {
+        assertThat(run("decode", "--lang", "RU", DANFOSS).out()).contains("Тепловая энергия");
+        CliRun german = run("decode", "--lang", "de", DANFOSS);
+        assertThat(german.exit()).isEqualTo(2);
+        assertThat(german.out()).isEmpty();
+        assertThat(german.err()).contains("--lang").contains("'de'").contains("EN, RU");
+    }
+
+    @Test
     void jsonFollowsTheConformanceContract() throws Exception {
         CliRun r = run("decode", "--json", DANFOSS);
         assertThat(r.exit()).isZero();

@@ -41,6 +41,7 @@ class IngestDatabaseConfiguration {
         own.setConnectionTimeout(primary.getConnectionTimeout());
         own.setMaximumPoolSize(poolSize);
         own.setMinimumIdle(0);
+        own.setIdleTimeout(primary.getIdleTimeout());
         own.setPoolName("openamr-ingest");
         return new IngestDatabase(own);
     }

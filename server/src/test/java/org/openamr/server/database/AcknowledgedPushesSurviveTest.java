@@ -97,6 +97,7 @@ class AcknowledgedPushesSurviveTest {
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<Push> acknowledged = new ConcurrentLinkedQueue<>();
+        java.util.Map<Push, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> pushers = new ArrayList<>();
@@ -113,6 +114,7 @@ class AcknowledgedPushesSurviveTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(body(p))).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() / 100 == 2) {
+                            answers.put(p, r.body());
                             acknowledged.add(p);
                         } else {
                             refused.incrementAndGet();
@@ -154,7 +156,8 @@ class AcknowledgedPushesSurviveTest {
                 java.util.Comparator.comparing(Push::serial).thenComparing(Push::n)).toList();
         assertThat(refused.get()).as("pushes refused while PostgreSQL recovered (expected, not counted)")
                 .isGreaterThanOrEqualTo(0);
-        assertThat(lost).as("pushes answered 2xx but not stored, of " + acknowledged.size()).isEmpty();
+        assertThat(lost).as("pushes answered 2xx but not stored, of " + acknowledged.size() + "; their answers: "
+                + lost.stream().map(answers::get).toList()).isEmpty();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit)

@@ -39,7 +39,7 @@ class NewestReadingTest {
     void theNewestReadingPerWindowIsTheNewestVisibleReadingForEveryScope() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(status -> {
-            long premise = jdbc.sql("select id from premise where number = '1'").query(Long.class).single();
+            long premise = jdbc.sql("select id from premise where number = '1' order by id limit 1").query(Long.class).single();
             long takenDown = jdbc.sql("""
                     select i.meter_id from meter_installation i join metering_point p on p.id = i.point_id
                     where p.premise_id = ? and i.removed_at is null order by i.meter_id limit 1""")

@@ -37,14 +37,18 @@ class ReadingStoreTest {
     }
 
     @Test
-    void aRepeatedDeliveryIsStoredOnceAndTheFirstValueWins() {
+    void aRepeatedDeliveryIsStoredOnceAndAChangedValueIsAConflictThatKeepsTheFirst() {
         Instant at = Instant.parse("2026-09-30T23:59:59Z");
         StoreResult first = store.store(List.of(readout("70000001", at, "1000.001", List.of())), ReadingSource.PUSH, null);
         assertThat(first.inserted()).isEqualTo(2);
         assertThat(first.metersCreated()).isEqualTo(1);
         StoreResult again = store.store(List.of(readout("70000001", at, "9999", List.of())), ReadingSource.POLL, null);
         assertThat(again.inserted()).isZero();
-        assertThat(again.duplicates()).isEqualTo(2);
+        // the volume came again unchanged; the energy came with another value: kept as it was, and said
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.conflicts()).containsExactly(
+                new StoreResult.Conflict(0, new BigDecimal("1000.001"), new BigDecimal("9999")));
+        assertThat(again.unchanged()).isEqualTo(2);
         assertThat(again.metersCreated()).isZero();
         assertThat(jdbc.sql("""
                 select r.value from reading r join register g on g.id = r.register_id join meter m on m.id = g.meter_id

@@ -14,7 +14,11 @@ public final class FreshDatabaseInitializer implements ApplicationContextInitial
                 "spring.datasource.url=" + db.url(),
                 "spring.datasource.username=" + db.user(),
                 "spring.datasource.password=",
-                "openamr.data-dir=target/openamr-test-home").applyTo(context.getEnvironment());
+                "openamr.data-dir=target/openamr-test-home",
+                // Spring keeps up to 32 test contexts alive, each with its pools: idle connections are given
+                // back, or the contexts together would exceed PostgreSQL's max_connections (100 by default)
+                "spring.datasource.hikari.minimum-idle=0",
+                "spring.datasource.hikari.idle-timeout=10000").applyTo(context.getEnvironment());
         if (!context.getEnvironment().containsProperty("openamr.initial-admin.enabled")) {
             // test fixtures make their own accounts; InitialAdminTest turns this back on
             TestPropertyValues.of("openamr.initial-admin.enabled=false").applyTo(context.getEnvironment());
