@@ -21,6 +21,7 @@ import org.openamr.server.point.MeteringPoints;
 import org.openamr.server.premise.Premise;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -306,11 +307,17 @@ class RegisterPlanner {
                     && RegisterRow.sameMaker(i.manufacturer(), row.maker()));
         }
 
-        /** Where a meter hangs, as "premise 12, heat", or the building level; the point is one the caller sees. */
+        /** Where a meter hangs, as "premise 12, heat", or the building level, as far as the caller sees it. */
         private MessageSourceResolvable where(UUID pointId) {
             MeteringPoint p = pointsById.get(pointId);
             if (p == null) {
-                p = points.get(scope, pointId);
+                try {
+                    p = points.get(scope, pointId);
+                } catch (NotFoundException e) {
+                    // a meter of the operator's registry the caller sees (it hung in one of its buildings), now
+                    // where the caller does not see: said so, the building not named
+                    return say("imp.where.unseen");
+                }
             }
             Premise premise = p.premise() == null ? null
                     : premisesById.computeIfAbsent(p.premise(), id -> premises.get(scope, id));

@@ -172,6 +172,20 @@ class RegisterImportTest {
     }
 
     @Test
+    void aMeterOfTheOperatorsRegistryNowInABuildingTheUserDoesNotSeeIsRefusedWithoutNamingIt() throws Exception {
+        // it hung at premise 1 of building A in 2024; an administrator moved it to building B
+        jdbc.sql("update meter set owner_org_id = ? where serial = ?").params(service, serial(9)).update();
+        jdbc.sql("""
+                insert into meter_installation (meter_id, point_id, installed_at, removed_at)
+                select m.id, mp.id, '2024-01-01T00:00:00+03:00', '2024-06-01T00:00:00+03:00'
+                from meter m, metering_point mp join premise p on p.id = mp.premise_id
+                join building b on b.id = mp.building_id
+                where m.serial = ? and b.public_id = ? and p.number = '1'""").params(serial(9), buildingA).update();
+        assertThat(english(plan("3,heat," + serial(9) + ",DFS,2025-03-01\n").get(0))).isEqualTo("ERROR: this "
+                + "meter is installed elsewhere (in a building you do not see); remove it there first");
+    }
+
+    @Test
     void aMeterOfTheOperatorsOwnRegistryTheUserDoesNotSeeIsRefused() throws Exception {
         // registered through the API without a channel, never installed: in the registry, in no building
         id("insert into meter (owner_org_id, manufacturer, serial) values (?, 'DFS', ?) returning id", service,
