@@ -249,7 +249,7 @@ public class Meters {
                           Integer busMedium, LocalDate nextVerification) {
     }
 
-    /** @param registry the organisation whose registry the meter joins ({@link #registry}), null: the administrators' */
+    /** @param registry whose registry the meter joins ({@link #registry}), null: the administrators' */
     public long create(Long registry, String serial, Details d) {
         return jdbc.sql("""
                 insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, mbus_version,

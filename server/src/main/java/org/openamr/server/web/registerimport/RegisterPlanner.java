@@ -29,13 +29,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works out, against the registry as the caller sees it, what each row of a register would create or change, and
- * what forbids it: a serial number the operator's registry has where the caller does not see it, a meter installed in another premise or already counting
- * another of this premise's points on the same subunit, a point that has counted on another subunit, installation
- * dates that contradict the stored ones. A row that matches the registry changes nothing, so importing a file
- * twice creates nothing twice. Premises are matched by number, points by premise and resource (the unnamed one),
- * meters by serial number and maker within reach of the registry of the building's operator (its service company,
- * else its management company: {@link Meters#registry}), where new meters join it too; a number only another
- * organisation has is a new meter. A meter's later rows in the file install the meter its first row registers.
+ * what forbids it: a serial number the operator's registry has where the caller does not see it, a meter
+ * installed in another premise or already counting another of this premise's points on the same subunit, a point
+ * that has counted on another subunit, installation dates that contradict the stored ones. A row that matches the
+ * registry changes nothing, so importing a file twice creates nothing twice. Premises are matched by number, points
+ * by premise and resource (the unnamed one), meters by serial number and maker within reach of the registry of the
+ * building's operator (its service company, else its management company: {@link Meters#registry}), which new meters
+ * join too; a number only another organisation has is a new meter. A meter's later rows in the file install the
+ * meter its first row registers.
  */
 @Component
 class RegisterPlanner {
