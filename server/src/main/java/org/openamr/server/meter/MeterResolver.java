@@ -58,11 +58,7 @@ public class MeterResolver {
     static final String SCOPE = """
             (:channel::bigint is null
              or m.channel_id = :channel
-             or m.owner_org_id is not distinct from :operator::bigint
-             or exists (select 1 from meter_installation si join metering_point sp on sp.id = si.point_id
-                                join building sb on sb.id = sp.building_id
-                        where si.meter_id = m.id and si.removed_at is null
-                          and coalesce(sb.service_org_id, sb.management_org_id) = :operator::bigint))""";
+             or """ + Meters.OPERATOR_SCOPE + ")";
 
     /** The channel and its operator, whose registry the channel's new meters join. */
     private record Scope(Long channel, Long operator) {

@@ -2,6 +2,7 @@ package org.openamr.server.meter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -134,19 +135,40 @@ public class Meters {
 
     /** Whose registry a meter the scope registers joins: see {@link #create(AccessScope, Fields)}. */
     private Long owner(AccessScope scope, Long channelId) {
+        Long company = company(scope);
+        if (company != null || channelId == null) {
+            return company;
+        }
+        return jdbc.sql("""
+                select coalesce(b.service_org_id, b.management_org_id) from acquisition_channel c
+                left join building b on b.id = c.building_id where c.id = ?""")
+                .param(channelId).query((rs, n) -> (Long) rs.getObject(1)).optional().orElse(null);
+    }
+
+    /**
+     * Whose registry the meters the scope registers for a building (a register import) join: by the rule of
+     * {@link #create(AccessScope, Fields)}, the caller's organisation's, an administrator's the building's
+     * operator's (its service company, else its management company; neither: the administrators').
+     */
+    public Long registry(AccessScope scope, UUID building) {
+        Long company = company(scope);
+        if (company != null) {
+            return company;
+        }
+        return jdbc.sql("select coalesce(service_org_id, management_org_id) from building where public_id = ?")
+                .param(building).query((rs, n) -> (Long) rs.getObject(1)).optional()
+                .orElseThrow(() -> new NotFoundException("building", building));
+    }
+
+    /** The organisation of a company's user, whose registry is the only one it registers meters in. */
+    private static Long company(AccessScope scope) {
         if (scope instanceof AccessScope.ServiceCompany s) {
             return s.organisationId();
         }
         if (scope instanceof AccessScope.ManagementCompany m) {
             return m.organisationId();
         }
-        if (channelId == null) {
-            return null;
-        }
-        return jdbc.sql("""
-                select coalesce(b.service_org_id, b.management_org_id) from acquisition_channel c
-                left join building b on b.id = c.building_id where c.id = ?""")
-                .param(channelId).query((rs, n) -> (Long) rs.getObject(1)).optional().orElse(null);
+        return null;
     }
 
     private void refuseTaken(Long owner, String manufacturer, String serial, Long except) {
@@ -170,13 +192,30 @@ public class Meters {
     public record Visible(long id, Meter meter, Integer busVersion, Integer busMedium) {
     }
 
-    /** Meters with one of these serial numbers that the scope sees. */
-    public List<Visible> withSerials(AccessScope scope, Collection<String> serials) {
+    /**
+     * Meters {@code m} within reach of operator {@code :operator}'s registry: the registry's own, and meters
+     * installed now in a building the operator serves (registered before meters had owners, or by an
+     * administrator). What its concentrators' pushes ({@link MeterResolver#SCOPE}) and its register imports match.
+     */
+    static final String OPERATOR_SCOPE = """
+            (m.owner_org_id is not distinct from :operator::bigint
+             or exists (select 1 from meter_installation si join metering_point sp on sp.id = si.point_id
+                                join building sb on sb.id = sp.building_id
+                        where si.meter_id = m.id and si.removed_at is null
+                          and coalesce(sb.service_org_id, sb.management_org_id) = :operator::bigint))""";
+
+    /**
+     * Meters with one of these serial numbers within reach of a registry ({@link #OPERATOR_SCOPE}) that the scope
+     * sees, the registry's own first. Another organisation's meter of the same number is not among them.
+     */
+    public List<Visible> withSerials(AccessScope scope, Long registry, Collection<String> serials) {
         if (serials.isEmpty()) {
             return List.of();
         }
-        return Sql.format(SELECT + " where m.serial in (:serials) and %s", MeterVisibility.meter(scope, "m"))
-                .on(jdbc).param("serials", List.copyOf(serials))
+        return Sql.format(SELECT + " where m.serial in (:serials) and " + OPERATOR_SCOPE + " and %s"
+                        + " order by m.owner_org_id is not distinct from :operator::bigint desc, m.id",
+                        MeterVisibility.meter(scope, "m"))
+                .on(jdbc).param("serials", List.copyOf(serials)).param("operator", registry, Types.BIGINT)
                 .query((rs, n) -> new Visible(rs.getLong("id"), forScope(scope, map(rs, n)),
                         (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
                 .list();
@@ -187,15 +226,18 @@ public class Meters {
     }
 
     /**
-     * Every registered meter with one of these serial numbers, whoever sees it: so that a meter is never
-     * registered twice. Tells only that it exists, nothing about it.
+     * The meters of one registry (null: the administrators') with one of these serial numbers, whoever sees
+     * them: so that a registry never gets a meter twice. Tells only that it exists, nothing about it; other
+     * registries are not asked, so that nobody learns what another organisation has.
      */
-    public List<Identity> registered(Collection<String> serials) {
+    public List<Identity> registered(Long registry, Collection<String> serials) {
         if (serials.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select manufacturer, serial from meter where serial in (:serials)")
-                .param("serials", List.copyOf(serials))
+        return jdbc.sql("""
+                        select manufacturer, serial from meter
+                        where serial in (:serials) and owner_org_id is not distinct from :registry::bigint""")
+                .param("serials", List.copyOf(serials)).param("registry", registry, Types.BIGINT)
                 .query((rs, n) -> new Identity(rs.getString(1), rs.getString(2))).list();
     }
 
@@ -207,12 +249,13 @@ public class Meters {
                           Integer busMedium, LocalDate nextVerification) {
     }
 
-    public long create(String serial, Details d) {
+    /** @param registry whose registry the meter joins ({@link #registry}), null: the administrators' */
+    public long create(Long registry, String serial, Details d) {
         return jdbc.sql("""
-                insert into meter (manufacturer, model, serial, medium, mbus_primary, mbus_version, mbus_medium,
-                                   next_verification)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(d.manufacturer(), d.model(), serial, d.medium(), d.primaryAddress(), d.busVersion(),
+                insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, mbus_version,
+                                   mbus_medium, next_verification)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(registry, d.manufacturer(), d.model(), serial, d.medium(), d.primaryAddress(), d.busVersion(),
                         d.busMedium(), d.nextVerification())
                 .query(Long.class).single();
     }

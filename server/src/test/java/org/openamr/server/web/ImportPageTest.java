@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * row's error and writes nothing; the corrected file imports everything (premises, points, meters, audit log) and
  * the building page shows it; the same file again changes nothing; an Excel workbook made here with POI imports
  * and updates like a CSV; a broken file and a forged confirmation are said on the page; the downloaded template's
- * SonoSafe apartment is previewed as one meter with its three points and imported so. Each test imports into a
+ * SonoSafe apartment is previewed as one meter with its three points and imported so; a serial number only another
+ * company has becomes a meter of our own, the page saying nothing about theirs. Each test imports into a
  * building of its own, served by the demo's service company.
  */
 @SmallDemo
@@ -157,6 +158,57 @@ class ImportPageTest extends BrowserTest {
         assertThat(browser.findElement(By.id("all-unchanged")).getText()).startsWith("Nothing to import");
         assertThat(browser.findElements(By.id("confirm"))).isEmpty();
         assertThat(count("select count(*) from audit_log")).isEqualTo(afterImport);
+    }
+
+    /** Meter {@code serial} of organisation {@code owner}, every column and installation of it. */
+    private String meterOf(String serial, long owner) {
+        return jdbc.sql("""
+                select row_to_json(m)::text || ' ' || coalesce((select string_agg(row_to_json(i)::text, ',')
+                       from meter_installation i where i.meter_id = m.id), '')
+                from meter m where m.serial = ? and m.owner_org_id = ?""").params(serial, owner)
+                .query(String.class).single();
+    }
+
+    @Test
+    void aSerialNumberOnlyAnotherCompanyHasIsANewMeterOfOurOwnAndTheirsIsNeitherNamedNorTouched()
+            throws IOException {
+        long rival = count("insert into organisation (kind, name) values ('SERVICE', 'ООО Соседи') returning id");
+        long theirBuilding = count("insert into building (address, management_org_id, service_org_id) values "
+                + "('ул. Чужая, 7', ?, ?) returning id", rival, rival);
+        long theirPremise = count("insert into premise (building_id, number, kind) values (?, '77', 'APARTMENT') "
+                + "returning id", theirBuilding);
+        long theirPoint = count("insert into metering_point (building_id, premise_id, resource) values (?, ?, 'HEAT') "
+                + "returning id", theirBuilding, theirPremise);
+        long theirMeter = count("insert into meter (owner_org_id, manufacturer, model, serial, mbus_primary) "
+                + "values (?, 'DFS', 'SonoSafe 10', '53000001', 7) returning id", rival);
+        jdbc.sql("insert into meter_installation (meter_id, point_id, installed_at) values (?, ?, "
+                + "'2024-01-01T00:00:00+03:00')").params(theirMeter, theirPoint).update();
+        String theirs = meterOf("53000001", rival);
+
+        UUID building = building("ул. Импортная, 5");
+        Path register = file("reestr-5.csv", russianCsv(
+                "1;1;квартира;1;40,5;тепло;DFS;SonoSafe 10;53000001;1;01.09.2024;01.09.2030"));
+        upload(building, register);
+        assertThat(browser.findElements(By.cssSelector("#problems"))).isEmpty();
+        WebElement row = browser.findElement(By.cssSelector("#rows tr[data-line='2']"));
+        assertThat(row.getDomAttribute("data-status")).isEqualTo("CREATE");
+        assertThat(row.getText()).contains("meter 53000001 is registered and installed on Sep 1, 2024")
+                .doesNotContain("77", "Чужая", "Соседи", "registered already", "elsewhere");
+        session.follow(browser.findElement(By.id("confirm")));
+        assertThat(browser.findElement(By.id("import-done")).getText())
+                .startsWith("Imported: 1 row(s) with something new, 0 with changes, 0 unchanged.");
+
+        assertThat(count("""
+                select count(*) from meter m join meter_installation i on i.meter_id = m.id
+                join metering_point mp on mp.id = i.point_id join building b on b.id = mp.building_id
+                where m.serial = '53000001' and b.public_id = ? and i.removed_at is null
+                  and m.owner_org_id = b.service_org_id and m.id <> ?""", building, theirMeter))
+                .as("our own meter 53000001, in our registry, at our point").isEqualTo(1);
+        assertThat(meterOf("53000001", rival)).as("theirs untouched").isEqualTo(theirs);
+
+        upload(building, register);
+        assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).extracting(r -> r.getDomAttribute(
+                "data-status")).containsExactly("UNCHANGED");
     }
 
     private static byte[] workbook(Object[]... rows) throws IOException {

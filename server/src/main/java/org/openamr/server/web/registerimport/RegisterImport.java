@@ -66,6 +66,7 @@ class RegisterImport {
         Map<String, UUID> newPremises = new HashMap<>();
         Map<String, UUID> newPoints = new HashMap<>();
         Map<String, Long> newMeters = new HashMap<>();
+        Long registry = meters.registry(scope, buildingId);
         for (RowPlan p : plan) {
             RegisterRow row = p.row();
             RowPlan.Steps s = p.steps();
@@ -95,10 +96,11 @@ class RegisterImport {
             if (!row.hasMeter()) {
                 continue;
             }
-            // a meter new to the registry is registered by its first row; its other rows install that one
+            // a meter new to the operator's registry is registered there by its first row; its other rows install
+            // that one
             Long meter = s.meter() != null ? s.meter() : newMeters.get(row.meterKey());
             if (meter == null) {
-                meter = meters.create(row.serial(), s.meterWrite());
+                meter = meters.create(registry, row.serial(), s.meterWrite());
                 newMeters.put(row.meterKey(), meter);
             } else if (s.meterWrite() != null) {
                 meters.update(meter, s.meterWrite());

@@ -21,6 +21,7 @@ import org.openamr.server.point.MeteringPoints;
 import org.openamr.server.premise.Premise;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -28,11 +29,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works out, against the registry as the caller sees it, what each row of a register would create or change, and
- * what forbids it: a serial number registered elsewhere, a meter installed in another premise or already counting
- * another of this premise's points on the same subunit, a point that has counted on another subunit, installation
- * dates that contradict the stored ones. A row that matches the registry changes nothing, so importing a file
- * twice creates nothing twice. Premises are matched by number, points by premise and resource (the unnamed one),
- * meters by serial number and maker; a meter's later rows in the file install the meter its first row registers.
+ * what forbids it: a serial number the operator's registry has where the caller does not see it, a meter
+ * installed in another premise or already counting another of this premise's points on the same subunit, a point
+ * that has counted on another subunit, installation dates that contradict the stored ones. A row that matches the
+ * registry changes nothing, so importing a file twice creates nothing twice. Premises are matched by number, points
+ * by premise and resource (the unnamed one), meters by serial number and maker within reach of the registry of the
+ * building's operator (its service company, else its management company: {@link Meters#registry}), which new meters
+ * join too; a number only another organisation has is a new meter. A meter's later rows in the file install the
+ * meter its first row registers.
  */
 @Component
 class RegisterPlanner {
@@ -76,7 +80,9 @@ class RegisterPlanner {
         final Map<UUID, Premise> premisesById = new HashMap<>();
         final Map<String, MeteringPoint> pointsByPremise = new HashMap<>();
         final Map<UUID, MeteringPoint> pointsById = new HashMap<>();
+        /** Meters of the file within reach of the building's operator's registry that the caller sees. */
         final List<Meters.Visible> visibleMeters;
+        /** Meters of the file in the operator's registry, seen or not. */
         final List<Meters.Identity> registeredMeters;
         /** The first row of each meter of the file ({@link RegisterRow#meterKey()}). */
         final Map<String, Integer> meterRows = new HashMap<>();
@@ -107,8 +113,11 @@ class RegisterPlanner {
                     break;
                 }
             }
-            visibleMeters = meters.withSerials(scope, serials);
-            registeredMeters = meters.registered(serials);
+            // the building's operator's registry only: another organisation's meter of the same number is not
+            // this one, and nothing the user is told may say that it exists
+            Long registry = meters.registry(scope, building.id());
+            visibleMeters = meters.withSerials(scope, registry, serials);
+            registeredMeters = meters.registered(registry, serials);
         }
 
         RowPlan plan(RegisterRow row) {
@@ -161,7 +170,7 @@ class RegisterPlanner {
                 MeteringPoint.Installation current = point == null ? null : point.installations().stream()
                         .filter(i -> i.removedAt() == null).findFirst().orElse(null);
                 Integer firstRow = meterRows.putIfAbsent(row.meterKey(), row.line());
-                if (known == null && registeredElsewhere(row)) {
+                if (known == null && registeredUnseen(row)) {
                     problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
                 } else if (known == null) {
                     // registered by the meter's first row; its later rows install that one
@@ -293,16 +302,23 @@ class RegisterPlanner {
                     && RegisterRow.sameMaker(v.meter().manufacturer(), row.maker())).findFirst().orElse(null);
         }
 
-        private boolean registeredElsewhere(RegisterRow row) {
+        /** Whether the operator's registry has the row's meter, though not where the user sees it. */
+        private boolean registeredUnseen(RegisterRow row) {
             return registeredMeters.stream().anyMatch(i -> i.serial().equals(row.serial())
                     && RegisterRow.sameMaker(i.manufacturer(), row.maker()));
         }
 
-        /** Where a meter hangs, as "premise 12, heat", or the building level; the point is one the caller sees. */
+        /** Where a meter hangs, as "premise 12, heat", or the building level, as far as the caller sees it. */
         private MessageSourceResolvable where(UUID pointId) {
             MeteringPoint p = pointsById.get(pointId);
             if (p == null) {
-                p = points.get(scope, pointId);
+                try {
+                    p = points.get(scope, pointId);
+                } catch (NotFoundException e) {
+                    // a meter of the operator's registry the caller sees (it hung in one of its buildings), now
+                    // where the caller does not see: said so, the building not named
+                    return say("imp.where.unseen");
+                }
             }
             Premise premise = p.premise() == null ? null
                     : premisesById.computeIfAbsent(p.premise(), id -> premises.get(scope, id));

@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The import's rules that need the registry, against a real database: serial numbers registered elsewhere,
+ * The import's rules that need the registry, against a real database: a serial number another company has
+ * (a new meter of the building's operator, nothing said about theirs), one of the operator's registry,
  * meters installed at another point, installation dates that contradict the stored ones, a replacement, a meter
  * a search found being installed, a second import changing nothing, and a preview the registry overtook
  * writing nothing. A SonoSafe apartment listed in three rows becomes one meter at three points counting on their
@@ -35,13 +36,15 @@ class RegisterImportTest {
     String tag;
     AccessScope operator;
     long channelA;
+    long service;
+    long other;
 
     @BeforeEach
     void registry() {
         tag = UUID.randomUUID().toString().substring(0, 6);
         long management = id("insert into organisation (kind, name) values ('MANAGEMENT', ?) returning id", "УК " + tag);
-        long service = id("insert into organisation (kind, name) values ('SERVICE', ?) returning id", "С " + tag);
-        long other = id("insert into organisation (kind, name) values ('SERVICE', ?) returning id", "Т " + tag);
+        service = id("insert into organisation (kind, name) values ('SERVICE', ?) returning id", "С " + tag);
+        other = id("insert into organisation (kind, name) values ('SERVICE', ?) returning id", "Т " + tag);
         long a = id("insert into building (address, management_org_id, service_org_id) values (?, ?, ?) returning id",
                 "А " + tag, management, service);
         long b = id("insert into building (address, management_org_id, service_org_id) values (?, ?, ?) returning id",
@@ -106,12 +109,93 @@ class RegisterImportTest {
         return p.status() + ": " + String.join("; ", parts);
     }
 
+    /** Meter {@code serial}, all its columns and installations: what another company's import must not touch. */
+    private String snapshot(String serial, long owner) {
+        return jdbc.sql("""
+                select row_to_json(m)::text || ' ' || coalesce((select string_agg(row_to_json(i)::text, ',')
+                       from meter_installation i where i.meter_id = m.id), '')
+                from meter m where m.serial = ? and m.owner_org_id = ?""").params(serial, owner)
+                .query(String.class).single();
+    }
+
+    /** Company "other" operates building B, and its meter serial(9) hangs there, seen by a search now. */
+    private String theirMeter() {
+        jdbc.sql("update meter set owner_org_id = ?, channel_id = null, last_seen_at = '2026-11-01T00:00:00Z' "
+                + "where serial = ?").params(other, serial(9)).update();
+        return snapshot(serial(9), other);
+    }
+
+    private void aSerialOfAnotherCompanyIsANewMeterOfTheOperator(AccessScope importer) throws Exception {
+        String theirs = theirMeter();
+        RegisterRows.Parsed rows = file("3,heat," + serial(9) + ",DFS,2025-03-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, importer);
+        assertThat(english(plan.get(0))).as("nothing about the other company's meter").isEqualTo("CREATE: premise 3 "
+                + "is added; premise 3: a Heat point is added; meter " + serial(9) + " is registered and installed "
+                + "on 2025-03-01");
+
+        assertThat(imports.write(buildingA, rows, promises(plan), importer).written()).isTrue();
+
+        assertThat(installations(serial(9))).as("building A's own meter at its point, theirs where it was")
+                .containsExactlyInAnyOrder("HEAT 0 ENERGY 3 " + serial(9) + " 2025-03-01",
+                        "HEAT 0 ENERGY 1 " + serial(9) + " 2025-01-01");
+        assertThat(count("""
+                select count(*) from meter m join meter_installation i on i.meter_id = m.id
+                join metering_point mp on mp.id = i.point_id join building b on b.id = mp.building_id
+                where m.serial = ? and m.owner_org_id = ? and b.public_id = ?""", serial(9), service, buildingA))
+                .as("the new meter is in the registry of building A's operator").isEqualTo(1);
+        assertThat(snapshot(serial(9), other)).as("their meter untouched").isEqualTo(theirs);
+        assertThat(imports.preview(buildingA, rows, importer)).extracting(RegisterImportTest::english)
+                .containsExactly("UNCHANGED: ");
+    }
+
     @Test
-    void aSerialNumberRegisteredInABuildingTheUserDoesNotSeeIsRefused() throws Exception {
-        assertThat(english(plan("3,heat," + serial(9) + ",DFS,2025-03-01\n").get(0))).isEqualTo("ERROR: a meter with "
-                + "this serial number is registered already, in a building you do not see");
-        assertThat(english(plan("3,heat," + serial(9) + ",ABC,2025-03-01\n").get(0)))
-                .as("another maker's meter of the same number is another meter").startsWith("CREATE: ");
+    void aSerialNumberOfAnotherCompanyIsANewMeterOfTheOperatorsRegistry() throws Exception {
+        aSerialOfAnotherCompanyIsANewMeterOfTheOperator(operator);
+    }
+
+    @Test
+    void anAdministratorsImportMatchesOnlyTheBuildingOperatorsMeters() throws Exception {
+        aSerialOfAnotherCompanyIsANewMeterOfTheOperator(new AccessScope.Everything("user:admin-" + tag));
+    }
+
+    @Test
+    void anotherMakersMeterOfTheSameNumberIsAnotherMeter() throws Exception {
+        assertThat(english(plan("3,heat," + serial(1) + ",ABC,2025-03-01\n").get(0))).startsWith("CREATE: ");
+    }
+
+    @Test
+    void aMeterOfTheOperatorsOwnRegistryIsMatchedAsBefore() throws Exception {
+        jdbc.sql("update meter set owner_org_id = ? where serial = ?").params(service, serial(2)).update();
+        assertThat(english(plan("3,heat," + serial(2) + ",DFS,2025-03-01\n").get(0))).isEqualTo("ERROR: this "
+                + "meter is installed elsewhere (premise 2, Heat); remove it there first");
+        assertThat(english(plan("2,heat," + serial(2) + ",DFS,2025-01-01\n").get(0))).isEqualTo("UNCHANGED: ");
+    }
+
+    @Test
+    void aMeterOfTheOperatorsRegistryNowInABuildingTheUserDoesNotSeeIsRefusedWithoutNamingIt() throws Exception {
+        // it hung at premise 1 of building A in 2024; an administrator moved it to building B
+        jdbc.sql("update meter set owner_org_id = ? where serial = ?").params(service, serial(9)).update();
+        jdbc.sql("""
+                insert into meter_installation (meter_id, point_id, installed_at, removed_at)
+                select m.id, mp.id, '2024-01-01T00:00:00+03:00', '2024-06-01T00:00:00+03:00'
+                from meter m, metering_point mp join premise p on p.id = mp.premise_id
+                join building b on b.id = mp.building_id
+                where m.serial = ? and b.public_id = ? and p.number = '1'""").params(serial(9), buildingA).update();
+        assertThat(english(plan("3,heat," + serial(9) + ",DFS,2025-03-01\n").get(0))).isEqualTo("ERROR: this "
+                + "meter is installed elsewhere (in a building you do not see); remove it there first");
+    }
+
+    @Test
+    void aMeterOfTheOperatorsOwnRegistryTheUserDoesNotSeeIsRefused() throws Exception {
+        // registered through the API without a channel, never installed: in the registry, in no building
+        id("insert into meter (owner_org_id, manufacturer, serial) values (?, 'DFS', ?) returning id", service,
+                serial(6));
+        RegisterRows.Parsed rows = file("3,heat," + serial(6) + ",DFS,2025-03-01\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(english(plan.get(0))).isEqualTo("ERROR: the registry of your company already has a meter with this "
+                + "serial number, one not installed in a building you see");
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isFalse();
+        assertThat(count("select count(*) from meter where serial = ?", serial(6))).isEqualTo(1);
     }
 
     @Test
@@ -152,7 +236,9 @@ class RegisterImportTest {
 
     @Test
     void aMeterASearchFoundIsInstalledAndKeepsItsChannel() throws Exception {
-        id("insert into meter (manufacturer, serial, channel_id) values ('DFS', ?, ?) returning id", serial(5), channelA);
+        // a search on building A's channel registers what it finds in the registry of building A's operator
+        id("insert into meter (owner_org_id, manufacturer, serial, channel_id) values (?, 'DFS', ?, ?) returning id",
+                service, serial(5), channelA);
         RegisterRows.Parsed rows = file("5,heat," + serial(5) + ",,2025-02-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(0))).isEqualTo("CREATE: premise 5 is added; premise 5: a Heat point is added; "
