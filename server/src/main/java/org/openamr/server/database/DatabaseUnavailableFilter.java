@@ -38,7 +38,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** 503 with {@code Retry-After}: problem+json for the API and ingest, else the error/503 page. */
+    static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.reset();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
         String accept = request.getHeader(HttpHeaders.ACCEPT);

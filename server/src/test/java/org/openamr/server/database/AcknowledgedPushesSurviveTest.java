@@ -114,7 +114,7 @@ class AcknowledgedPushesSurviveTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(body(p))).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() / 100 == 2) {
-                            answers.put(p, r.body());
+                            answers.put(p, r.statusCode() + " " + r.headers().map() + " '" + r.body() + "'");
                             acknowledged.add(p);
                         } else {
                             refused.incrementAndGet();
