@@ -84,7 +84,7 @@ class EveryPageTest extends BrowserTest {
         // a second line on the demo's bus: a meter nobody answers for and one the registry cannot address
         long line = jdbc.sql("""
                 insert into acquisition_channel (kind, name, building_id, address, baud)
-                select 'TCP_GATEWAY', 'Zz every page line', building_id, address, baud from acquisition_channel
+                select 'TCP_GATEWAY', 'Zz 2', building_id, address, baud from acquisition_channel
                 where id = ? returning id""").param(channel).query(Long.class).single();
         jdbc.sql("insert into meter (manufacturer, serial, mbus_primary, channel_id) values ('DFS', '78000001', 223, ?),"
                 + " ('DFS', '78000002', null, ?)").params(line, line).update();
