@@ -268,7 +268,9 @@ class AcquisitionController {
     /** A server text in the reader's language; as stored (English) when it was stored before texts had kinds. */
     private Said said(Text text, String english) {
         if (text != null) {
-            return new Said(texts.say(text, LocaleContextHolder.getLocale()), null);
+            // a bare exception's or converter's sentence has no kind to say it by: English on purpose
+            return new Said(texts.say(text, LocaleContextHolder.getLocale()),
+                    text.kind() == Text.Kind.RAW ? "en" : null);
         }
         return english == null ? null : new Said(english, "en");
     }
