@@ -95,7 +95,7 @@ public class ChannelActions implements DisposableBean {
             });
         } catch (RejectedExecutionException e) {
             active.remove(job.id());
-            jobs.failed(job.id(), "the server is stopping");
+            jobs.failed(job.id(), Text.of(Text.Kind.JOB_STOPPING));
         }
         return jobs.view(job.publicId(), scope).orElseThrow();
     }
@@ -107,11 +107,10 @@ public class ChannelActions implements DisposableBean {
                 return work.run(new JobProgress(jobs, jobId));
             };
             Optional<RunResult> result = locks.runWaiting(c.id(), properties.busyWait(), () -> jobs.waiting(jobId,
-                    "waiting for the channel: another poll or search is running on it"
-                            + jobs.lockHolder(c.id()).map(h -> " (instance " + h + ")").orElse("")), task);
+                    jobs.lockHolder(c.id()).map(h -> Text.of(Text.Kind.JOB_WAITING_CHANNEL_HELD, h))
+                            .orElse(Text.of(Text.Kind.JOB_WAITING_CHANNEL))), task);
             if (result.isEmpty()) {
-                jobs.failed(jobId, "channel busy: another poll or search held channel " + c.publicId()
-                        + " for longer than " + properties.busyWait().toSeconds() + " s");
+                jobs.failed(jobId, Text.of(Text.Kind.JOB_BUSY, c.publicId(), properties.busyWait().toSeconds()));
             } else if ("FAILED".equals(result.get().status())) {
                 jobs.failed(jobId, result.get().message());
             } else {
@@ -119,10 +118,10 @@ public class ChannelActions implements DisposableBean {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            jobs.failed(jobId, "the server stopped before the job finished");
+            jobs.failed(jobId, Text.of(Text.Kind.JOB_STOPPED));
         } catch (Exception | Error e) {
             log.error("job {} on channel {} failed", jobId, c.publicId(), e);
-            jobs.failed(jobId, "the job broke off: " + e.getMessage());
+            jobs.failed(jobId, Text.of(Text.Kind.JOB_BROKE_OFF, String.valueOf(e.getMessage())));
         }
     }
 
@@ -132,8 +131,8 @@ public class ChannelActions implements DisposableBean {
         // ones known unfinished touch the database: it may be going down at the same time.
         workers.stop();
         try {
-            int j = jobs.failUnfinished(Set.copyOf(active), "the server stopped before the job finished");
-            int r = runs.failUnfinished("the server stopped during the run");
+            int j = jobs.failUnfinished(Set.copyOf(active), Text.of(Text.Kind.JOB_STOPPED));
+            int r = runs.failUnfinished(Text.of(Text.Kind.RUN_SERVER_STOPPED));
             if (j + r > 0) {
                 log.info("marked {} job(s) and {} run(s) of this instance as failed on shutdown", j, r);
             }

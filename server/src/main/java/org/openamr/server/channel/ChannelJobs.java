@@ -19,20 +19,26 @@ public class ChannelJobs {
 
     private final JdbcClient jdbc;
     private final InstanceName instance;
+    private final AcquisitionTexts texts;
 
-    public ChannelJobs(JdbcClient jdbc, InstanceName instance) {
+    public ChannelJobs(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
         this.jdbc = jdbc;
         this.instance = instance;
+        this.texts = texts;
     }
+
+    private static final Text WAITING_FOR_WORKER = Text.of(Text.Kind.JOB_WAITING_WORKER);
 
     public record Created(long id, UUID publicId) {
     }
 
     public Created create(long channelId, RunKind kind, SearchSpec search, String requestedBy) {
         return jdbc.sql("""
-                insert into channel_job (channel_id, kind, mode, parameters, requested_by, instance, message)
-                values (:channel, :kind, :mode, :parameters, :by, :instance, 'waiting for a worker')
+                insert into channel_job (channel_id, kind, mode, parameters, requested_by, instance, message,
+                                         message_text)
+                values (:channel, :kind, :mode, :parameters, :by, :instance, :message, :text)
                 returning id, public_id""")
+                .param("message", texts.english(WAITING_FOR_WORKER)).param("text", WAITING_FOR_WORKER.toJson())
                 .param("channel", channelId).param("kind", kind.name())
                 .param("mode", search == null ? null : search.mode().name(), java.sql.Types.VARCHAR)
                 .param("parameters", search == null ? null : search.parameters(), java.sql.Types.VARCHAR)
@@ -40,14 +46,15 @@ public class ChannelJobs {
                 .query((rs, n) -> new Created(rs.getLong("id"), rs.getObject("public_id", UUID.class))).single();
     }
 
-    public void waiting(long jobId, String message) {
-        jdbc.sql("update channel_job set message = :message where id = :id and status = 'QUEUED'")
-                .param("message", message).param("id", jobId).update();
+    public void waiting(long jobId, Text message) {
+        jdbc.sql("update channel_job set message = :message, message_text = :text where id = :id and status = 'QUEUED'")
+                .param("message", texts.english(message)).param("text", message.toJson()).param("id", jobId).update();
     }
 
     public void running(long jobId) {
         jdbc.sql("""
-                update channel_job set status = 'RUNNING', started_at = clock_timestamp(), message = null
+                update channel_job set status = 'RUNNING', started_at = clock_timestamp(), message = null,
+                    message_text = null
                 where id = :id and status = 'QUEUED'""").param("id", jobId).update();
     }
 
@@ -67,31 +74,36 @@ public class ChannelJobs {
                 .param("id", jobId).update();
     }
 
-    public void done(long jobId, String message) {
+    public void done(long jobId, Text message) {
         jdbc.sql("""
-                update channel_job set status = 'DONE', finished_at = clock_timestamp(), message = :message
+                update channel_job set status = 'DONE', finished_at = clock_timestamp(), message = :message,
+                    message_text = :text
                 where id = :id and status in ('QUEUED', 'RUNNING')""")
-                .param("message", PollRuns.cut(message), java.sql.Types.VARCHAR).param("id", jobId).update();
+                .param("message", PollRuns.cut(texts.english(message)), java.sql.Types.VARCHAR)
+                .param("text", PollRuns.json(message), java.sql.Types.VARCHAR).param("id", jobId).update();
     }
 
-    public void failed(long jobId, String error) {
+    public void failed(long jobId, Text error) {
+        Text why = error == null ? Text.of(Text.Kind.JOB_FAILED) : error;
         jdbc.sql("""
                 update channel_job set status = 'FAILED', finished_at = clock_timestamp(), message = null,
-                    error = :error
+                    message_text = null, error = :error, error_text = :text
                 where id = :id and status in ('QUEUED', 'RUNNING')""")
-                .param("error", PollRuns.cut(error == null ? "failed" : error)).param("id", jobId).update();
+                .param("error", PollRuns.cut(texts.english(why))).param("text", why.toJson()).param("id", jobId)
+                .update();
     }
 
     /** Jobs this instance will not finish because it stops. */
-    public int failUnfinished(java.util.Collection<Long> jobIds, String error) {
+    public int failUnfinished(java.util.Collection<Long> jobIds, Text error) {
         if (jobIds.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
                 update channel_job set status = 'FAILED', finished_at = clock_timestamp(), message = null,
-                    error = :error
+                    message_text = null, error = :error, error_text = :text
                 where id in (:ids) and status in ('QUEUED', 'RUNNING')""")
-                .param("error", error).param("ids", List.copyOf(jobIds)).update();
+                .param("error", texts.english(error)).param("text", error.toJson()).param("ids", List.copyOf(jobIds))
+                .update();
     }
 
     /** A job whose channel the scope sees. */
@@ -113,7 +125,8 @@ public class ChannelJobs {
                             new JobView.Progress((Integer) rs.getObject("progress_done"),
                                     (Integer) rs.getObject("progress_total"), rs.getBigDecimal("progress_fraction"),
                                     (Integer) rs.getObject("meters_found")),
-                            RunView.map(rs), rs.getString("message"), rs.getString("error"));
+                            RunView.map(rs), rs.getString("message"), rs.getString("error"),
+                            Text.fromJson(rs.getString("message_text")), Text.fromJson(rs.getString("error_text")));
                 })
                 .optional();
     }

@@ -24,12 +24,14 @@ public class PollRuns {
 
     private final JdbcClient jdbc;
     private final InstanceName instance;
+    private final AcquisitionTexts texts;
     /** Runs of this instance not finished yet: the ones to end as FAILED if it stops. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public PollRuns(JdbcClient jdbc, InstanceName instance) {
+    public PollRuns(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
         this.jdbc = jdbc;
         this.instance = instance;
+        this.texts = texts;
     }
 
     /** Starts a run; call outside a transaction so that it is committed at once. */
@@ -49,37 +51,42 @@ public class PollRuns {
         jdbc.sql("""
                 update poll_run set finished_at = clock_timestamp(), status = :status, meters_total = :total,
                     meters_read = :read, meters_failed = :failed, meters_found = :found, meters_created = :created,
-                    readings_inserted = :inserted, readings_duplicate = :duplicate, message = :message
+                    readings_inserted = :inserted, readings_duplicate = :duplicate, message = :message,
+                    message_text = :text
                 where id = :id""")
                 .param("status", r.status()).param("total", r.metersTotal()).param("read", r.metersRead())
                 .param("failed", r.metersFailed()).param("found", r.metersFound(), java.sql.Types.INTEGER)
                 .param("created", r.metersCreated()).param("inserted", r.readingsInserted())
-                .param("duplicate", r.readingsDuplicate()).param("message", cut(r.message()), java.sql.Types.VARCHAR)
-                .param("id", r.runId())
+                .param("duplicate", r.readingsDuplicate()).param("message", cut(texts.english(r.message())), java.sql.Types.VARCHAR)
+                .param("text", json(r.message()), java.sql.Types.VARCHAR).param("id", r.runId())
                 .update();
         running.remove(r.runId());
     }
 
     /** Ends a run that broke off (a bug, the database, a stopping server) as FAILED. */
-    public void fail(long runId, String message) {
+    public void fail(long runId, Text message) {
         jdbc.sql("""
-                update poll_run set finished_at = clock_timestamp(), status = 'FAILED', message = :message
+                update poll_run set finished_at = clock_timestamp(), status = 'FAILED', message = :message,
+                    message_text = :text
                 where id = :id and status = 'RUNNING'""")
-                .param("message", cut(message)).param("id", runId).update();
+                .param("message", cut(texts.english(message))).param("text", json(message)).param("id", runId)
+                .update();
         running.remove(runId);
     }
 
     public void outcomes(long runId, List<MeterOutcome> outcomes) {
         for (MeterOutcome o : outcomes) {
             jdbc.sql("""
-                    insert into poll_meter_outcome (run_id, meter_id, ok, silent, addressed_by, values_read, error, at)
-                    values (:run, :meter, :ok, :silent, :by, :values, :error, :at)
+                    insert into poll_meter_outcome (run_id, meter_id, ok, silent, addressed_by, values_read, error, error_text,
+                                                    at)
+                    values (:run, :meter, :ok, :silent, :by, :values, :error, :text, :at)
                     on conflict (run_id, meter_id) do update set ok = excluded.ok, silent = excluded.silent,
                         addressed_by = excluded.addressed_by, values_read = excluded.values_read,
-                        error = excluded.error, at = excluded.at""")
+                        error = excluded.error, error_text = excluded.error_text, at = excluded.at""")
                     .param("run", runId).param("meter", o.meterId()).param("ok", o.ok()).param("silent", o.silent())
                     .param("by", o.addressedBy())
-                    .param("values", o.valuesRead()).param("error", cut(o.error()), java.sql.Types.VARCHAR)
+                    .param("values", o.valuesRead()).param("error", cut(texts.english(o.error())), java.sql.Types.VARCHAR)
+                    .param("text", json(o.error()), java.sql.Types.VARCHAR)
                     .param("at", Timestamp.from(o.at()))
                     .update();
         }
@@ -109,14 +116,16 @@ public class PollRuns {
 
     private List<OutcomeView> outcomes(long runId) {
         return jdbc.sql("""
-                select m.public_id, m.serial, m.manufacturer, o.ok, o.silent, o.addressed_by, o.values_read, o.error, o.at
+                select m.public_id, m.serial, m.manufacturer, o.ok, o.silent, o.addressed_by, o.values_read, o.error, o.at,
+                    o.error_text
                 from poll_meter_outcome o join meter m on m.id = o.meter_id
                 where o.run_id = :run order by o.ok, m.serial""")
                 .param("run", runId)
                 .query((rs, n) -> new OutcomeView(rs.getObject("public_id", UUID.class), rs.getString("serial"),
                         rs.getString("manufacturer"), rs.getBoolean("ok"), rs.getBoolean("silent"),
                         rs.getString("addressed_by"),
-                        rs.getInt("values_read"), rs.getString("error"), RunView.instant(rs, "at")))
+                        rs.getInt("values_read"), rs.getString("error"), RunView.instant(rs, "at"),
+                        Text.fromJson(rs.getString("error_text"))))
                 .list();
     }
 
@@ -133,15 +142,20 @@ public class PollRuns {
     }
 
     /** Runs this instance left unfinished, ended as FAILED when it stops. */
-    public int failUnfinished(String message) {
+    public int failUnfinished(Text message) {
         List<Long> ids = List.copyOf(running);
         if (ids.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                update poll_run set finished_at = clock_timestamp(), status = 'FAILED', message = :message
+                update poll_run set finished_at = clock_timestamp(), status = 'FAILED', message = :message,
+                    message_text = :text
                 where id in (:ids) and status = 'RUNNING'""")
-                .param("message", message).param("ids", ids).update();
+                .param("message", texts.english(message)).param("text", json(message)).param("ids", ids).update();
+    }
+
+    static String json(Text text) {
+        return text == null ? null : text.toJson();
     }
 
     static String cut(String message) {

@@ -71,7 +71,7 @@ public class PollService {
         try {
             return poll(channel, runId, meters, actor, progress);
         } catch (RuntimeException | Error e) {
-            runs.fail(runId, "the poll broke off: " + e);
+            runs.fail(runId, Text.of(Text.Kind.POLL_BROKE_OFF, Text.raw(e.toString())));
             throw e;
         }
     }
@@ -81,39 +81,42 @@ public class PollService {
         ZoneId zone = channel.zone();
         List<MeterReadout> readouts = new ArrayList<>();
         List<MeterOutcome> outcomes = new ArrayList<>();
-        String channelFailure = null;
+        Text channelFailure = null;
         MBusMaster master = null;
         try {
             master = BusConnection.of(channel.address(), channel.baud()).open(clock);
         } catch (RuntimeException e) {
-            channelFailure = "channel " + channel.address() + " cannot be opened: " + e.getMessage();
+            channelFailure = Text.of(Text.Kind.CHANNEL_CANNOT_OPEN, channel.address(), Text.raw(e.getMessage()));
         }
         progress.meters(0, meters.size());
         try {
             int done = 0;
             for (RegisteredMeter m : meters) {
                 if (channelFailure == null && Thread.currentThread().isInterrupted()) {
-                    channelFailure = "the server stopped during the poll";
+                    channelFailure = Text.of(Text.Kind.POLL_SERVER_STOPPED);
                 }
                 Optional<String> addressing = m.addressing();
                 if (addressing.isEmpty()) {
-                    outcomes.add(MeterOutcome.failed(m.id(), "none", "the registry knows neither a primary address "
-                            + "nor a complete secondary address (id, maker, version, medium) of meter "
-                            + m.describe(), clock.instant()));
-                } else if (channelFailure != null) {
-                    outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), "not read: " + channelFailure,
+                    outcomes.add(MeterOutcome.failed(m.id(), "none", Text.of(Text.Kind.OUTCOME_NO_ADDRESS, m.describe()),
                             clock.instant()));
+                } else if (channelFailure != null) {
+                    outcomes.add(MeterOutcome.failed(m.id(), addressing.get(),
+                            Text.of(Text.Kind.OUTCOME_NOT_READ, channelFailure), clock.instant()));
                 } else {
                     try {
                         outcomes.add(read(master, m, addressing.get(), zone, readouts));
                     } catch (ChannelFailureException e) {
-                        channelFailure = e.getMessage();
-                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), e.getMessage(), clock.instant()));
+                        channelFailure = Text.of(e);
+                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), Text.of(e), clock.instant()));
                     } catch (NoResponseException e) {
-                        outcomes.add(MeterOutcome.silent(m.id(), addressing.get(), e.getMessage(), clock.instant()));
-                    } catch (MasterException | IllegalArgumentException e) {
-                        // a garbled answer, an application error, or no long header to know the meter by
-                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), e.getMessage(), clock.instant()));
+                        outcomes.add(MeterOutcome.silent(m.id(), addressing.get(), Text.of(e), clock.instant()));
+                    } catch (MasterException e) {
+                        // a garbled answer or an application error
+                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), Text.of(e), clock.instant()));
+                    } catch (IllegalArgumentException e) {
+                        // no long header to know the meter by: the converter's own words
+                        outcomes.add(MeterOutcome.failed(m.id(), addressing.get(), Text.raw(e.getMessage()),
+                                clock.instant()));
                     }
                 }
                 progress.meters(++done, meters.size());
@@ -133,21 +136,20 @@ public class PollService {
         // what a meter sends is a fact about that meter, whichever one it turns out to be
         readouts.add(readout);
         if (!m.is(readout.meter())) {
-            return MeterOutcome.failed(m.id(), addressing, addressing + " answered as meter "
-                    + readout.meter().serial() + readout.meter().manufacturer().map(s -> " " + s).orElse("")
-                    + ", not " + m.describe() + "; the values were stored under the meter that answered",
-                    r.readAt());
+            return MeterOutcome.failed(m.id(), addressing, Text.of(Text.Kind.OUTCOME_WRONG_METER, Text.address(addressing),
+                    readout.meter().serial() + readout.meter().manufacturer().map(s -> " " + s).orElse(""),
+                    m.describe()), r.readAt());
         }
         return MeterOutcome.read(m.id(), addressing, readout.values().size(), r.readAt());
     }
 
     private RunResult finish(Channel channel, long runId, int total, List<MeterReadout> readouts,
-            List<MeterOutcome> outcomes, String channelFailure, String actor) {
+            List<MeterOutcome> outcomes, Text channelFailure, String actor) {
         int read = (int) outcomes.stream().filter(MeterOutcome::ok).count();
         int failed = outcomes.size() - read;
-        String message = channelFailure != null ? channelFailure
-                : failed > 0 ? failed + " of " + total + " meter(s) not read"
-                : total == 0 ? "no meters are registered on this channel" : null;
+        Text message = channelFailure != null ? channelFailure
+                : failed > 0 ? Text.of(Text.Kind.POLL_NOT_READ, failed, total)
+                : total == 0 ? Text.of(Text.Kind.POLL_NO_METERS) : null;
         try {
             return transaction.execute(status -> {
                 audit.set(actor);
@@ -161,11 +163,11 @@ public class PollService {
                 return result;
             });
         } catch (RuntimeException e) {
-            String why = "read, but the readings could not be stored: " + e.getMessage();
+            Text why = Text.of(Text.Kind.OUTCOME_NOT_STORED, Text.raw(e.getMessage()));
             runs.outcomes(runId, outcomes.stream().map(o -> o.ok()
                     ? MeterOutcome.failed(o.meterId(), o.addressedBy(), why, o.at()) : o).toList());
             RunResult result = new RunResult(runId, "FAILED", total, 0, total, null, 0, 0, 0,
-                    "readings could not be stored: " + e.getMessage());
+                    Text.of(Text.Kind.POLL_NOT_STORED, Text.raw(e.getMessage())));
             runs.finish(result);
             return result;
         }

@@ -8,7 +8,7 @@ package org.openamr.server.channel;
  */
 public record RunResult(long runId, String status, int metersTotal, int metersRead, int metersFailed,
                         Integer metersFound, int metersCreated, int readingsInserted, int readingsDuplicate,
-                        String message) {
+                        Text message) {
 
     static String status(int read, int failed, boolean channelFailed) {
         if (channelFailed && read == 0 || read == 0 && failed > 0) {

@@ -70,7 +70,7 @@ public class SearchService {
      * What the bus gave: meters found, problems (addresses where no usable meter could be read) and
      * notes on meters that were found but not read in full.
      */
-    private record Heard(List<Found> found, List<String> problems, List<String> notes) {
+    private record Heard(List<Found> found, List<Text> problems, List<Text> notes) {
     }
 
     /** Searches the channel now. Call under the channel's lock ({@link ChannelLocks}), never outside. */
@@ -86,7 +86,7 @@ public class SearchService {
         progress.started(runId);
         try {
             Heard heard = new Heard(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-            String channelFailure = null;
+            Text channelFailure = null;
             try (MBusMaster master = BusConnection.of(channel.address(), channel.baud()).open(clock)) {
                 if (spec.mode() == SearchSpec.Mode.SECONDARY) {
                     secondary(master, spec.mask(), channel.zone(), heard, progress);
@@ -95,13 +95,13 @@ public class SearchService {
                 }
             } catch (MasterException e) {
                 // only the channel failing ends a search; a misbehaving meter is a problem in its result
-                channelFailure = e.getMessage();
+                channelFailure = Text.of(e);
             } catch (IllegalArgumentException e) {
-                channelFailure = "channel " + channel.address() + " cannot be opened: " + e.getMessage();
+                channelFailure = Text.of(Text.Kind.CHANNEL_CANNOT_OPEN, channel.address(), Text.raw(e.getMessage()));
             }
             return finish(channel, runId, heard, channelFailure, actor);
         } catch (RuntimeException | Error e) {
-            runs.fail(runId, "the search broke off: " + e);
+            runs.fail(runId, Text.of(Text.Kind.SEARCH_BROKE_OFF, Text.raw(e.toString())));
             throw e;
         }
     }
@@ -134,25 +134,22 @@ public class SearchService {
                 heard.found().add(readoutOf(master, found.get(i), foundAt.get(i), zone, heard.notes()));
             }
         }
-        result.duplicateIds().forEach(a -> heard.problems().add("several meters share secondary address " + a
-                + ": selection cannot tell them apart; give them different ids on site"));
-        result.unreadable().forEach(a -> heard.problems().add("a meter at secondary address mask " + a
-                + " acknowledged its selection but never sent a valid telegram"));
+        result.duplicateIds().forEach(a -> heard.problems().add(Text.of(Text.Kind.SEARCH_SHARED_SECONDARY, a)));
+        result.unreadable().forEach(a -> heard.problems().add(Text.of(Text.Kind.SEARCH_UNREADABLE_SECONDARY, a)));
     }
 
     /**
      * The telegram that identified a meter is already a true readout of it; only a meter with more
      * telegrams is read again in full. If that fails, its first telegram still counts.
      */
-    private Found readoutOf(MBusMaster master, FoundMeter f, Instant at, ZoneId zone, List<String> notes) {
+    private Found readoutOf(MBusMaster master, FoundMeter f, Instant at, ZoneId zone, List<Text> notes) {
         Readout first = new Readout("secondary address " + f.address(), List.of(f.telegram()), at, Duration.ZERO, 1);
         Readout readout = first;
         if (f.telegram().data().moreRecordsFollow()) {
             try {
                 readout = master.read(f.address());
             } catch (MasterException e) {
-                notes.add("meter " + f.address() + " was found, but only its first telegram was read: "
-                        + e.getMessage());
+                notes.add(Text.of(Text.Kind.SEARCH_FIRST_TELEGRAM_ONLY, f.address(), Text.of(e)));
             }
         }
         return new Found(telegrams.toReadout(readout, zone), null, "secondary address " + f.address());
@@ -181,24 +178,23 @@ public class SearchService {
             try {
                 heard.found().add(new Found(telegrams.toReadout(r, zone), address, "primary address " + address));
             } catch (IllegalArgumentException e) {
-                heard.problems().add(e.getMessage());
+                heard.problems().add(Text.raw(e.getMessage()));
             }
         }
-        result.conflicts().forEach(a -> heard.problems().add("primary address " + a + ": garbled answers, "
-                + "probably several meters at this address; a secondary search tells them apart"));
-        result.unreadable().forEach(a -> heard.problems().add("primary address " + a + ": a meter acknowledged but "
-                + "never sent a valid telegram"));
+        result.conflicts().forEach(a -> heard.problems().add(Text.of(Text.Kind.SEARCH_PRIMARY_GARBLED, a)));
+        result.unreadable().forEach(a -> heard.problems().add(Text.of(Text.Kind.SEARCH_PRIMARY_UNREADABLE, a)));
     }
 
-    private RunResult finish(Channel channel, long runId, Heard heard, String channelFailure, String actor) {
-        List<String> problems = new ArrayList<>(heard.problems());
+    private RunResult finish(Channel channel, long runId, Heard heard, Text channelFailure, String actor) {
+        List<Text> problems = new ArrayList<>(heard.problems());
         problems.addAll(heard.notes());
         if (channelFailure != null) {
-            problems.add(0, "the search broke off: " + channelFailure);
+            problems.add(0, Text.of(Text.Kind.SEARCH_BROKE_OFF, channelFailure));
         }
         int found = heard.found().size();
         int failed = heard.problems().size();
-        String message = problems.isEmpty() ? (found == 0 ? "no meter answered" : null) : String.join("; ", problems);
+        Text message = problems.isEmpty() ? (found == 0 ? Text.of(Text.Kind.SEARCH_NO_METER) : null)
+                : Text.all(problems);
         return transaction.execute(status -> {
             audit.set(actor);
             List<MeterReadout> readouts = heard.found().stream().map(Found::readout).toList();

@@ -172,6 +172,49 @@ class AcquisitionPageTest extends BrowserTest {
         WebElement unaddressable = browser.findElement(By.cssSelector("#outcomes tr[data-serial='77000002']"));
         assertThat(unaddressable.getDomAttribute("data-result")).isEqualTo("ERROR");
         assertThat(unaddressable.getText()).contains("neither a primary address nor a complete secondary address");
+        assertThat(browser.findElement(By.cssSelector(".run-message")).getText())
+                .isEqualTo("2 of 2 meter(s) not read");
+
+        // the same run and its job in Russian: what the server wrote is said in Russian too
+        session.follow(browser.findElement(By.id("lang-ru")));
+        silent = browser.findElement(By.cssSelector("#outcomes tr[data-serial='77000001']"));
+        WebElement silentError = silent.findElement(By.cssSelector(".error-text"));
+        assertThat(silentError.getText()).startsWith("канал " + address + ", первичный адрес 222: ")
+                .endsWith("счётчик не ответил");
+        assertThat(silentError.getDomAttribute("lang")).isNull();
+        WebElement unaddressableError = browser.findElement(
+                By.cssSelector("#outcomes tr[data-serial='77000002'] .error-text"));
+        assertThat(unaddressableError.getText()).isEqualTo("в реестре нет ни первичного, ни полного вторичного "
+                + "адреса (номер, производитель, версия, среда) счётчика 77000002 DFS");
+        assertThat(unaddressableError.getDomAttribute("lang")).isNull();
+        WebElement runMessage = browser.findElement(By.cssSelector(".run-message"));
+        assertThat(runMessage.getText()).isEqualTo("не прочитано счётчиков: 2 из 2");
+        assertThat(runMessage.getDomAttribute("lang")).isNull();
+
+        String job = jdbc.sql("select public_id::text from channel_job where channel_id = ? order by id desc limit 1")
+                .param(channelId).query(String.class).single();
+        browser.get(session.url("/acquisition/jobs/" + job + "?lang=ru"));
+        assertThat(browser.findElement(By.cssSelector(".job-status")).getText()).isEqualTo("не удалось");
+        WebElement jobError = browser.findElement(By.cssSelector(".job-error"));
+        assertThat(jobError.getText()).isEqualTo("не прочитано счётчиков: 2 из 2");
+        assertThat(jobError.getDomAttribute("lang")).isNull();
+
+        // a search in Russian that finds nobody: its state and its message in Russian, live on the page
+        browser.get(session.url("/acquisition?lang=ru"));
+        WebElement card = card(channel);
+        card.findElement(By.cssSelector("details.search summary")).click();
+        browser.executeScript("arguments[0].value = '240'; arguments[1].value = '245';",
+                card.findElement(By.cssSelector("input[name=from]")), card.findElement(By.cssSelector("input[name=to]")));
+        card.findElement(By.cssSelector(".search-primary")).click();
+        waitFor("the search ends", d -> "DONE".equals(panelStatus(channel)) || "FAILED".equals(panelStatus(channel)));
+        WebElement panel = browser.findElement(By.id("job-panel-" + channel));
+        assertThat(panel.findElement(By.cssSelector(".job-status")).getText()).isEqualTo("завершено");
+        WebElement searchMessage = panel.findElement(By.cssSelector(".job-message"));
+        assertThat(searchMessage.getText()).isEqualTo("ни один счётчик не ответил");
+        assertThat(searchMessage.getDomAttribute("lang")).isNull();
+        // the API says it as it always did
+        assertThat(jdbc.sql("select message from channel_job where channel_id = ? order by id desc limit 1")
+                .param(channelId).query(String.class).single()).isEqualTo("no meter answered");
     }
 
     @Test

@@ -11,9 +11,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openamr.server.security.AccessScope;
+import java.util.UUID;
+import org.openamr.server.channel.ChannelActions;
 import org.openamr.server.channel.ChannelLocks;
+import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.PollService;
 import org.openamr.server.channel.RunProgress;
+import org.openamr.server.channel.SearchSpec;
 import org.openamr.server.channel.Trigger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -55,6 +60,11 @@ class EveryPageTest extends BrowserTest {
     PollService polls;
     @Autowired
     ChannelLocks locks;
+    @Autowired
+    ChannelActions actions;
+
+    /** Pages of jobs and runs whose texts the server wrote: a failed read-now and a search that found nothing. */
+    private final List<String> acquisitionPages = new ArrayList<>();
 
     /** A page that fails as a page's own code may: the server error page is what the reader then sees. */
     @Controller
@@ -70,6 +80,34 @@ class EveryPageTest extends BrowserTest {
         long channel = jdbc.sql("select distinct c.id from acquisition_channel c join meter m on m.channel_id = c.id"
                 + " order by c.id limit 1").query(Long.class).single();
         locks.tryRun(channel, () -> polls.poll(channel, Trigger.MANUAL, "test", RunProgress.NONE)).orElseThrow();
+
+        // a second line on the demo's bus: a meter nobody answers for and one the registry cannot address
+        long line = jdbc.sql("""
+                insert into acquisition_channel (kind, name, building_id, address, baud)
+                select 'TCP_GATEWAY', 'Zz 2', building_id, address, baud from acquisition_channel
+                where id = ? returning id""").param(channel).query(Long.class).single();
+        jdbc.sql("insert into meter (manufacturer, serial, mbus_primary, channel_id) values ('DFS', '78000001', 223, ?),"
+                + " ('DFS', '78000002', null, ?)").params(line, line).update();
+        UUID lineId = jdbc.sql("select public_id from acquisition_channel where id = ?").param(line)
+                .query(UUID.class).single();
+        AccessScope admin = new AccessScope.Everything("test");
+        JobView read = finished(actions.readNow(lineId, admin), admin);
+        assertThat(read.status()).as(read.toString()).isEqualTo("FAILED");
+        JobView search = finished(actions.search(lineId, SearchSpec.of("PRIMARY", null, 240, 245), admin), admin);
+        assertThat(search.message()).as(search.toString()).isEqualTo("no meter answered");
+        acquisitionPages.add("/acquisition/jobs/" + read.id());
+        acquisitionPages.add("/acquisition/jobs/" + search.id());
+        acquisitionPages.add("/acquisition/channels/" + lineId + "/runs/" + read.result().id());
+    }
+
+    private JobView finished(JobView job, AccessScope scope) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        JobView now = job;
+        while (!"DONE".equals(now.status()) && !"FAILED".equals(now.status()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = actions.job(job.id(), scope);
+        }
+        return now;
     }
 
     @Test
@@ -132,6 +170,7 @@ class EveryPageTest extends BrowserTest {
             List<String> runs = paths("a.run-link");
             assertThat(runs).as(role + ": the poll run of this test").isNotEmpty();
             pages.add(runs.get(0));
+            pages.addAll(acquisitionPages);
         }
         if (pages.contains("/admin/users")) {
             browser.get(session.url("/admin/users"));
@@ -166,6 +205,12 @@ class EveryPageTest extends BrowserTest {
             Set<String> english = englishWords();
             if (!english.isEmpty()) {
                 problems.add(where + "English words " + english);
+            }
+            // what the server wrote about a job or a run is said in Russian, not shown as English on purpose
+            List<String> markedEnglish = session.attributes(".job-message[lang], .job-error[lang], .run-message[lang], "
+                    + ".error-text[lang]", "lang");
+            if (!markedEnglish.isEmpty()) {
+                problems.add(where + "the server's texts are marked as English: " + markedEnglish);
             }
             if (body.matches("(?s).*(?<![\\d,])0 мин назад.*")) {
                 problems.add(where + "\"0 мин назад\" instead of \"только что\"");

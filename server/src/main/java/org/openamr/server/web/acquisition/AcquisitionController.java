@@ -16,6 +16,7 @@ import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Buildings;
+import org.openamr.server.channel.AcquisitionTexts;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.channel.ChannelActions;
 import org.openamr.server.channel.ChannelService;
@@ -26,6 +27,7 @@ import org.openamr.server.channel.OutcomeView;
 import org.openamr.server.channel.PollRuns;
 import org.openamr.server.channel.RunView;
 import org.openamr.server.channel.SearchSpec;
+import org.openamr.server.channel.Text;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -67,9 +69,12 @@ class AcquisitionController {
     private final CronWords words;
     private final MessageSource messages;
     private final CurrentUser current;
+    private final AcquisitionTexts texts;
 
     AcquisitionController(Channels channels, ChannelService service, ChannelActions actions, PollRuns runs,
-            Buildings buildings, CronWords words, MessageSource messages, CurrentUser current) {
+            Buildings buildings, CronWords words, MessageSource messages, CurrentUser current,
+            AcquisitionTexts texts) {
+        this.texts = texts;
         this.channels = channels;
         this.service = service;
         this.actions = actions;
@@ -147,7 +152,7 @@ class AcquisitionController {
         AccessScope scope = viewer();
         Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
         RunView run = runs.detail(c.id(), runId).orElseThrow(() -> new NotFoundException("run", runId));
-        List<RunPage.Outcome> meters = run.meters().stream().map(AcquisitionController::outcome).toList();
+        List<RunPage.Outcome> meters = run.meters().stream().map(this::outcome).toList();
         model.addAttribute("page", new RunPage(c.publicId(), c.name(), c.zone(), figures(run), meters));
         return "acquisition-run";
     }
@@ -254,25 +259,37 @@ class AcquisitionController {
         boolean over = "DONE".equals(job.status()) || "FAILED".equals(job.status());
         ChannelView view = over ? channels.view(c.publicId(), scope).orElseThrow() : null;
         return new JobPanel(job.id(), c.publicId(), job.kind().name(), job.mode() == null ? null : job.mode().name(),
-                job.status(), p.done(), p.total(), percent, p.found(), job.message(), job.error(),
+                job.status(), p.done(), p.total(), percent, p.found(), said(job.messageText(), job.message()),
+                said(job.errorText(), job.error()),
                 figures(job.result()), c.zone(), view == null ? 0 : view.meters(),
                 view == null ? null : figures(view.lastPoll()));
     }
 
-    static AcquisitionPage.RunFigures figures(RunView r) {
+    /** A server text in the reader's language; as stored (English) when it was stored before texts had kinds. */
+    private Said said(Text text, String english) {
+        if (text != null) {
+            // a bare exception's or converter's sentence has no kind to say it by: English on purpose
+            return new Said(texts.say(text, LocaleContextHolder.getLocale()),
+                    text.kind() == Text.Kind.RAW ? "en" : null);
+        }
+        return english == null ? null : new Said(english, "en");
+    }
+
+    private AcquisitionPage.RunFigures figures(RunView r) {
         if (r == null) {
             return null;
         }
         Duration took = r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
         return new AcquisitionPage.RunFigures(r.id(), r.kind(), r.trigger(), r.startedAt(), r.status(),
                 r.metersTotal(), r.metersRead(), r.metersSilent(), r.metersFailed() - r.metersSilent(),
-                r.metersFound(), r.metersCreated(), r.readingsInserted(), took, r.message());
+                r.metersFound(), r.metersCreated(), r.readingsInserted(), took,
+                said(r.messageText(), r.message()));
     }
 
-    private static RunPage.Outcome outcome(OutcomeView o) {
+    private RunPage.Outcome outcome(OutcomeView o) {
         String result = o.ok() ? "READ" : o.silent() ? "SILENT" : "ERROR";
         return new RunPage.Outcome(o.serial(), o.manufacturer(), o.addressedBy(), result, o.valuesRead(), o.at(),
-                o.error());
+                said(o.errorText(), o.error()));
     }
 
     /** Who may look: everyone who sees whole buildings; a resident has no channels to see. */

@@ -51,6 +51,6 @@ public record AcquisitionPage(boolean mayOperate, List<ChannelCard> channels, UU
      */
     public record RunFigures(UUID id, String kind, String trigger, Instant startedAt, String status, int total,
                              int read, int silent, int errors, Integer found, int created, int readingsInserted,
-                             Duration duration, String message) {
+                             Duration duration, Said message) {
     }
 }

@@ -12,13 +12,13 @@ import java.util.UUID;
  * @param done     meters handled so far (a poll); null before it knows
  * @param percent  share of the work done, 0–100; null before it knows
  * @param found    meters found so far (a search)
- * @param message  what the job waits for or did, as the server says it
+ * @param message  what the job waits for or did, in the reader's language
  * @param run      the run the job started, once it started
  * @param channelMeters meters now on the channel, for the channel's card once the job is over
  * @param lastPoll the channel's newest poll, for its card once the job is over
  */
 public record JobPanel(UUID id, UUID channelId, String kind, String mode, String status, Integer done, Integer total,
-                       Integer percent, Integer found, String message, String error, AcquisitionPage.RunFigures run,
+                       Integer percent, Integer found, Said message, Said error, AcquisitionPage.RunFigures run,
                        ZoneId zone, long channelMeters, AcquisitionPage.RunFigures lastPoll) {
 
     public boolean finished() {

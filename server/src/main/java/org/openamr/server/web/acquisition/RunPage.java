@@ -11,7 +11,7 @@ public record RunPage(UUID channelId, String channelName, ZoneId zone, Acquisiti
 
     /** @param result READ, SILENT or ERROR */
     public record Outcome(String serial, String manufacturer, String addressedBy, String result, int valuesRead,
-                          Instant at, String error) {
+                          Instant at, Said error) {
 
         private static final java.util.regex.Pattern STORED =
                 java.util.regex.Pattern.compile("(primary|secondary) address (.+)");
