@@ -72,6 +72,9 @@ class MetersPageTest extends BrowserTest {
 
     @AfterAll
     void clearTheCondition() {
+        if (raised == null) {
+            return; // the class was skipped (no browser) before it raised anything
+        }
         transactions.executeWithoutResult(tx -> events.record(meterId(ERROR_METER), raised.plusSeconds(1), List.of(),
                 ReadingSource.POLL));
     }
