@@ -333,10 +333,6 @@ class PollingTest {
             for (MeterInfo m : bus.meters()) {
                 BusFixture.register(jdbc, channelId, m, true);
             }
-            // The first exchanges with a fresh bus in a fresh JVM load and compile the whole chain, which
-            // on a busy machine can outlast the 59 ms response window of every attempt; a read-now takes
-            // that cost, so that the scheduled runs show the schedule, not the warm-up.
-            run(operator, channel, "poll");
             // faster than the API allows (ScheduleLimits), so that the test sees several slots in seconds
             jdbc.sql("update acquisition_channel set schedule_cron = ?, schedule_since = now() where id = ?")
                     .params("* * * * * *", channelId).update();
