@@ -90,6 +90,14 @@ public class PollScheduler {
         }
     }
 
+    /**
+     * Whether a scheduled poll of the channel is queued or running on this instance. Tests fire
+     * {@link #tick()} themselves and wait on this, instead of sleeping and hoping the timer ran.
+     */
+    boolean inFlight(long channelId) {
+        return inFlight.contains(channelId);
+    }
+
     private boolean isDue(Channel c, Instant lastRun, Instant now) {
         try {
             return Schedules.due(c, lastRun, now);

@@ -36,6 +36,9 @@ class PollingTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PollScheduler scheduler;
+
     Fixture f;
     Api operator;
 
@@ -317,6 +320,11 @@ class PollingTest {
         assertThat(r.detail()).contains("disabled");
     }
 
+    /**
+     * The test fires the scheduler's tick itself (besides its timer) and waits until the channel's
+     * scheduled work on this instance is over, so every check waits on what happened rather than
+     * on a time that a loaded machine may not keep.
+     */
     @Test
     void theScheduleRunsThePoller() throws Exception {
         try (BusFixture bus = BusFixture.start(15, 2)) {
@@ -328,14 +336,16 @@ class PollingTest {
             // faster than the API allows (ScheduleLimits), so that the test sees several slots in seconds
             jdbc.sql("update acquisition_channel set schedule_cron = ?, schedule_since = now() where id = ?")
                     .params("* * * * * *", channelId).update();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (scheduledRuns(channelId) < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Await.until("two runs started by the schedule", () -> {
+                tickAndSettle(channelId);
+                return scheduledRuns(channelId) >= 2;
+            });
             Map<String, Object> off = new HashMap<>();
             off.put("scheduleCron", null);
             assertThat(operator.patch("/api/v1/channels/" + channel, off).status()).isEqualTo(200);
             assertThat(scheduledRuns(channelId)).as("runs started by the schedule").isGreaterThanOrEqualTo(2);
+            // a poll the timer's tick started before the schedule went off ends; none starts after
+            Await.until("done with the channel's scheduled polls", () -> !scheduler.inFlight(channelId));
             awaitNoRunning(channelId);
             List<Map<String, Object>> runs = jdbc.sql("""
                     select actor, status, meters_read, instance from poll_run
@@ -346,8 +356,27 @@ class PollingTest {
                 assertThat(r.get("meters_read")).isEqualTo(2);
             });
             long after = scheduledRuns(channelId);
-            Thread.sleep(1500);
+            // ticks until one starts more than a slot of the old schedule ("* * * * * *") later: none finds
+            // the channel due
+            long ticksFrom = System.nanoTime();
+            long tickAt;
+            do {
+                tickAt = System.nanoTime();
+                tickAndSettle(channelId);
+            } while (tickAt - ticksFrom < Duration.ofMillis(1500).toNanos());
             assertThat(scheduledRuns(channelId)).as("no schedule, no runs").isEqualTo(after);
+        }
+    }
+
+    /** One tick of the scheduler, and whatever it started for the channel run to its end. */
+    private void tickAndSettle(long channelId) {
+        scheduler.tick();
+        try {
+            Await.until("done with the channel's scheduled poll", () -> !scheduler.inFlight(channelId));
+            Thread.sleep(50); // not a busy loop of ticks: the database is shared with the timer's ticks
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -357,11 +386,8 @@ class PollingTest {
     }
 
     private void awaitNoRunning(long channelId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.sql("select count(*) from poll_run where channel_id = ? and status = 'RUNNING'").param(channelId)
-                .query(Long.class).single() > 0) {
-            assertThat(System.nanoTime()).as("runs still running").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Await.until("done with the channel's runs", () -> jdbc.sql(
+                        "select count(*) from poll_run where channel_id = ? and status = 'RUNNING'")
+                .param(channelId).query(Long.class).single() == 0);
     }
 }

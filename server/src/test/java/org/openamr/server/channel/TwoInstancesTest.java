@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,9 +28,11 @@ import org.openamr.simulator.serve.Pacing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +45,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"openamr.polling.tick=200ms", "openamr.polling.instance=first"})
 class TwoInstancesTest {
 
+    private static final String EVERY_TWO_SECONDS = "*/2 * * * * *";
+
     private static ConfigurableApplicationContext second;
 
     @LocalServerPort
@@ -51,6 +57,10 @@ class TwoInstancesTest {
 
     @Autowired
     Environment environment;
+
+    /** The first instance, the test's own server. */
+    @Autowired
+    ApplicationContext context;
 
     Fixture f;
     int secondPort;
@@ -159,23 +169,33 @@ class TwoInstancesTest {
                 BusFixture.register(jdbc, channelId, m, true);
             }
             // faster than the API allows (ScheduleLimits), so that the test sees several slots in seconds
-            jdbc.sql("update acquisition_channel set schedule_cron = ?, schedule_since = now() where id = ?")
-                    .params("*/2 * * * * *", channelId).update();
-            Thread.sleep(7000);
+            Instant since = jdbc.sql("""
+                    update acquisition_channel set schedule_cron = ?, schedule_since = now() where id = ?
+                    returning schedule_since""").params(EVERY_TWO_SECONDS, channelId).query(Timestamp.class).single()
+                    .toInstant();
+            // both instances tick every 200 ms; the test waits for the slots to be run, however long it takes
+            Await.until("three slots run", () -> runs(channelId).size() >= 3);
             Map<String, Object> off = new HashMap<>();
             off.put("scheduleCron", null);
             assertThat(first.patch("/api/v1/channels/" + channel, off).status()).isEqualTo(200);
+            Instant until = jdbc.sql("select clock_timestamp()").query(Timestamp.class).single().toInstant();
+            // a poll either instance's tick started before the schedule went off ends; none starts after
+            Await.until("both instances done with the channel's scheduled polls", () ->
+                    !schedulerOf(context).inFlight(channelId) && !schedulerOf(second).inFlight(channelId));
             awaitNoRunning(channelId);
 
             List<Run> runs = runs(channelId);
-            assertThat(runs).as("one run per two-second slot in 7 s").hasSizeBetween(2, 4);
+            assertThat(runs).as("one run per two-second slot while the schedule was on")
+                    .hasSizeBetween(2, slotsBetween(since, until));
             assertThat(runs).extracting(Run::trigger).containsOnly("SCHEDULE");
             assertNeverOverlap(runs);
-            // a slot run twice (once by each instance) would start twice within a fraction of a second
+            // a slot run twice (once by each instance) would start the second run before the slot after the
+            // first run's start: each run starts in a later slot than the one before, whatever the load
+            CronExpression cron = CronExpression.parse(EVERY_TWO_SECONDS);
             for (int i = 1; i < runs.size(); i++) {
-                assertThat(Duration.between(runs.get(i - 1).startedAt(), runs.get(i).startedAt()))
-                        .as("between runs %s and %s", runs.get(i - 1), runs.get(i))
-                        .isGreaterThan(Duration.ofMillis(1000));
+                Instant nextSlot = cron.next(runs.get(i - 1).startedAt().atZone(ZoneOffset.UTC)).toInstant();
+                assertThat(runs.get(i).startedAt()).as("between runs %s and %s", runs.get(i - 1), runs.get(i))
+                        .isAfterOrEqualTo(nextSlot);
             }
             Set<String> slots = new HashSet<>();
             runs.forEach(r -> slots.add(String.valueOf(r.startedAt().getEpochSecond() / 2)));
@@ -208,11 +228,22 @@ class TwoInstancesTest {
     }
 
     private void awaitNoRunning(long channelId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.sql("select count(*) from poll_run where channel_id = ? and status = 'RUNNING'").param(channelId)
-                .query(Long.class).single() > 0) {
-            assertThat(System.nanoTime()).as("runs still running").isLessThan(deadline);
-            Thread.sleep(50);
+        Await.until("done with the channel's runs", () -> jdbc.sql(
+                        "select count(*) from poll_run where channel_id = ? and status = 'RUNNING'")
+                .param(channelId).query(Long.class).single() == 0);
+    }
+
+    /** Slots of {@link #EVERY_TWO_SECONDS} after {@code since} up to {@code until}: the most runs it may make. */
+    private static int slotsBetween(Instant since, Instant until) {
+        CronExpression cron = CronExpression.parse(EVERY_TWO_SECONDS);
+        int n = 0;
+        for (ZonedDateTime t = cron.next(since.atZone(ZoneOffset.UTC)); !t.toInstant().isAfter(until); t = cron.next(t)) {
+            n++;
         }
+        return n;
+    }
+
+    private static PollScheduler schedulerOf(ApplicationContext instance) {
+        return instance.getBean(PollScheduler.class);
     }
 }

@@ -2,11 +2,7 @@ package org.openamr.simulator.serve;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.openamr.mbus.link.Frame;
 import org.openamr.mbus.link.FrameAssembler;
 import org.openamr.simulator.bus.Reply;
@@ -14,38 +10,37 @@ import org.openamr.simulator.bus.VirtualBus;
 
 /**
  * One connection of a master to the bus (a TCP client, the pseudo-terminal): bytes in, paced
- * replies out. Keeps a timeline of the wire in {@link System#nanoTime()}: when the master's last
- * byte has fully arrived, and when a reply may start and must end. Not thread-safe: one reading
- * loop owns it.
+ * replies out. Keeps a timeline of the wire in its {@link LineClock} (real time but in tests): when
+ * the master's last byte has fully arrived, and when a reply may start and must end. Not
+ * thread-safe: one reading loop owns it.
  */
 final class LineSession {
 
     /** Replies are written in slices of about this duration, so a long frame trickles in as on a line. */
     private static final long SLICE_NANOS = 20_000_000L;
 
-    /** Sends late replies, so that a slow slave does not hold up the line's other answers. */
-    private static final ScheduledExecutorService LATE = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "openamr-sim-late-replies");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final VirtualBus bus;
     private final Pacing pacing;
     private final OutputStream out;
+    private final LineClock clock;
     private final FrameAssembler assembler = new FrameAssembler();
     private long wireFreeAt = Long.MIN_VALUE;
     private long lastByteAt;
 
     LineSession(VirtualBus bus, Pacing pacing, OutputStream out) {
+        this(bus, pacing, out, LineClock.REAL);
+    }
+
+    LineSession(VirtualBus bus, Pacing pacing, OutputStream out, LineClock clock) {
         this.bus = bus;
         this.pacing = pacing;
         this.out = out;
+        this.clock = clock;
     }
 
     /** Bytes from the master; answers every complete frame among them. */
     void received(byte[] bytes, int count) throws IOException {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (assembler.pendingBytes() > 0 && now - lastByteAt > pacing.idleReset().toNanos()) {
             assembler.reset(); // a slave's receiver gives up on a frame interrupted by a pause
         }
@@ -63,26 +58,25 @@ final class LineSession {
 
     private void send(Reply reply) throws IOException {
         byte[] bytes = reply.bytes();
-        long requestEnd = pacing.paced() ? wireFreeAt : System.nanoTime();
+        long requestEnd = pacing.paced() ? wireFreeAt : clock.nanoTime();
         if (reply.late()) {
             // A slow slave answers after the window while the line goes on: later requests are heard
             // and answered meanwhile (its answer may then collide with theirs, as on a real bus).
-            long delay = requestEnd + Pacing.windowNanos(reply.baud()) + bus.faults().lateBy().toNanos()
-                    - System.nanoTime();
-            LATE.schedule(() -> writeQuietly(bytes), Math.max(0, delay), TimeUnit.NANOSECONDS);
+            clock.runAt(requestEnd + Pacing.windowNanos(reply.baud()) + bus.faults().lateBy().toNanos(),
+                    () -> writeQuietly(bytes));
             return;
         }
         long start = requestEnd + (pacing.paced() ? pacing.turnaroundNanos(reply.baud()) : 0);
         long perByte = pacing.paced() ? Pacing.characterNanos(reply.baud()) : 0;
         if (perByte == 0) {
-            sleepUntil(start);
+            clock.sleepUntil(start);
             write(bytes, 0, bytes.length);
         } else {
             int slice = (int) Math.max(1, SLICE_NANOS / perByte);
             for (int from = 0; from < bytes.length; from += slice) {
                 int to = Math.min(bytes.length, from + slice);
                 // A byte can be handed over once its stop bit has passed.
-                sleepUntil(start + to * perByte);
+                clock.sleepUntil(start + to * perByte);
                 write(bytes, from, to - from);
             }
         }
@@ -101,16 +95,6 @@ final class LineSession {
             write(bytes, 0, bytes.length);
         } catch (IOException e) {
             // the master has gone meanwhile: a late answer nobody hears
-        }
-    }
-
-    private static void sleepUntil(long deadline) throws IOException {
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("interrupted while pacing a reply");
-            }
         }
     }
 }

@@ -20,16 +20,18 @@ public final class TcpBusServer implements AutoCloseable {
 
     private final VirtualBus bus;
     private final Pacing pacing;
+    private final LineClock clock;
     private final ServerSocket server;
     private final Thread thread;
     private final AtomicLong clients = new AtomicLong();
     private volatile Socket current;
     private volatile boolean closed;
 
-    private TcpBusServer(VirtualBus bus, ServerSocket server, Pacing pacing) {
+    private TcpBusServer(VirtualBus bus, ServerSocket server, Pacing pacing, LineClock clock) {
         this.bus = bus;
         this.server = server;
         this.pacing = pacing;
+        this.clock = clock;
         this.thread = new Thread(this::serve, "openamr-sim-tcp-" + server.getLocalPort());
         this.thread.setDaemon(true);
     }
@@ -41,7 +43,13 @@ public final class TcpBusServer implements AutoCloseable {
 
     /** Serves on any address, e.g. {@code new InetSocketAddress(10001)} for every interface, like a real gateway. */
     public static TcpBusServer start(VirtualBus bus, InetSocketAddress bind, Pacing pacing) throws IOException {
-        TcpBusServer s = new TcpBusServer(bus, ServerSockets.listen(bind), pacing);
+        return start(bus, bind, pacing, LineClock.REAL);
+    }
+
+    /** As {@link #start(VirtualBus, InetSocketAddress, Pacing)}, pacing by {@code clock} (a test's). */
+    static TcpBusServer start(VirtualBus bus, InetSocketAddress bind, Pacing pacing, LineClock clock)
+            throws IOException {
+        TcpBusServer s = new TcpBusServer(bus, ServerSockets.listen(bind), pacing, clock);
         s.thread.start();
         return s;
     }
@@ -65,7 +73,7 @@ public final class TcpBusServer implements AutoCloseable {
                 current = client;
                 clients.incrementAndGet();
                 client.setTcpNoDelay(true); // an E5 must not wait for Nagle
-                LineSession session = new LineSession(bus, pacing, client.getOutputStream());
+                LineSession session = new LineSession(bus, pacing, client.getOutputStream(), clock);
                 InputStream in = client.getInputStream();
                 byte[] buffer = new byte[512];
                 int n;
