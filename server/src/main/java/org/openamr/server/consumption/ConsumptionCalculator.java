@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.mbus.quantity.Unit;
 
 /**
  * A point's consumption per interval from its meters' cumulative register values: pure arithmetic
@@ -68,7 +70,7 @@ public final class ConsumptionCalculator {
     }
 
     public List<PointInterval> calculate(PointInput point, List<Interval> intervals) {
-        String unit = Units.unitOf(point.quantity());
+        Unit unit = Units.unitOf(point.quantity());
         List<Chain> chains = new ArrayList<>(point.installations().size());
         for (MeterInstallation m : point.installations()) {
             chains.add(new Chain(m));
@@ -80,7 +82,7 @@ public final class ConsumptionCalculator {
         return out;
     }
 
-    private PointInterval interval(String quantity, String unit, List<Chain> chains, Interval interval) {
+    private PointInterval interval(Quantity quantity, Unit unit, List<Chain> chains, Interval interval) {
         List<Segment> segments = new ArrayList<>(2);
         List<String> problems = new ArrayList<>(0);
         boolean gap = false;
@@ -112,8 +114,8 @@ public final class ConsumptionCalculator {
                     total = total.add(converted.get());
                 } else {
                     gap = true;
-                    problems.add("meter " + m.meterSerial() + " counts in " + m.unit()
-                            + ", which is not convertible to " + unit);
+                    problems.add("meter " + m.meterSerial() + " counts in " + m.unit().symbol()
+                            + ", which is not convertible to " + unit.symbol());
                 }
             }
         }

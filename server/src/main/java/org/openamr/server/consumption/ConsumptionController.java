@@ -51,8 +51,9 @@ public class ConsumptionController {
                     + (given.isEmpty() ? "" : ", not " + given.size()));
         }
         var target = given.entrySet().iterator().next();
-        ConsumptionReport report = service.report(target.getKey(), target.getValue(), resource, from, to,
-                resolution(resolution), readings, currentUser.scope());
+        Resolution res = resolution(resolution);
+        ConsumptionReport report = service.report(target.getKey(), target.getValue(), ResourceParameter.parse(resource),
+                TimeParameter.parse("from", from), TimeParameter.parse("to", to), res, readings, currentUser.scope());
         return ConsumptionJson.of(report, readings);
     }
 
@@ -62,7 +63,8 @@ public class ConsumptionController {
         }
     }
 
-    private static Resolution resolution(String text) {
+    /** A query's {@code resolution}, in any letter case; the balance API reads it the same way. */
+    public static Resolution resolution(String text) {
         try {
             return Resolution.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -72,7 +72,8 @@ public final class ConsumptionJson {
         List<Interval> iv = r.intervals();
         return new Report(
                 new TargetJson(r.target().kind().name(), r.target().publicId(), r.zone().getId()),
-                r.resource(), r.resolution().name(), w.time(iv.get(0).start()), w.time(iv.get(iv.size() - 1).end()),
+                r.resource().name(), r.resolution().name(), w.time(iv.get(0).start()),
+                w.time(iv.get(iv.size() - 1).end()),
                 r.maxInterpolationDistance().toString(),
                 r.totals().stream().map(w::total).toList(),
                 r.points().stream().map(w::point).toList());
@@ -90,7 +91,7 @@ public final class ConsumptionJson {
         }
 
         TotalJson total(ConsumptionReport.Total t) {
-            return new TotalJson(t.group().name(), t.unit(), t.points(), t.intervals().stream()
+            return new TotalJson(t.group().name(), t.unit().symbol(), t.points(), t.intervals().stream()
                     .map(i -> new TotalIntervalJson(time(i.interval().start()), time(i.interval().end()),
                             number(i.value()), i.status().name(), i.withData(), i.missing(), i.anomalous()))
                     .toList());
@@ -100,7 +101,8 @@ public final class ConsumptionJson {
             PointRow p = r.point();
             return new PointJson(p.publicId(), p.name(),
                     p.premiseId() == null ? null : new PremiseJson(p.premisePublicId(), p.premiseNumber()),
-                    p.resource(), new RegisterJson(p.quantity(), p.tariff(), p.subunit()), r.unit(),
+                    p.resource().name(), new RegisterJson(p.quantity().name(), p.tariff(), p.subunit()),
+                    r.unit().symbol(),
                     r.intervals().stream().map(this::interval).toList());
         }
 
@@ -111,7 +113,7 @@ public final class ConsumptionJson {
         }
 
         SegmentJson segment(Segment s) {
-            return new SegmentJson(s.meterSerial(), s.unit(), boundary(s.start()), boundary(s.end()),
+            return new SegmentJson(s.meterSerial(), s.unit().symbol(), boundary(s.start()), boundary(s.end()),
                     number(s.consumption()),
                     s.rollovers().isEmpty() ? null : s.rollovers().stream().map(this::step).toList(),
                     s.decrease() == null ? null : step(s.decrease()));
@@ -123,7 +125,8 @@ public final class ConsumptionJson {
         }
 
         ReadingJson reading(SourceReading r) {
-            return new ReadingJson(r.registerId(), r.meterSerial(), time(r.measuredAt()), number(r.value()), r.unit(),
+            return new ReadingJson(r.registerId(), r.meterSerial(), time(r.measuredAt()), number(r.value()),
+                    r.unit().symbol(),
                     r.kind().name());
         }
 

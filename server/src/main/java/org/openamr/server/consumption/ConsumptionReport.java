@@ -3,6 +3,8 @@ package org.openamr.server.consumption;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.openamr.mbus.quantity.Unit;
+import org.openamr.server.point.MeteringPoint.Resource;
 
 /**
  * A consumption query's answer before it is written as JSON.
@@ -10,7 +12,7 @@ import java.util.List;
  * @param totals sums over points per group and unit (empty for a single point)
  * @param points each point's figures, in the order of {@link ConsumptionRepository#points}
  */
-public record ConsumptionReport(Target target, String resource, Resolution resolution, ZoneId zone,
+public record ConsumptionReport(Target target, Resource resource, Resolution resolution, ZoneId zone,
                                 Duration maxInterpolationDistance, List<Interval> intervals, List<Total> totals,
                                 List<PointResult> points) {
 
@@ -22,9 +24,14 @@ public record ConsumptionReport(Target target, String resource, Resolution resol
         PREMISES
     }
 
-    public record Total(Group group, String unit, int points, List<TotalInterval> intervals) {
+    public record Total(Group group, Unit unit, int points, List<TotalInterval> intervals) {
     }
 
-    public record PointResult(PointRow point, String unit, List<PointInterval> intervals) {
+    /** The first total of a group (a group has several only when its points count in different units). */
+    public Total total(Group group) {
+        return totals.stream().filter(t -> t.group() == group).findFirst().orElseThrow();
+    }
+
+    public record PointResult(PointRow point, Unit unit, List<PointInterval> intervals) {
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.mbus.quantity.Unit;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,12 +63,12 @@ public class ConsumptionRepository {
         return sql.on(jdbc).param("id", publicId)
                 .query((rs, n) -> new Target(kind, rs.getLong("id"), rs.getObject("public_id", UUID.class),
                         rs.getLong("building_id"), zone(rs.getString("time_zone"), rs.getLong("building_id")),
-                        rs.getString("resource")))
+                        resource(rs.getString("resource"))))
                 .optional();
     }
 
     /** The target's points of a resource: building-level points first, then premises in number order. */
-    public List<PointRow> points(Target target, String resource, AccessScope scope) {
+    public List<PointRow> points(Target target, Resource resource, AccessScope scope) {
         String filter = switch (target.kind()) {
             case POINT -> "p.id = :target";
             case PREMISE -> "p.premise_id = :target";
@@ -79,11 +82,12 @@ public class ConsumptionRepository {
                 where p.resource = :resource and %s
                 order by p.premise_id is not null, length(pr.number), pr.number, p.name, p.id""",
                 Sql.of(filter).and(scope.visible("p.building_id", "p.premise_id")))
-                .on(jdbc).param("target", target.id()).param("resource", resource)
+                .on(jdbc).param("target", target.id()).param("resource", resource.name())
                 .query((rs, n) -> new PointRow(rs.getLong("id"), rs.getObject("public_id", UUID.class),
                         rs.getString("name"), (Long) rs.getObject("premise_id"),
                         rs.getObject("premise_public_id", UUID.class), rs.getString("premise_number"),
-                        rs.getString("resource"), rs.getString("quantity"), rs.getInt("tariff"), rs.getInt("subunit")))
+                        Resource.valueOf(rs.getString("resource")), Quantity.valueOf(rs.getString("quantity")),
+                        rs.getInt("tariff"), rs.getInt("subunit")))
                 .list();
     }
 
@@ -94,7 +98,7 @@ public class ConsumptionRepository {
     private record RegisterRow(long installationId, long registerId, String unit, long storage) {
     }
 
-    private record Chosen(InstallationRow row, String unit, RegisterRow current, RegisterRow dueDate) {
+    private record Chosen(InstallationRow row, Unit unit, RegisterRow current, RegisterRow dueDate) {
     }
 
     /**
@@ -162,7 +166,8 @@ public class ConsumptionRepository {
         for (Chosen c : chosen) {
             InstallationRow i = c.row;
             MeterInstallation m = new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), i.initialValue(),
-                    i.finalValue(), i.digits(), c.unit, series(c.current, samples), series(c.dueDate, samples));
+                    i.finalValue(), i.digits(), c.unit, series(c.current, c.unit, samples),
+                    series(c.dueDate, c.unit, samples));
             byPoint.computeIfAbsent(i.pointId(), k -> new ArrayList<>()).add(m);
         }
         for (PointRow p : points) {
@@ -175,10 +180,10 @@ public class ConsumptionRepository {
      * A meter may report one quantity in several units (kWh and Gcal); the most preferred unit with a
      * current register is used, and the due-date register only in that same unit.
      */
-    private static Chosen choose(InstallationRow i, String quantity, List<RegisterRow> registers) {
-        List<String> units = Units.accepted(quantity);
+    private static Chosen choose(InstallationRow i, Quantity quantity, List<RegisterRow> registers) {
+        List<Unit> units = Units.accepted(quantity);
         for (long storage : new long[] {0, 1}) {
-            for (String unit : units) {
+            for (Unit unit : units) {
                 RegisterRow match = find(registers, unit, storage);
                 if (match != null) {
                     return new Chosen(i, unit, find(registers, unit, 0), find(registers, unit, 1));
@@ -189,9 +194,10 @@ public class ConsumptionRepository {
         return new Chosen(i, Units.unitOf(quantity), null, null);
     }
 
-    private static RegisterRow find(List<RegisterRow> registers, String unit, long storage) {
+    private static RegisterRow find(List<RegisterRow> registers, Unit unit, long storage) {
         for (RegisterRow r : registers) {
-            if (r.unit().equals(unit) && r.storage() == storage) {
+            // a register keeps the unit as stored; only the units a quantity accepts are ever chosen
+            if (r.unit().equals(unit.symbol()) && r.storage() == storage) {
                 return r;
             }
         }
@@ -224,12 +230,16 @@ public class ConsumptionRepository {
         return out;
     }
 
-    private static RegisterSeries series(RegisterRow register, Map<Long, List<Sample>> samples) {
+    private static RegisterSeries series(RegisterRow register, Unit unit, Map<Long, List<Sample>> samples) {
         if (register == null) {
             return null;
         }
-        return new RegisterSeries(register.registerId(), register.unit(),
+        return new RegisterSeries(register.registerId(), unit,
                 samples.getOrDefault(register.registerId(), List.of()));
+    }
+
+    private static Resource resource(String name) {
+        return name == null ? null : Resource.valueOf(name);
     }
 
     private static ZoneId zone(String name, long buildingId) {

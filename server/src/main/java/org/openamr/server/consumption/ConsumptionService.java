@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.NotFoundException;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.security.AccessScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -34,7 +35,6 @@ public class ConsumptionService {
      * a month by hour for 60 points fits, a year by hour for a building does not.
      */
     public static final int MAX_CELLS_WITH_READINGS = 50_000;
-    static final Set<String> RESOURCES = Set.of("HEAT", "COLD_WATER", "HOT_WATER", "ELECTRICITY", "GAS");
 
     private final ConsumptionRepository repository;
 
@@ -43,20 +43,22 @@ public class ConsumptionService {
     }
 
     /**
-     * @param resource required for sums; for a point, optional and then checked against the point's
+     * @param resource required for sums; for a point, optional (null) and then checked against the point's
+     * @param from     the period's start, placed in the target building's time zone
+     * @param to       its end (exclusive)
      * @param withReadings whether the caller will show the readings behind each figure (bounds the query's size)
      * @throws NotFoundException   when the target does not exist or is outside the scope
      * @throws BadRequestException when a parameter is missing or wrong
      */
     // one snapshot for all queries, so that installations and readings agree with each other
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public ConsumptionReport report(TargetKind kind, UUID id, String resource, String from, String to,
+    public ConsumptionReport report(TargetKind kind, UUID id, Resource resource, TimeParameter from, TimeParameter to,
             Resolution resolution, boolean withReadings, AccessScope scope) {
         Target target = repository.target(kind, id, scope)
                 .orElseThrow(() -> new NotFoundException(kind.name().toLowerCase(Locale.ROOT), id));
-        String res = resource(target, resource);
-        Instant start = TimeParameter.parse("from", from, target.zone());
-        Instant end = TimeParameter.parse("to", to, target.zone());
+        Resource res = resource(target, resource);
+        Instant start = from.at(target.zone());
+        Instant end = to.at(target.zone());
         List<Interval> intervals;
         try {
             intervals = Intervals.of(start, end, resolution, target.zone());
@@ -90,14 +92,9 @@ public class ConsumptionService {
         return new ConsumptionReport(target, res, resolution, target.zone(), margin, intervals, totals, results);
     }
 
-    private static String resource(Target target, String requested) {
-        String r = requested == null || requested.isBlank() ? null : requested.trim().toUpperCase(Locale.ROOT);
-        if (r != null && !RESOURCES.contains(r)) {
-            throw new BadRequestException("parameter 'resource': '" + requested + "' is not one of " + String.join(", ",
-                    RESOURCES.stream().sorted().toList()));
-        }
+    private static Resource resource(Target target, Resource r) {
         if (target.kind() == TargetKind.POINT) {
-            if (r != null && !r.equals(target.pointResource())) {
+            if (r != null && r != target.pointResource()) {
                 throw new BadRequestException("point " + target.publicId() + " measures " + target.pointResource()
                         + ", not " + r);
             }
@@ -105,21 +102,20 @@ public class ConsumptionService {
         }
         if (r == null) {
             throw new BadRequestException("parameter 'resource' is required for a sum over a "
-                    + target.kind().name().toLowerCase(Locale.ROOT) + ": one of "
-                    + String.join(", ", RESOURCES.stream().sorted().toList()));
+                    + target.kind().name().toLowerCase(Locale.ROOT) + ": one of " + ResourceParameter.names());
         }
         return r;
     }
 
     /** One total per group and unit: points counting in different units are never added up. */
-    private static List<ConsumptionReport.Total> totals(TargetKind kind, String resource,
+    private static List<ConsumptionReport.Total> totals(TargetKind kind, Resource resource,
             List<ConsumptionReport.PointResult> results, List<Interval> intervals) {
         List<ConsumptionReport.Group> groups = kind == TargetKind.BUILDING
                 ? List.of(ConsumptionReport.Group.BUILDING_METERS, ConsumptionReport.Group.PREMISES)
                 : List.of(ConsumptionReport.Group.PREMISES);
         List<ConsumptionReport.Total> out = new ArrayList<>();
         for (ConsumptionReport.Group group : groups) {
-            Map<String, List<List<PointInterval>>> byUnit = new LinkedHashMap<>();
+            Map<Unit, List<List<PointInterval>>> byUnit = new LinkedHashMap<>();
             for (ConsumptionReport.PointResult r : results) {
                 boolean buildingLevel = r.point().buildingLevel();
                 if (buildingLevel == (group == ConsumptionReport.Group.BUILDING_METERS)) {

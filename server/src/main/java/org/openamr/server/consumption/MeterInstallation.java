@@ -3,6 +3,7 @@ package org.openamr.server.consumption;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.openamr.mbus.quantity.Unit;
 
 /**
  * One meter's period at a point, with the readings of the register that measures the point's
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param unit          unit of both registers and of the act values
  */
 public record MeterInstallation(String meterSerial, Instant installedAt, Instant removedAt, BigDecimal initialValue,
-                                BigDecimal finalValue, Integer registerDigits, String unit, RegisterSeries current,
+                                BigDecimal finalValue, Integer registerDigits, Unit unit, RegisterSeries current,
                                 RegisterSeries dueDate) {
 
     public MeterInstallation {

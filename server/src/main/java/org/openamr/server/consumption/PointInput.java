@@ -2,12 +2,13 @@ package org.openamr.server.consumption;
 
 import java.util.List;
 import java.util.Objects;
+import org.openamr.mbus.quantity.Quantity;
 
 /**
  * Everything the calculator needs about one metering point: the register quantity it measures and
  * the meters installed at it during the query's period, in installation order.
  */
-public record PointInput(String quantity, List<MeterInstallation> installations) {
+public record PointInput(Quantity quantity, List<MeterInstallation> installations) {
 
     public PointInput {
         Objects.requireNonNull(quantity, "quantity");

@@ -1,6 +1,8 @@
 package org.openamr.server.consumption;
 
 import java.util.UUID;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.server.point.MeteringPoint.Resource;
 
 /**
  * A metering point as the registry has it, with the register selection of V6.
@@ -8,7 +10,7 @@ import java.util.UUID;
  * @param premiseId null for building-level points such as the common house meter
  */
 public record PointRow(long id, UUID publicId, String name, Long premiseId, UUID premisePublicId, String premiseNumber,
-                       String resource, String quantity, int tariff, int subunit) {
+                       Resource resource, Quantity quantity, int tariff, int subunit) {
 
     public boolean buildingLevel() {
         return premiseId == null;

@@ -2,12 +2,13 @@ package org.openamr.server.consumption;
 
 import java.util.List;
 import java.util.Objects;
+import org.openamr.mbus.quantity.Unit;
 
 /**
  * The readings of one register in the period a query needs, oldest first, each moment once (the
  * reading table's key guarantees that).
  */
-public record RegisterSeries(long registerId, String unit, List<Sample> samples) {
+public record RegisterSeries(long registerId, Unit unit, List<Sample> samples) {
 
     public RegisterSeries {
         Objects.requireNonNull(unit, "unit");

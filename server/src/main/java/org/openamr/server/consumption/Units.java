@@ -5,6 +5,9 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.mbus.quantity.Unit;
+import org.openamr.server.point.MeteringPoint.Resource;
 
 /**
  * The unit consumption is given in for each register quantity, the register units the server
@@ -21,20 +24,23 @@ import java.util.Optional;
 public final class Units {
 
     static final int KJ_EXTRA_DIGITS = 4;
-    private static final BigDecimal KWH_PER_GCAL = new BigDecimal("1163");
+    /** The one definition of the gigacalorie in kWh, for consumption and for the pages' Gcal alike. */
+    public static final BigDecimal KWH_PER_GCAL = new BigDecimal("1163");
+    /** Decimals of a kWh figure shown in Gcal: 1163 = 1.163 × 10³, so a quotient never needs infinitely many. */
+    private static final int GCAL_SCALE = 9;
     private static final BigDecimal KJ_PER_KWH = new BigDecimal("3600");
     private static final BigDecimal M3_PER_FT3 = new BigDecimal("0.028316846592");
 
-    private record Family(String unit, List<String> accepted) {
+    private record Family(Unit unit, List<Unit> accepted) {
     }
 
-    private static final Map<String, Family> BY_QUANTITY = Map.of(
-            "ENERGY", new Family("kWh", List.of("kWh", "Gcal", "kJ")),
-            "VOLUME", new Family("m3", List.of("m3", "ft3")),
-            "MASS", new Family("t", List.of("t")),
-            "REACTIVE_ENERGY", new Family("kVARh", List.of("kVARh")),
-            "APPARENT_ENERGY", new Family("kVAh", List.of("kVAh")),
-            "HCA_UNITS", new Family("HCA", List.of("HCA")));
+    private static final Map<Quantity, Family> BY_QUANTITY = Map.of(
+            Quantity.ENERGY, new Family(Unit.KWH, List.of(Unit.KWH, Unit.GCAL, Unit.KJ)),
+            Quantity.VOLUME, new Family(Unit.M3, List.of(Unit.M3, Unit.CUBIC_FEET)),
+            Quantity.MASS, new Family(Unit.T, List.of(Unit.T)),
+            Quantity.REACTIVE_ENERGY, new Family(Unit.KVARH, List.of(Unit.KVARH)),
+            Quantity.APPARENT_ENERGY, new Family(Unit.KVAH, List.of(Unit.KVAH)),
+            Quantity.HCA_UNITS, new Family(Unit.HCA, List.of(Unit.HCA)));
 
     private Units() {
     }
@@ -43,15 +49,15 @@ public final class Units {
      * The register quantity a point of this resource measures unless it says otherwise; the same rule
      * as the database's {@code metering_point_default_quantity}.
      */
-    public static String defaultQuantity(String resource) {
+    public static Quantity defaultQuantity(Resource resource) {
         return switch (resource) {
-            case "HEAT", "ELECTRICITY" -> "ENERGY";
-            default -> "VOLUME";
+            case HEAT, ELECTRICITY -> Quantity.ENERGY;
+            default -> Quantity.VOLUME;
         };
     }
 
     /** The unit consumption of this register quantity is given in. */
-    public static String unitOf(String quantity) {
+    public static Unit unitOf(Quantity quantity) {
         Family f = BY_QUANTITY.get(quantity);
         if (f == null) {
             throw new IllegalArgumentException("quantity " + quantity + " is not a cumulative one");
@@ -60,22 +66,27 @@ public final class Units {
     }
 
     /** Register units this quantity may be read from, most preferred first. */
-    public static List<String> accepted(String quantity) {
+    public static List<Unit> accepted(Quantity quantity) {
         Family f = BY_QUANTITY.get(quantity);
         return f == null ? List.of() : f.accepted();
     }
 
     /** A difference in register unit {@code from} as the quantity's unit; empty for units not accepted. */
-    public static Optional<BigDecimal> convert(BigDecimal difference, String from, String quantity) {
+    public static Optional<BigDecimal> convert(BigDecimal difference, Unit from, Quantity quantity) {
         if (!accepted(quantity).contains(from)) {
             return Optional.empty();
         }
         return Optional.of(switch (from) {
-            case "Gcal" -> difference.multiply(KWH_PER_GCAL);
-            case "kJ" -> difference.divide(KJ_PER_KWH, Math.max(difference.scale(), 0) + KJ_EXTRA_DIGITS,
+            case GCAL -> difference.multiply(KWH_PER_GCAL);
+            case KJ -> difference.divide(KJ_PER_KWH, Math.max(difference.scale(), 0) + KJ_EXTRA_DIGITS,
                     RoundingMode.HALF_EVEN);
-            case "ft3" -> difference.multiply(M3_PER_FT3);
+            case CUBIC_FEET -> difference.multiply(M3_PER_FT3);
             default -> difference;
         });
+    }
+
+    /** Energy in kWh as Gcal, as Russian heat bills show it; exact (nine decimals), rounded only when shown. */
+    public static BigDecimal toGcal(BigDecimal kwh) {
+        return kwh == null ? null : kwh.divide(KWH_PER_GCAL, GCAL_SCALE, RoundingMode.HALF_EVEN);
     }
 }

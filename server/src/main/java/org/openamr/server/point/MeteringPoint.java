@@ -19,6 +19,19 @@ public record MeteringPoint(UUID id, UUID building, UUID premise, Resource resou
         HEAT, COLD_WATER, HOT_WATER, ELECTRICITY, GAS;
 
         /**
+         * The resource a query or a form names, in any letter case and with spaces around; empty for anything
+         * else. The one reading of a resource's name: the API refuses the rest with 400, a page with 404 or a
+         * note.
+         */
+        public static java.util.Optional<Resource> named(String name) {
+            if (name == null) {
+                return java.util.Optional.empty();
+            }
+            String n = name.trim().toUpperCase(java.util.Locale.ROOT);
+            return java.util.Arrays.stream(values()).filter(r -> r.name().equals(n)).findFirst();
+        }
+
+        /**
          * What a meter of an M-Bus medium ({@code Medium.jsonName()}, e.g. "warmWater") measures at a point;
          * empty for media that are no point's resource (a heat cost allocator, a repeater) or are ambiguous.
          */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.openamr.server.consumption.Units;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,19 +22,15 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
-    /** 1 Gcal = 1.163 MWh exactly (the international steam-table calorie). */
-    public static final BigDecimal KWH_PER_GCAL = new BigDecimal("1163");
-
     private final MessageSource messages;
 
     public Formats(MessageSource messages) {
         this.messages = messages;
     }
 
+    /** Energy in kWh as Gcal ({@link Units#toGcal}: the conversion is consumption's, defined once). */
     public static BigDecimal toGcal(BigDecimal kwh) {
-        // 1163 = 1.163 × 10³: a quotient of a decimal by it needs a few more digits, never infinitely many
-        // for display purposes; 9 decimals keep every digit a heat meter shows
-        return kwh == null ? null : kwh.divide(KWH_PER_GCAL, 9, RoundingMode.HALF_EVEN);
+        return Units.toGcal(kwh);
     }
 
     /** Energy in kWh shown in Gcal. */

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.mbus.quantity.Unit;
 
 class ConsumptionCalculatorTest {
 
@@ -26,14 +28,14 @@ class ConsumptionCalculatorTest {
     }
 
     static MeterInstallation meter(String serial, Instant installed, Instant removed, List<Sample> current) {
-        return new MeterInstallation(serial, installed, removed, null, null, null, "m3",
-                new RegisterSeries(1, "m3", current), null);
+        return new MeterInstallation(serial, installed, removed, null, null, null, Unit.M3,
+                new RegisterSeries(1, Unit.M3, current), null);
     }
 
     static List<PointInterval> days(ZoneId zone, String from, String to, MeterInstallation... meters) {
         List<Interval> intervals = Intervals.of(LocalDate.parse(from).atStartOfDay(zone).toInstant(),
                 LocalDate.parse(to).atStartOfDay(zone).toInstant(), Resolution.DAY, zone);
-        return ConsumptionCalculator.of(Resolution.DAY, zone).calculate(new PointInput("VOLUME", List.of(meters)),
+        return ConsumptionCalculator.of(Resolution.DAY, zone).calculate(new PointInput(Quantity.VOLUME, List.of(meters)),
                 intervals);
     }
 
@@ -52,7 +54,7 @@ class ConsumptionCalculatorTest {
         assertThat(day.status()).isEqualTo(PointStatus.COMPLETE);
         assertThat(day.value()).isEqualByComparingTo("0.875");
         assertThat(day.value().toPlainString()).isEqualTo("0.875");
-        assertThat(day.unit()).isEqualTo("m3");
+        assertThat(day.unit()).isEqualTo(Unit.M3);
         assertThat(day.interpolated()).isFalse();
         Segment seg = day.segments().get(0);
         assertThat(seg.start().source()).isEqualTo(BoundarySource.READING);
@@ -119,10 +121,10 @@ class ConsumptionCalculatorTest {
     @Test
     void meterReplacedInsideTheIntervalUsesTheActValues() {
         Instant swap = msk("2026-11-02T12:00");
-        MeterInstallation old = new MeterInstallation("OLD", EARLY, swap, null, new BigDecimal("512.300"), null, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-02T00:00"), "510.000"))), null);
-        MeterInstallation neu = new MeterInstallation("NEW", swap, null, new BigDecimal("0.050"), null, null, "m3",
-                new RegisterSeries(2, "m3", List.of(s(msk("2026-11-03T00:00"), "1.550"))), null);
+        MeterInstallation old = new MeterInstallation("OLD", EARLY, swap, null, new BigDecimal("512.300"), null, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "510.000"))), null);
+        MeterInstallation neu = new MeterInstallation("NEW", swap, null, new BigDecimal("0.050"), null, null, Unit.M3,
+                new RegisterSeries(2, Unit.M3, List.of(s(msk("2026-11-03T00:00"), "1.550"))), null);
 
         PointInterval day = oneDay(old, neu);
 
@@ -139,10 +141,10 @@ class ConsumptionCalculatorTest {
     @Test
     void readingsAtTheReplacementWinOverActValues() {
         Instant swap = msk("2026-11-02T12:00");
-        MeterInstallation old = new MeterInstallation("OLD", EARLY, swap, null, new BigDecimal("999"), null, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-02T00:00"), "510.000"), s(swap, "511.000"))), null);
-        MeterInstallation neu = new MeterInstallation("NEW", swap, null, BigDecimal.ZERO, null, null, "m3",
-                new RegisterSeries(2, "m3", List.of(s(swap, "0.010"), s(msk("2026-11-03T00:00"), "0.510"))), null);
+        MeterInstallation old = new MeterInstallation("OLD", EARLY, swap, null, new BigDecimal("999"), null, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "510.000"), s(swap, "511.000"))), null);
+        MeterInstallation neu = new MeterInstallation("NEW", swap, null, BigDecimal.ZERO, null, null, Unit.M3,
+                new RegisterSeries(2, Unit.M3, List.of(s(swap, "0.010"), s(msk("2026-11-03T00:00"), "0.510"))), null);
 
         PointInterval day = oneDay(old, neu);
 
@@ -190,8 +192,8 @@ class ConsumptionCalculatorTest {
         assertThat(none.problems()).containsExactly("no meter installed at the point during the interval");
 
         Instant removed = msk("2026-11-02T10:00");
-        MeterInstallation m = new MeterInstallation("M", EARLY, removed, null, new BigDecimal("2"), null, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-02T00:00"), "1"))), null);
+        MeterInstallation m = new MeterInstallation("M", EARLY, removed, null, new BigDecimal("2"), null, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "1"))), null);
         PointInterval partly = oneDay(m);
         assertThat(partly.status()).isEqualTo(PointStatus.GAP);
         assertThat(partly.segments().get(0).consumption()).isEqualByComparingTo("1");
@@ -201,8 +203,8 @@ class ConsumptionCalculatorTest {
     @Test
     void rolloverOfAKnownRegisterWidthCountsTheWrappedIncrease() {
         // 8 digits with 3 decimals: the register shows 0.000 … 99999.999 and wraps at 100000
-        MeterInstallation m = new MeterInstallation("W", EARLY, null, null, null, 8, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-02T00:00"), "99999.500"),
+        MeterInstallation m = new MeterInstallation("W", EARLY, null, null, null, 8, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "99999.500"),
                         s(msk("2026-11-02T12:00"), "99999.900"), s(msk("2026-11-02T13:00"), "0.100"),
                         s(msk("2026-11-03T00:00"), "0.700"))), null);
 
@@ -216,14 +218,14 @@ class ConsumptionCalculatorTest {
 
     @Test
     void rolloverBetweenTheReadingsAroundABoundaryIsInterpolatedThroughTheWrap() {
-        MeterInstallation m = new MeterInstallation("W", EARLY, null, null, null, 5, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-01T23:00"), "99.80"),
+        MeterInstallation m = new MeterInstallation("W", EARLY, null, null, null, 5, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-01T23:00"), "99.80"),
                         s(msk("2026-11-02T01:00"), "0.20"), s(msk("2026-11-03T00:00"), "5.00"))), null);
         // 5 digits with 2 decimals wrap at 1000.00: 99.80 is far from the top, so the drop is no rollover
         assertThat(oneDay(m).status()).isEqualTo(PointStatus.ANOMALY);
 
-        MeterInstallation narrow = new MeterInstallation("W", EARLY, null, null, null, 4, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-01T23:00"), "99.80"),
+        MeterInstallation narrow = new MeterInstallation("W", EARLY, null, null, null, 4, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-01T23:00"), "99.80"),
                         s(msk("2026-11-02T01:00"), "0.20"), s(msk("2026-11-03T00:00"), "5.00"))), null);
         // range 100.00: midnight is halfway through a rise of 0.40, i.e. exactly at the wrap: 100.00 → 0.00000
         PointInterval day = oneDay(narrow);
@@ -251,8 +253,8 @@ class ConsumptionCalculatorTest {
 
     @Test
     void decreaseThatIsNoWrapIsAnAnomalyEvenWithKnownDigits() {
-        MeterInstallation m = new MeterInstallation("D", EARLY, null, null, null, 8, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-11-02T00:00"), "50000.000"),
+        MeterInstallation m = new MeterInstallation("D", EARLY, null, null, null, 8, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "50000.000"),
                         s(msk("2026-11-03T00:00"), "0.100"))), null);
         PointInterval day = oneDay(m);
         assertThat(day.status()).isEqualTo(PointStatus.ANOMALY);
@@ -272,7 +274,7 @@ class ConsumptionCalculatorTest {
     private static List<PointInterval> months(ZoneId zone, MeterInstallation m, String from, String to) {
         List<Interval> intervals = Intervals.of(LocalDate.parse(from).atStartOfDay(zone).toInstant(),
                 LocalDate.parse(to).atStartOfDay(zone).toInstant(), Resolution.MONTH, zone);
-        return ConsumptionCalculator.of(Resolution.MONTH, zone).calculate(new PointInput("ENERGY", List.of(m)),
+        return ConsumptionCalculator.of(Resolution.MONTH, zone).calculate(new PointInput(Quantity.ENERGY, List.of(m)),
                 intervals);
     }
 
@@ -282,11 +284,11 @@ class ConsumptionCalculatorTest {
         Instant dec = msk("2026-12-01T00:00");
         // current readings at 00:05 lag the stored values (a module copies every 10 minutes): a step down
         // from a due-date value to a current one is no anomaly
-        MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, "kWh",
-                new RegisterSeries(1, "kWh", List.of(s(msk("2026-10-31T23:00"), "1000.0"),
+        MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, Unit.KWH,
+                new RegisterSeries(1, Unit.KWH, List.of(s(msk("2026-10-31T23:00"), "1000.0"),
                         s(msk("2026-11-01T00:05"), "1000.9"), s(msk("2026-11-15T00:00"), "1100.0"),
                         s(msk("2026-11-30T23:00"), "1200.0"), s(msk("2026-12-01T01:00"), "1202.0"))),
-                new RegisterSeries(7, "kWh", List.of(s(nov, "1001.0"), s(dec, "1201.0"))));
+                new RegisterSeries(7, Unit.KWH, List.of(s(nov, "1001.0"), s(dec, "1201.0"))));
 
         PointInterval month = months(MOSCOW, m, "2026-11-01", "2026-12-01").get(0);
 
@@ -304,11 +306,11 @@ class ConsumptionCalculatorTest {
 
     @Test
     void monthWithoutDueDateValuesInterpolatesWithinThreeDays() {
-        MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, "kWh",
-                new RegisterSeries(1, "kWh", List.of(s(msk("2026-10-30T00:00"), "1000.0"),
+        MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, Unit.KWH,
+                new RegisterSeries(1, Unit.KWH, List.of(s(msk("2026-10-30T00:00"), "1000.0"),
                         s(msk("2026-11-02T00:00"), "1003.0"), s(msk("2026-11-29T00:00"), "1200.0"),
                         s(msk("2026-12-03T00:00"), "1204.0"))),
-                new RegisterSeries(7, "kWh", List.of(s(msk("2026-10-01T00:00"), "900.0"))));
+                new RegisterSeries(7, Unit.KWH, List.of(s(msk("2026-10-01T00:00"), "900.0"))));
 
         PointInterval month = months(MOSCOW, m, "2026-11-01", "2026-12-01").get(0);
 
@@ -322,10 +324,10 @@ class ConsumptionCalculatorTest {
     @Test
     void dueDateValuesAreNotUsedForDays() {
         Instant nov = msk("2026-11-01T00:00");
-        MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, "m3",
-                new RegisterSeries(1, "m3", List.of(s(msk("2026-10-31T23:00"), "10"), s(msk("2026-11-01T01:00"), "12"),
+        MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, Unit.M3,
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-10-31T23:00"), "10"), s(msk("2026-11-01T01:00"), "12"),
                         s(msk("2026-11-02T00:00"), "20"))),
-                new RegisterSeries(7, "m3", List.of(s(nov, "99"))));
+                new RegisterSeries(7, Unit.M3, List.of(s(nov, "99"))));
         PointInterval day = days(MOSCOW, "2026-11-01", "2026-11-02", m).get(0);
         assertThat(day.segments().get(0).start().source()).isEqualTo(BoundarySource.INTERPOLATED);
         assertThat(day.problems()).isEmpty();
@@ -334,20 +336,20 @@ class ConsumptionCalculatorTest {
 
     @Test
     void gcalAreConvertedExactlyAndKilojoulesRoundedOnce() {
-        MeterInstallation gcal = new MeterInstallation("G", EARLY, null, null, null, null, "Gcal",
-                new RegisterSeries(1, "Gcal", List.of(s(msk("2026-11-02T00:00"), "12.345"),
+        MeterInstallation gcal = new MeterInstallation("G", EARLY, null, null, null, null, Unit.GCAL,
+                new RegisterSeries(1, Unit.GCAL, List.of(s(msk("2026-11-02T00:00"), "12.345"),
                         s(msk("2026-11-03T00:00"), "12.456"))), null);
         PointInterval g = ConsumptionCalculator.of(Resolution.DAY, MOSCOW).calculate(
-                new PointInput("ENERGY", List.of(gcal)), dayOf("2026-11-02")).get(0);
-        assertThat(g.unit()).isEqualTo("kWh");
+                new PointInput(Quantity.ENERGY, List.of(gcal)), dayOf("2026-11-02")).get(0);
+        assertThat(g.unit()).isEqualTo(Unit.KWH);
         assertThat(g.value().toPlainString()).isEqualTo("129.093");
         assertThat(g.segments().get(0).consumption().toPlainString()).isEqualTo("0.111");
 
-        MeterInstallation kj = new MeterInstallation("J", EARLY, null, null, null, null, "kJ",
-                new RegisterSeries(1, "kJ", List.of(s(msk("2026-11-02T00:00"), "1000"),
+        MeterInstallation kj = new MeterInstallation("J", EARLY, null, null, null, null, Unit.KJ,
+                new RegisterSeries(1, Unit.KJ, List.of(s(msk("2026-11-02T00:00"), "1000"),
                         s(msk("2026-11-03T00:00"), "2000"))), null);
         PointInterval j = ConsumptionCalculator.of(Resolution.DAY, MOSCOW).calculate(
-                new PointInput("ENERGY", List.of(kj)), dayOf("2026-11-02")).get(0);
+                new PointInput(Quantity.ENERGY, List.of(kj)), dayOf("2026-11-02")).get(0);
         // 1000 kJ / 3600 = 0.27777… kWh, four more decimals than the kJ difference
         assertThat(j.value().toPlainString()).isEqualTo("0.2778");
     }

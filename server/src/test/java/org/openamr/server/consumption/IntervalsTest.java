@@ -74,13 +74,13 @@ class IntervalsTest {
 
     @Test
     void timeParametersAreDatesMonthsLocalTimesOrInstants() {
-        assertThat(TimeParameter.parse("from", "2026-11-01", MOSCOW)).isEqualTo(Instant.parse("2026-10-31T21:00:00Z"));
-        assertThat(TimeParameter.parse("from", "2026-11", MOSCOW)).isEqualTo(Instant.parse("2026-10-31T21:00:00Z"));
-        assertThat(TimeParameter.parse("from", "2026-11-01T06:30", MOSCOW)).isEqualTo(Instant.parse("2026-11-01T03:30:00Z"));
-        assertThat(TimeParameter.parse("from", "2026-11-01T06:30:00+01:00", MOSCOW))
+        assertThat(TimeParameter.parse("from", "2026-11-01").at(MOSCOW)).isEqualTo(Instant.parse("2026-10-31T21:00:00Z"));
+        assertThat(TimeParameter.parse("from", "2026-11").at(MOSCOW)).isEqualTo(Instant.parse("2026-10-31T21:00:00Z"));
+        assertThat(TimeParameter.parse("from", "2026-11-01T06:30").at(MOSCOW)).isEqualTo(Instant.parse("2026-11-01T03:30:00Z"));
+        assertThat(TimeParameter.parse("from", "2026-11-01T06:30:00+01:00").at(MOSCOW))
                 .isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
-        assertThat(TimeParameter.parse("from", "2026-11-01T06:30:00Z", MOSCOW)).isEqualTo(Instant.parse("2026-11-01T06:30:00Z"));
-        assertThatThrownBy(() -> TimeParameter.parse("to", "01.11.2026", MOSCOW))
+        assertThat(TimeParameter.parse("from", "2026-11-01T06:30:00Z").at(MOSCOW)).isEqualTo(Instant.parse("2026-11-01T06:30:00Z"));
+        assertThatThrownBy(() -> TimeParameter.parse("to", "01.11.2026").at(MOSCOW))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("'to'").hasMessageContaining("01.11.2026");
     }
 }

@@ -12,61 +12,61 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes a small registry with plain SQL. Test classes share one database (Spring caches the
- * context), so every building, user and meter serial made here is new.
+ * context), so every building, user and meter serial made here is new. Other packages' API tests use it too.
  */
-final class RegistryFixture {
+public final class RegistryFixture {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private final JdbcClient jdbc;
     private final ReadingPartitions partitions;
 
-    RegistryFixture(JdbcClient jdbc, ReadingPartitions partitions) {
+    public RegistryFixture(JdbcClient jdbc, ReadingPartitions partitions) {
         this.jdbc = jdbc;
         this.partitions = partitions;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + SEQUENCE.incrementAndGet();
     }
 
-    long organisation(String kind) {
+    public long organisation(String kind) {
         return jdbc.sql("insert into organisation (kind, name) values (?, ?) returning id")
                 .params(kind, unique("org-")).query(Long.class).single();
     }
 
-    long building(long managementOrg, String zone) {
+    public long building(long managementOrg, String zone) {
         return jdbc.sql("insert into building (address, management_org_id, time_zone) values (?, ?, ?) returning id")
                 .params(unique("ул. Тестовая, д. "), managementOrg, zone).query(Long.class).single();
     }
 
-    long entrance(long building, int number) {
+    public long entrance(long building, int number) {
         return jdbc.sql("insert into entrance (building_id, number) values (?, ?) returning id")
                 .params(building, number).query(Long.class).single();
     }
 
-    long premise(long building, Long entrance, String number) {
+    public long premise(long building, Long entrance, String number) {
         return jdbc.sql("insert into premise (building_id, entrance_id, number, kind) values (?, ?, ?, 'APARTMENT') returning id")
                 .params(building, entrance, number).query(Long.class).single();
     }
 
     /** A point with the resource's default register (quantity from the V6 trigger, tariff and subunit 0). */
-    long point(long building, Long premise, String resource) {
+    public long point(long building, Long premise, String resource) {
         return jdbc.sql("insert into metering_point (building_id, premise_id, resource) values (?, ?, ?) returning id")
                 .params(building, premise, resource).query(Long.class).single();
     }
 
-    long point(long building, Long premise, String resource, int subunit) {
+    public long point(long building, Long premise, String resource, int subunit) {
         return jdbc.sql("insert into metering_point (building_id, premise_id, resource, subunit) values (?, ?, ?, ?) returning id")
                 .params(building, premise, resource, subunit).query(Long.class).single();
     }
 
-    long meter(String serial, Integer registerDigits) {
+    public long meter(String serial, Integer registerDigits) {
         return jdbc.sql("insert into meter (serial, register_digits) values (?, ?) returning id")
                 .params(serial, registerDigits).query(Long.class).single();
     }
 
-    void install(long meter, long point, Instant from, Instant to, String initialValue, String finalValue) {
+    public void install(long meter, long point, Instant from, Instant to, String initialValue, String finalValue) {
         jdbc.sql("""
                 insert into meter_installation (meter_id, point_id, installed_at, removed_at, initial_value, final_value)
                 values (?, ?, ?, ?, ?::numeric, ?::numeric)""")
@@ -74,25 +74,25 @@ final class RegistryFixture {
                 .update();
     }
 
-    long register(long meter, String quantity, String unit, int storage, int subunit) {
+    public long register(long meter, String quantity, String unit, int storage, int subunit) {
         return jdbc.sql("""
                 insert into register (meter_id, quantity, unit, storage, subunit, cumulative)
                 values (?, ?, ?, ?, ?, true) returning id""")
                 .params(meter, quantity, unit, storage, subunit).query(Long.class).single();
     }
 
-    void reading(long register, Instant at, String value) {
+    public void reading(long register, Instant at, String value) {
         partitions.ensure(ReadingPartitions.monthOf(at));
         jdbc.sql("insert into reading (register_id, measured_at, value, source) values (?, ?, ?::numeric, 'IMPORT')")
                 .params(register, Timestamp.from(at), value).update();
     }
 
-    UUID publicId(String table, long id) {
+    public UUID publicId(String table, long id) {
         return jdbc.sql("select public_id from " + table + " where id = ?").param(id).query(UUID.class).single();
     }
 
     /** A user of the role with an API token; returns the token. */
-    String token(String role, Long organisation, Long premise) {
+    public String token(String role, Long organisation, Long premise) {
         long user = jdbc.sql("""
                 insert into app_user (username, password_hash, role, organisation_id, premise_id)
                 values (?, '{noop}not-used', ?, ?, ?) returning id""")
@@ -103,7 +103,7 @@ final class RegistryFixture {
         return token;
     }
 
-    void partitions(YearMonth from, YearMonth to) {
+    public void partitions(YearMonth from, YearMonth to) {
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             partitions.ensure(m);
         }

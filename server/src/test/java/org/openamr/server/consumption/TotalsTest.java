@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openamr.mbus.quantity.Unit;
 
 class TotalsTest {
 
     static final Interval DAY = new Interval(Instant.parse("2026-11-01T21:00:00Z"), Instant.parse("2026-11-02T21:00:00Z"));
 
     static PointInterval point(String value, PointStatus status) {
-        return new PointInterval(DAY, value == null ? null : new BigDecimal(value), "m3", status, false, List.of(),
+        return new PointInterval(DAY, value == null ? null : new BigDecimal(value), Unit.M3, status, false, List.of(),
                 List.of());
     }
 

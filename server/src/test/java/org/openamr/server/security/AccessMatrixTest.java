@@ -191,6 +191,9 @@ class AccessMatrixTest {
         c.add(new Call("GET", "/api/v1/consumption", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/consumption?building=" + w.buildingA + month, null));
         c.add(new Call("GET", "/api/v1/consumption", Rule.READ, Target.FOREIGN, () -> "/api/v1/consumption?building=" + w.buildingB + month, null));
         c.add(new Call("GET", "/api/v1/consumption", Rule.READ, Target.FOREIGN, () -> "/api/v1/consumption?point=" + w.pointB1 + month, null));
+        // a building's balance sums the neighbours' apartments: a resident's own building is a neighbour's here
+        c.add(new Call("GET", "/api/v1/buildings/{id}/balance", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/buildings/" + w.buildingA + "/balance?" + month.substring(1), null));
+        c.add(new Call("GET", "/api/v1/buildings/{id}/balance", Rule.READ, Target.FOREIGN, () -> "/api/v1/buildings/" + w.buildingB + "/balance?" + month.substring(1), null));
         c.add(new Call("GET", "/api/v1/audit", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/audit?entity=meter", null));
         // users and tokens
         c.add(new Call("GET", "/api/v1/me", Rule.SELF, Target.NONE, () -> "/api/v1/me", null));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.openamr.server.consumption.ConsumptionService;
 import org.openamr.server.consumption.Resolution;
 import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.consumption.TimeParameter;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.acquisition.readout.MeterCondition;
 import org.openamr.server.demo.DemoBuilding;
 import org.openamr.server.event.MeterEvents;
@@ -165,8 +167,9 @@ class WebPagesTest extends BrowserTest {
         // last month's row shows the consumption service's two totals and their difference, to the litre
         ZoneId zone = DemoBuilding.ZONE;
         LocalDate month = LocalDate.now(zone).withDayOfMonth(1).minusMonths(1);
-        var report = consumption.report(TargetKind.BUILDING, building(), "COLD_WATER", month.toString(),
-                month.plusMonths(1).toString(), Resolution.MONTH, false, new AccessScope.Everything("test"));
+        var report = consumption.report(TargetKind.BUILDING, building(), Resource.COLD_WATER,
+                new TimeParameter.Day("from", month), new TimeParameter.Day("to", month.plusMonths(1)), Resolution.MONTH, false,
+                new AccessScope.Everything("test"));
         BigDecimal house = report.totals().get(0).intervals().get(0).value();
         BigDecimal flats = report.totals().get(1).intervals().get(0).value();
         List<String> cells = browser.findElements(By.cssSelector(".table-wrap[data-kind=month] tr[data-start='"

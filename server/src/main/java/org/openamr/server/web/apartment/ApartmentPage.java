@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.openamr.server.event.MeterEvent;
+import org.openamr.server.point.MeteringPoint.Resource;
 
 /**
  * An apartment: per resource its monthly consumption with the readings each figure rests on, its meters
@@ -23,7 +24,7 @@ public record ApartmentPage(UUID id, String number, Integer entrance, Integer fl
      * @param chartJson the months oldest first as a {@link org.openamr.server.web.Chart} (heat in Gcal), for the
      *                  page's script
      */
-    public record ResourceTable(String resource, String unit, boolean heat, List<Month> months, String chartJson) {
+    public record ResourceTable(Resource resource, String unit, boolean heat, List<Month> months, String chartJson) {
     }
 
     /**

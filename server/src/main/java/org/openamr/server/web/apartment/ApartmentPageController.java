@@ -1,5 +1,6 @@
 package org.openamr.server.web.apartment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,27 +9,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.consumption.Boundary;
 import org.openamr.server.consumption.ConsumptionReport;
-import java.math.BigDecimal;
 import org.openamr.server.consumption.PointInterval;
 import org.openamr.server.consumption.PointStatus;
 import org.openamr.server.consumption.Resolution;
 import org.openamr.server.consumption.Segment;
 import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.consumption.Units;
 import org.openamr.server.meter.Meter;
 import org.openamr.server.meter.Meters;
 import org.openamr.server.point.MeteringPoint;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.point.MeteringPoints;
 import org.openamr.server.premise.Premise;
+import org.openamr.server.premise.PremiseActivity;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.web.Chart;
-import org.openamr.server.web.Figures;
 import org.openamr.server.web.Formats;
+import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,19 +55,19 @@ class ApartmentPageController {
     private final Buildings buildings;
     private final MeteringPoints points;
     private final Meters meters;
-    private final ApartmentData data;
-    private final Figures figures;
+    private final PremiseActivity activity;
+    private final PageConsumption figures;
     private final CurrentUser current;
     private final Formats fmt;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
     /** Each resource in its colour: heat red, cold water blue, hot water orange. */
-    private static final Map<String, String> COLORS = Map.of("HEAT", "#b8322a", "COLD_WATER", "#1f5fa8",
-            "HOT_WATER", "#e08a1e");
+    private static final Map<Resource, String> COLORS = Map.of(Resource.HEAT, "#b8322a", Resource.COLD_WATER,
+            "#1f5fa8", Resource.HOT_WATER, "#e08a1e");
 
     ApartmentPageController(Premises premises, Buildings buildings, MeteringPoints points, Meters meters,
-            ApartmentData data, Figures figures, CurrentUser current, Formats fmt, MessageSource messages,
+            PremiseActivity activity, PageConsumption figures, CurrentUser current, Formats fmt, MessageSource messages,
             ObjectMapper json) {
         this.fmt = fmt;
         this.messages = messages;
@@ -72,7 +76,7 @@ class ApartmentPageController {
         this.buildings = buildings;
         this.points = points;
         this.meters = meters;
-        this.data = data;
+        this.activity = activity;
         this.figures = figures;
         this.current = current;
     }
@@ -92,7 +96,7 @@ class ApartmentPageController {
         Period months = Period.monthsBefore(zone, clock, MONTHS);
         List<ApartmentPage.ResourceTable> tables = new ArrayList<>();
         Period soFar = Period.monthSoFar(zone, clock);
-        for (String resource : Figures.RESOURCES) {
+        for (Resource resource : PageConsumption.RESOURCES) {
             ConsumptionReport report = figures.report(TargetKind.PREMISE, id, resource, months, Resolution.MONTH, true,
                     scope);
             ConsumptionReport days = soFar.from().equals(months.to())
@@ -106,13 +110,13 @@ class ApartmentPageController {
         boolean seesBuilding = !(scope instanceof AccessScope.Resident);
         model.addAttribute("page", new ApartmentPage(id, premise.number(), premise.entrance(), premise.floor(),
                 building.address(), seesBuilding ? building.id() : null, zone, tables, meters(scope, id),
-                data.events(scope, id)));
+                activity.events(scope, id)));
         return "apartment";
     }
 
-    private ApartmentPage.ResourceTable table(String resource, ConsumptionReport.PointResult point,
+    private ApartmentPage.ResourceTable table(Resource resource, ConsumptionReport.PointResult point,
             ConsumptionReport.PointResult thisMonth, Period soFar, ZoneId zone) {
-        boolean heat = "kWh".equals(point.unit());
+        boolean heat = point.unit() == Unit.KWH;
         List<ApartmentPage.Month> rows = new ArrayList<>();
         if (thisMonth != null) {
             rows.add(soFar(thisMonth, soFar, heat));
@@ -132,15 +136,15 @@ class ApartmentPageController {
                 from.add(reading(s, s.start()));
                 to.add(reading(s, s.end()));
             }
-            rows.add(new ApartmentPage.Month(i.interval().start(), i.value(), heat ? Formats.toGcal(i.value()) : null,
+            rows.add(new ApartmentPage.Month(i.interval().start(), i.value(), heat ? Units.toGcal(i.value()) : null,
                     i.status().name(), i.interpolated(), from, to, i.problems(), null));
         }
-        return new ApartmentPage.ResourceTable(resource, point.unit(), heat, rows, chartJson(resource, heat, point.unit(),
-                rows, zone));
+        return new ApartmentPage.ResourceTable(resource, point.unit().symbol(), heat, rows,
+                chartJson(resource, heat, point.unit(), rows, zone));
     }
 
     /** The table's months, oldest first, as bars in the table's unit (heat in Gcal, as Russian bills show it). */
-    private String chartJson(String resource, boolean heat, String unit, List<ApartmentPage.Month> rows, ZoneId zone) {
+    private String chartJson(Resource resource, boolean heat, Unit unit, List<ApartmentPage.Month> rows, ZoneId zone) {
         List<String> labels = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         for (int n = rows.size() - 1; n >= 0; n--) {
@@ -149,7 +153,7 @@ class ApartmentPageController {
             values.add(heat ? m.gcal() : m.value());
         }
         String name = messages.getMessage("resource." + resource, null, LocaleContextHolder.getLocale());
-        return json.writeValueAsString(new Chart(fmt.unit(heat ? "Gcal" : unit), labels,
+        return json.writeValueAsString(new Chart(fmt.unit((heat ? Unit.GCAL : unit).symbol()), labels,
                 List.of(new Chart.Series(name, COLORS.getOrDefault(resource, "#1f5fa8"), values))));
     }
 
@@ -176,7 +180,7 @@ class ApartmentPageController {
         List<ApartmentPage.Reading> from = list.get(0).segments().stream().map(s -> reading(s, s.start())).toList();
         List<ApartmentPage.Reading> to = list.get(list.size() - 1).segments().stream().map(s -> reading(s, s.end()))
                 .toList();
-        return new ApartmentPage.Month(list.get(0).interval().start(), value, heat ? Formats.toGcal(value) : null,
+        return new ApartmentPage.Month(list.get(0).interval().start(), value, heat ? Units.toGcal(value) : null,
                 status.name(), interpolated, from, to, problems, period.lastDay());
     }
 
@@ -185,7 +189,7 @@ class ApartmentPageController {
     }
 
     private static ApartmentPage.Reading reading(Segment s, Boundary b) {
-        return new ApartmentPage.Reading(s.meterSerial(), b.at(), b.value(), s.unit(),
+        return new ApartmentPage.Reading(s.meterSerial(), b.at(), b.value(), s.unit().symbol(),
                 b.source() == null ? null : b.source().name());
     }
 
@@ -203,7 +207,7 @@ class ApartmentPageController {
         List<ApartmentPage.MeterInfo> out = new ArrayList<>();
         resources.forEach((id, res) -> {
             Meter m = meters.get(scope, id);
-            Instant last = data.lastReading(scope, id);
+            Instant last = activity.lastReading(scope, id);
             out.add(new ApartmentPage.MeterInfo(id, m.serial(), m.manufacturer(), m.model(), m.medium(), res,
                     m.verifiedOn(), m.nextVerification(), last, last != null && last.isAfter(now.minus(FRESH_WITHIN))));
         });

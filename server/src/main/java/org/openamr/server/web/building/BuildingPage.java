@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.web.Chart;
-import org.openamr.server.web.Figures;
+import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 
 /**
@@ -14,7 +15,7 @@ import org.openamr.server.web.Period;
  *
  * @param resource the resource the balance and charts are for
  */
-public record BuildingPage(UUID id, String address, ZoneId zone, String resource, List<Entrance> entrances,
+public record BuildingPage(UUID id, String address, ZoneId zone, Resource resource, List<Entrance> entrances,
                            Period monthSoFar, List<Summary> summaries, Balance months, Balance days,
                            StatusCounts counts) {
 
@@ -29,7 +30,7 @@ public record BuildingPage(UUID id, String address, ZoneId zone, String resource
     }
 
     /** A resource this month so far: both totals. */
-    public record Summary(String resource, Figures.Sum house, Figures.Sum premises) {
+    public record Summary(Resource resource, PageConsumption.Sum house, PageConsumption.Sum premises) {
     }
 
     /** Rows of the balance table; the chart's data is the same figures, as JSON for the page's script. */

@@ -6,16 +6,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
+import org.openamr.server.building.PremiseStates;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
-import org.openamr.server.web.Figures;
 import org.openamr.server.web.Formats;
+import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,16 +30,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BuildingPageController {
 
     private final Buildings buildings;
-    private final ApartmentTiles tiles;
-    private final BuildingBalances balances;
+    private final PremiseStates premiseStates;
+    private final BalanceView balances;
     private final Formats fmt;
     private final CurrentUser current;
     private final Clock clock = Clock.systemUTC();
 
-    BuildingPageController(Buildings buildings, ApartmentTiles tiles, BuildingBalances balances, Formats fmt,
+    BuildingPageController(Buildings buildings, PremiseStates premiseStates, BalanceView balances, Formats fmt,
             CurrentUser current) {
         this.buildings = buildings;
-        this.tiles = tiles;
+        this.premiseStates = premiseStates;
         this.balances = balances;
         this.fmt = fmt;
         this.current = current;
@@ -53,26 +54,29 @@ class BuildingPageController {
     @GetMapping("/buildings/{id}")
     String building(@PathVariable UUID id, @RequestParam(defaultValue = "HEAT") String resource, Model model) {
         AccessScope scope = current.scope();
-        String res = resource.toUpperCase(Locale.ROOT);
-        if (!Figures.RESOURCES.contains(res)) {
-            throw new NotFoundException("resource", resource);
-        }
+        Resource res = pageResource(resource);
         Building b = buildings.get(scope, id);
         ZoneId zone = ZoneId.of(b.timeZone());
         Period monthSoFar = Period.monthSoFar(zone, clock);
         List<BuildingPage.Summary> summaries = balances.summaries(id, monthSoFar, scope);
         BuildingPage.Balance months = balances.byMonth(id, res, zone, clock, scope);
         BuildingPage.Balance days = balances.byDay(id, res, zone, clock, scope);
-        List<ApartmentTiles.Tile> apartments = tiles.of(scope, buildings.internalId(scope, id));
+        List<PremiseStates.Row> apartments = premiseStates.of(scope, buildings.internalId(scope, id));
         Instant now = Instant.now(clock);
         model.addAttribute("page", new BuildingPage(id, b.address(), zone, res, entrances(apartments, now),
                 monthSoFar, summaries, months, days, counts(apartments, now)));
         return "building";
     }
 
-    private List<BuildingPage.Entrance> entrances(List<ApartmentTiles.Tile> apartments, Instant now) {
+    /** One of the resources the pages show; any other is a page that does not exist. */
+    private static Resource pageResource(String name) {
+        return Resource.named(name).filter(PageConsumption.RESOURCES::contains)
+                .orElseThrow(() -> new NotFoundException("resource", name));
+    }
+
+    private List<BuildingPage.Entrance> entrances(List<PremiseStates.Row> apartments, Instant now) {
         Map<Integer, List<BuildingPage.Tile>> byEntrance = new LinkedHashMap<>();
-        for (ApartmentTiles.Tile t : apartments) {
+        for (PremiseStates.Row t : apartments) {
             byEntrance.computeIfAbsent(t.entrance(), e -> new ArrayList<>()).add(new BuildingPage.Tile(t.id(),
                     t.number(), t.floor(), t.status(now).name(), fmt.age(t.lastReading())));
         }
@@ -81,8 +85,8 @@ class BuildingPageController {
         return out;
     }
 
-    private static BuildingPage.StatusCounts counts(List<ApartmentTiles.Tile> apartments, Instant now) {
-        long[] c = new long[ApartmentTiles.Status.values().length];
+    private static BuildingPage.StatusCounts counts(List<PremiseStates.Row> apartments, Instant now) {
+        long[] c = new long[PremiseStates.Status.values().length];
         apartments.forEach(t -> c[t.status(now).ordinal()]++);
         return new BuildingPage.StatusCounts(c[0], c[1], c[2], c[3]);
     }

@@ -66,7 +66,7 @@ class MetersPageController {
             problems.add(new MetersPage.Problem("meters.problem.building", filter.building()));
         }
         String res = filter.resource();
-        if (res != null && Arrays.stream(MeteringPoint.Resource.values()).noneMatch(r -> r.name().equals(filter.resource()))) {
+        if (res != null && MeteringPoint.Resource.named(res).isEmpty()) {
             problems.add(new MetersPage.Problem("meters.problem.resource", res));
             res = null;
         }

@@ -10,11 +10,12 @@ import org.openamr.server.building.Buildings;
 import org.openamr.server.consumption.ConsumptionReport;
 import org.openamr.server.consumption.Resolution;
 import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.premise.Premise;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
-import org.openamr.server.web.Figures;
+import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +31,11 @@ class PortfolioController {
 
     private final Buildings buildings;
     private final Premises premises;
-    private final Figures figures;
+    private final PageConsumption figures;
     private final CurrentUser current;
     private final Clock clock = Clock.systemUTC();
 
-    PortfolioController(Buildings buildings, Premises premises, Figures figures, CurrentUser current) {
+    PortfolioController(Buildings buildings, Premises premises, PageConsumption figures, CurrentUser current) {
         this.buildings = buildings;
         this.premises = premises;
         this.figures = figures;
@@ -69,11 +70,11 @@ class PortfolioController {
         List<PortfolioPage.ResourceRow> resources = new ArrayList<>();
         long withData = 0;
         long cells = 0;
-        for (String resource : Figures.RESOURCES) {
+        for (Resource resource : PageConsumption.RESOURCES) {
             ConsumptionReport report = figures.report(TargetKind.BUILDING, b.id(), resource, period, Resolution.DAY,
                     false, scope);
-            Figures.Sum house = Figures.sum(Figures.total(report, ConsumptionReport.Group.BUILDING_METERS));
-            Figures.Sum flats = Figures.sum(Figures.total(report, ConsumptionReport.Group.PREMISES));
+            PageConsumption.Sum house = PageConsumption.sum(report.total(ConsumptionReport.Group.BUILDING_METERS));
+            PageConsumption.Sum flats = PageConsumption.sum(report.total(ConsumptionReport.Group.PREMISES));
             withData += flats.withData();
             cells += flats.cells();
             resources.add(new PortfolioPage.ResourceRow(resource, house, flats));

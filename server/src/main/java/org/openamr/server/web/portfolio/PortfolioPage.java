@@ -3,7 +3,8 @@ package org.openamr.server.web.portfolio;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.openamr.server.web.Figures;
+import org.openamr.server.point.MeteringPoint.Resource;
+import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 
 /** The buildings a user sees, with this month's consumption so far. */
@@ -17,6 +18,6 @@ public record PortfolioPage(List<BuildingRow> buildings) {
     }
 
     /** A resource's building meter and the sum of the apartments over the period. */
-    public record ResourceRow(String resource, Figures.Sum house, Figures.Sum premises) {
+    public record ResourceRow(Resource resource, PageConsumption.Sum house, PageConsumption.Sum premises) {
     }
 }

@@ -1,4 +1,4 @@
-package org.openamr.server.web.building;
+package org.openamr.server.building;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -11,21 +11,24 @@ import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Each visible premise of a building with the freshness of its meters' data, for the building's grid. */
+/**
+ * Each visible premise of a building with the state of its meters' data (fresh, stale, a meter error, none),
+ * for the building page's grid. A page's query: on {@link PageQueries}.
+ */
 @Repository
-class ApartmentTiles {
+public class PremiseStates {
 
     /**
      * Older than this, a premise's data is stale: a meter read once a day has then missed a reading,
      * and yesterday's figure can no longer be interpolated (the DAY distance is 36 h as well).
      */
-    static final Duration FRESH_WITHIN = Duration.ofHours(36);
+    public static final Duration FRESH_WITHIN = Duration.ofHours(36);
 
-    enum Status { FRESH, STALE, ERROR, NO_DATA }
+    public enum Status { FRESH, STALE, ERROR, NO_DATA }
 
-    record Tile(UUID id, String number, Integer entrance, Integer floor, Instant lastReading, boolean error) {
+    public record Row(UUID id, String number, Integer entrance, Integer floor, Instant lastReading, boolean error) {
 
-        Status status(Instant now) {
+        public Status status(Instant now) {
             if (error) {
                 return Status.ERROR;
             }
@@ -38,7 +41,7 @@ class ApartmentTiles {
 
     private final JdbcClient jdbc;
 
-    ApartmentTiles(PageQueries pages) {
+    PremiseStates(PageQueries pages) {
         // a page's queries: a statement timeout of seconds, not the minute of a job's
         this.jdbc = pages.jdbc();
     }
@@ -47,7 +50,7 @@ class ApartmentTiles {
      * An error is a condition a meter now installed at the premise raised and has not cleared (its
      * newest event of that code is RAISED, ties read as {@code MeterEvents} reads them).
      */
-    List<Tile> of(AccessScope scope, long buildingId) {
+    public List<Row> of(AccessScope scope, long buildingId) {
         // the newest reading per register is one backward probe of the primary key (register_id, measured_at)
         return Sql.format("""
                 select p.public_id, p.number, e.number as entrance, p.floor,
@@ -70,7 +73,7 @@ class ApartmentTiles {
                 .on(jdbc).param("building", buildingId)
                 .query((rs, n) -> {
                     Timestamp last = rs.getTimestamp("last_reading");
-                    return new Tile(rs.getObject("public_id", UUID.class), rs.getString("number"),
+                    return new Row(rs.getObject("public_id", UUID.class), rs.getString("number"),
                             (Integer) rs.getObject("entrance"), (Integer) rs.getObject("floor"),
                             last == null ? null : last.toInstant(), rs.getBoolean("error"));
                 }).list();

@@ -3,36 +3,48 @@ package org.openamr.server.web;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.consumption.ConsumptionReport;
 import org.openamr.server.consumption.ConsumptionService;
 import org.openamr.server.consumption.Resolution;
 import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.consumption.TimeParameter;
 import org.openamr.server.consumption.TotalInterval;
 import org.openamr.server.consumption.TotalStatus;
+import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.security.AccessScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The pages' questions to {@link ConsumptionService}, which applies the caller's scope (a page never
- * computes consumption itself). Sums over a period add the intervals' figures; a period is only
- * COMPLETE when each of its intervals is.
+ * Consumption as the pages ask for it: for a {@link Period} of whole local days, through {@link ConsumptionService},
+ * which applies the caller's scope (a page never computes consumption itself), and summed up over the period.
+ * Sums over a period add the intervals' figures; a period is only COMPLETE when each of its intervals is.
  */
 @Component
-public class Figures {
+public class PageConsumption {
 
-    /** What the pages show, in this order: an apartment's resources. */
-    public static final List<String> RESOURCES = List.of("HEAT", "COLD_WATER", "HOT_WATER");
+    /** What the pages show, in this order: an apartment's resources (of the registry's {@link Resource}s). */
+    public static final List<Resource> RESOURCES = List.of(Resource.HEAT, Resource.COLD_WATER, Resource.HOT_WATER);
 
     private final ConsumptionService consumption;
 
-    public Figures(ConsumptionService consumption) {
+    public PageConsumption(ConsumptionService consumption) {
         this.consumption = consumption;
     }
 
-    public ConsumptionReport report(TargetKind kind, UUID id, String resource, Period period, Resolution resolution,
+    public ConsumptionReport report(TargetKind kind, UUID id, Resource resource, Period period, Resolution resolution,
             boolean withReadings, AccessScope scope) {
-        return consumption.report(kind, id, resource, period.from().toString(), period.to().toString(), resolution,
-                withReadings, scope);
+        return consumption.report(kind, id, resource, from(period), to(period), resolution, withReadings, scope);
+    }
+
+    /** The period's first day as a query's {@code from}. */
+    public static TimeParameter from(Period period) {
+        return new TimeParameter.Day("from", period.from());
+    }
+
+    /** The day after the period as a query's {@code to}. */
+    public static TimeParameter to(Period period) {
+        return new TimeParameter.Day("to", period.to());
     }
 
     /**
@@ -40,7 +52,12 @@ public class Figures {
      *
      * @param points the points summed up; 0 when the target has no meter of the resource at all
      */
-    public record Sum(String unit, int points, BigDecimal value, TotalStatus status, long withData, long cells) {
+    public record Sum(Unit unit, int points, BigDecimal value, TotalStatus status, long withData, long cells) {
+
+        /** Whether the sum is energy in kWh, which the pages also show in Gcal. */
+        public boolean kwh() {
+            return unit == Unit.KWH;
+        }
     }
 
     public static Sum sum(ConsumptionReport.Total total) {
@@ -60,10 +77,5 @@ public class Figures {
         }
         TotalStatus status = !anyValue ? TotalStatus.GAP : allComplete ? TotalStatus.COMPLETE : TotalStatus.PARTIAL;
         return new Sum(total.unit(), total.points(), value, status, withData, cells);
-    }
-
-    /** The report's first total of a group (a group has several only when its points count in different units). */
-    public static ConsumptionReport.Total total(ConsumptionReport report, ConsumptionReport.Group group) {
-        return report.totals().stream().filter(t -> t.group() == group).findFirst().orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package org.openamr.server.web.apartment;
+package org.openamr.server.premise;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -11,15 +11,18 @@ import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What the apartment page needs beyond the registry's repositories: the newest reading and the events. */
+/**
+ * What happened at a premise beyond its registry: its meters' newest readings and their events, as the apartment
+ * page shows them. A page's queries: on {@link PageQueries}.
+ */
 @Repository
-class ApartmentData {
+public class PremiseActivity {
 
-    static final int EVENTS = 20;
+    public static final int EVENTS = 20;
 
     private final JdbcClient jdbc;
 
-    ApartmentData(PageQueries pages) {
+    PremiseActivity(PageQueries pages) {
         // a page's queries: a statement timeout of seconds, not the minute of a job's
         this.jdbc = pages.jdbc();
     }
@@ -28,7 +31,7 @@ class ApartmentData {
      * The newest reading of a meter the scope may see (only while it hung at a visible point), by index
      * probes per visible window (MeterVisibility#newestReading), not a check of every reading.
      */
-    java.time.Instant lastReading(AccessScope scope, UUID meter) {
+    public java.time.Instant lastReading(AccessScope scope, UUID meter) {
         Timestamp at = Sql.format("select %s from meter m where m.public_id = :meter",
                         MeterVisibility.newestReading(scope, "m.id"))
                 .on(jdbc).param("meter", meter).query(Timestamp.class).optional().orElse(null);
@@ -36,7 +39,7 @@ class ApartmentData {
     }
 
     /** The newest events of the meters that are or were installed at the premise's points. */
-    List<MeterEvent> events(AccessScope scope, UUID premise) {
+    public List<MeterEvent> events(AccessScope scope, UUID premise) {
         return Sql.format("""
                 select m.public_id, m.serial, e.occurred_at, e.kind, e.code, e.label_en, e.label_ru, e.source
                 from meter_event e join meter m on m.id = e.meter_id
