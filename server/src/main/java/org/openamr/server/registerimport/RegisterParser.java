@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.openamr.mbus.app.SecondaryAddress;
+import org.openamr.mbus.link.Address;
 import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.premise.Premise;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -129,7 +130,8 @@ public final class RegisterParser {
             String model = text(RegisterColumn.MODEL, MAX_TEXT);
             String serial = serial();
             Integer subunit = whole(RegisterColumn.SUBUNIT, 0, MeterRowRules.MAX_SUBUNIT, "imp.error.subunit");
-            Integer primary = whole(RegisterColumn.PRIMARY, 0, 250, "imp.error.primary");
+            Integer primary = whole(RegisterColumn.PRIMARY, Address.UNCONFIGURED, Address.MAX_PRIMARY,
+                    "imp.error.primary");
             SecondaryAddress secondary = secondary(serial, maker);
             LocalDate installedOn = date(RegisterColumn.INSTALLED_ON);
             if (installedOn != null && installedOn.isAfter(today)) {
