@@ -40,6 +40,19 @@ public final class OpenAmr {
         // Units such as °C and Russian text must not depend on the platform charset.
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> {
+            // A value an option does not take (--lang de, --mode t2): one line naming the option and what it
+            // takes, rather than the whole usage help below the message.
+            if (e.getCause() instanceof CommandLine.TypeConversionException why
+                    && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                String name = option.longestName();
+                e.getCommandLine().getErr().println(e.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                        + (why.getMessage().contains(name) ? "" : name + ": ") + why.getMessage());
+                return 2;
+            }
+            return usage.handleParseException(e, args);
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // A user never sees a stack trace: one line saying what went wrong.
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());

@@ -57,9 +57,7 @@ public final class MasterRequests {
 
     /** Writes a new primary address (CI 0x51, DIF 01, VIF 7A). */
     public static byte[] setPrimaryAddress(int address, int newAddress) {
-        if (!Address.isPrimary(newAddress)) {
-            throw new IllegalArgumentException("a primary address is 0..250, got " + newAddress);
-        }
+        Address.requirePrimary(newAddress);
         var record = RecordEncoder.record(DataInformation.of(DataField.INT8, Function.INSTANTANEOUS, 0, 0, 0),
                 List.of(0x7A), null, new Value.Numeric(java.math.BigDecimal.valueOf(newAddress)));
         return sndUd(address, false, new ApplicationMessage.DataSend(new RecordSet(List.of(record), new byte[0], false)));

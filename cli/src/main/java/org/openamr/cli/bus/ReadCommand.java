@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.openamr.cli.output.Language;
 import org.openamr.cli.output.TelegramJson;
 import org.openamr.cli.output.TelegramTable;
+import org.openamr.mbus.link.Address;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.MasterException;
 import org.openamr.mbus.master.Readout;
@@ -27,7 +28,7 @@ public final class ReadCommand implements Callable<Integer> {
     String channel;
 
     @Parameters(index = "1", paramLabel = "ADDRESS",
-            description = "Primary address 0-250, 8-digit id, or 16-hex-digit secondary address.")
+            description = "Primary address " + Address.UNCONFIGURED + "-" + Address.MAX_PRIMARY + ", 8-digit id, or 16-hex-digit secondary address.")
     String address;
 
     @Option(names = "--json", description = "JSON as for decode, with readAt and every telegram's records.")

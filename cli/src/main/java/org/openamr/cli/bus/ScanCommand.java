@@ -8,6 +8,7 @@ import org.openamr.mbus.app.LongHeader;
 import org.openamr.mbus.app.ManufacturerCode;
 import org.openamr.mbus.app.Medium;
 import org.openamr.mbus.app.SecondaryAddress;
+import org.openamr.mbus.link.Address;
 import org.openamr.mbus.master.ChannelFailureException;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.MasterException;
@@ -34,7 +35,7 @@ public final class ScanCommand implements Callable<Integer> {
     String channel;
 
     static final class Mode {
-        @Option(names = "--primary", description = "Try every primary address 0-250.")
+        @Option(names = "--primary", description = "Try every primary address " + Address.UNCONFIGURED + "-" + Address.MAX_PRIMARY + ".")
         boolean primary;
         @Option(names = "--secondary", description = "Search secondary addresses with wildcards (default).")
         boolean secondary;
@@ -63,13 +64,13 @@ public final class ScanCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         try (MBusMaster master = bus.open(channel)) {
             if (mode.primary) {
-                PrimaryScan.Result r = PrimaryScan.run(master, 0, 250, new SearchListener() {
+                PrimaryScan.Result r = PrimaryScan.run(master, Address.UNCONFIGURED, Address.MAX_PRIMARY, new SearchListener() {
                     int found;
 
                     @Override
                     public void probed(int address, boolean answered) {
                         found += answered ? 1 : 0;
-                        bar.show(address / 250.0, "address " + address + ", " + found + " found");
+                        bar.show(address / (double) Address.MAX_PRIMARY, "address " + address + ", " + found + " found");
                     }
                 });
                 bar.finish();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openamr.cli.Choices;
 import org.openamr.cli.output.Language;
 import org.openamr.wmbus.keys.KeysFile;
 import org.openamr.acquisition.radio.Listening;
@@ -46,10 +47,10 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Where telegrams come from; several receivers are heard together (duplicates dropped).")
     List<String> receivers;
 
-    @Option(names = "--mode", paramLabel = "t1|c1|s1",
+    @Option(names = "--mode", paramLabel = "t1|c1|s1", converter = Choices.LinkModes.class,
             description = "A dongle (im871a, amb8465) is set to this mode; from rtl-wmbus and replay files telegrams"
                     + " of other modes are set aside. Default: the dongle's mode, every mode.")
-    String mode;
+    LinkMode mode;
 
     @Option(names = "--json", description = "One JSON object per line: per telegram as decode --json, plus"
             + " receivedAt, receiver, mode, rssiDbm; at the end {\"summary\": …}.")
@@ -79,13 +80,7 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<LinkMode> linkMode = Optional.ofNullable(mode).map(m -> {
-            try {
-                return LinkMode.parse(m);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--mode: " + e.getMessage(), e);
-            }
-        });
+        Optional<LinkMode> linkMode = Optional.ofNullable(mode);
         if (windowSeconds < 0) {
             throw new IllegalArgumentException("--window must be 0 or more seconds, got " + windowSeconds);
         }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.openamr.cli.Choices;
 import org.openamr.simulator.radio.DurationText;
 import org.openamr.simulator.radio.RadioFiles;
 import org.openamr.simulator.radio.RadioMeter;
@@ -49,10 +50,11 @@ public final class RadioCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     int meters = DEFAULT_METERS;
 
-    @Option(names = "--security", paramLabel = "5|7|mixed",
+    @Option(names = "--security", paramLabel = "5|7|mixed", converter = Choices.Securities.class,
+            defaultValue = "mixed",
             description = "OMS security mode of the meters: 5 (AES-CBC), 7 (AES-CBC with derived keys and a MAC) or"
                     + " mixed, every other meter (default ${DEFAULT-VALUE}).")
-    String security = "mixed";
+    RadioSecurity security;
 
     @Option(names = "--interval", paramLabel = "DURATION",
             description = "How often each meter transmits, e.g. 120s, 15m, 1h (default ${DEFAULT-VALUE}).")
@@ -96,10 +98,11 @@ public final class RadioCommand implements Callable<Integer> {
             description = "With --tcp: listen on this address only, e.g. 127.0.0.1 (default: all interfaces).")
     String bind;
 
-    @Option(names = "--format", paramLabel = "rtl-wmbus|replay",
+    @Option(names = "--format", paramLabel = "rtl-wmbus|replay", converter = Choices.LineFormats.class,
+            defaultValue = "rtl-wmbus",
             description = "With --tcp: lines as rtl-wmbus prints them (read by wmbusmeters) or in the replay format"
                     + " (default ${DEFAULT-VALUE}).")
-    String format = "rtl-wmbus";
+    TelegramLineFormat format;
 
     @Option(names = "--speed", paramLabel = "X",
             description = "With --tcp: simulated seconds per real second, e.g. 60 (default ${DEFAULT-VALUE}: real"
@@ -129,20 +132,12 @@ public final class RadioCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         RadioSource source = new RadioSource(settings);
         if (live) {
-            radio = new LiveRadio(console, source, ListenAddress.of(tcpPort, bind), lineFormat(), speed(), keysOut);
+            radio = new LiveRadio(console, source, ListenAddress.of(tcpPort, bind), format, speed(), keysOut);
         }
         if (list) {
             printMeters(console, source.meters());
         }
         return live ? radio.run(durationSeconds) : write(console, source);
-    }
-
-    private TelegramLineFormat lineFormat() {
-        try {
-            return TelegramLineFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--format: " + e.getMessage(), e);
-        }
     }
 
     private void checkOutputs(boolean live) {
@@ -158,7 +153,7 @@ public final class RadioCommand implements Callable<Integer> {
             liveOnly("--bind", bind != null);
             liveOnly("--duration", durationSeconds != 0);
             liveOnly("--speed", !"1".equals(speed));
-            liveOnly("--format", !"rtl-wmbus".equals(format));
+            liveOnly("--format", format != TelegramLineFormat.RTL_WMBUS);
         }
         if (durationSeconds < 0) {
             throw new IllegalArgumentException("--duration must be 0 (no limit) or more seconds, got "
@@ -182,14 +177,8 @@ public final class RadioCommand implements Callable<Integer> {
         Duration length = period != null ? duration("--period", period) : live ? null : DEFAULT_FILE_PERIOD;
         Instant first = start != null ? instant(start) : live ? clock.instant().truncatedTo(ChronoUnit.MILLIS)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(length);
-        RadioSecurity mode;
         try {
-            mode = RadioSecurity.parse(security);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--security: " + e.getMessage(), e);
-        }
-        try {
-            return new RadioSettings(seed, meters, mode, every, scatter, first, length);
+            return new RadioSettings(seed, meters, security, every, scatter, first, length);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--interval/--jitter/--period: " + e.getMessage(), e);
         }

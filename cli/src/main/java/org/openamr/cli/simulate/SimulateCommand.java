@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.openamr.cli.Choices;
 import org.openamr.mbus.app.CiField;
+import org.openamr.mbus.link.Address;
 import org.openamr.simulator.bus.BusStats;
 import org.openamr.simulator.bus.DemoSegment;
 import org.openamr.simulator.bus.Faults;
@@ -36,7 +38,8 @@ public final class SimulateCommand implements Callable<Integer> {
     public static final String DEFAULT_PTY = "/tmp/ttyMBUS0";
 
     @Option(names = "--meters", paramLabel = "N",
-            description = "Meters on the segment, 1-" + DemoSegment.MAX_METERS + "; primary addresses 1-250, 0 beyond"
+            description = "Meters on the segment, 1-" + DemoSegment.MAX_METERS + "; primary addresses "
+                    + Address.MIN_CONFIGURED + "-" + Address.MAX_PRIMARY + ", 0 beyond"
                     + " (default ${DEFAULT-VALUE}).")
     int meters = SimulationSettings.DEFAULT_METERS;
 
@@ -69,10 +72,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Seed of everything random: meters, ids, consumption, faults (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--ids", paramLabel = "random|consecutive",
+    @Option(names = "--ids", paramLabel = "random|consecutive", converter = Choices.IdSchemes.class,
+            defaultValue = "random",
             description = "Meter ids: unrelated random numbers, or consecutive serials per meter kind as from one"
                     + " delivery (default ${DEFAULT-VALUE}).")
-    String ids = "random";
+    IdScheme ids;
 
     @Option(names = "--list", description = "Print the meters (primary address, secondary address, type) at start.")
     boolean list;
@@ -132,7 +136,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--duration must be 0 (run until Ctrl-C) or more seconds, got "
                     + durationSeconds);
         }
-        return new SimulationSettings(meters, idScheme(), seed, faults(), baud, !unpaced, tcp, pty, clock);
+        return new SimulationSettings(meters, ids, seed, faults(), baud, !unpaced, tcp, pty, clock);
     }
 
     private Faults faults() {
@@ -147,15 +151,6 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " 0..1 such as 0.05; got '" + faults + "'");
         }
         return p == 0 ? Faults.none() : Faults.of(p);
-    }
-
-    private IdScheme idScheme() {
-        for (IdScheme s : IdScheme.values()) {
-            if (s.name().equalsIgnoreCase(ids.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("--ids is random or consecutive, got '" + ids + "'");
     }
 
     private InetSocketAddress tcpAddress() {
@@ -178,7 +173,8 @@ public final class SimulateCommand implements Callable<Integer> {
         out.println("OpenAMR virtual M-Bus segment");
         sim.tcpAddress().ifPresent(a -> out.println("  tcp       " + ListenAddress.text(a)));
         sim.ptyPath().ifPresent(p -> out.println("  pty       " + p + " (open it as a serial port)"));
-        out.println("  meters    " + s.meters() + (s.meters() > 250 ? " (primary addresses 1-250, 0 beyond)"
+        out.println("  meters    " + s.meters() + (s.meters() > Address.MAX_PRIMARY
+                ? " (primary addresses " + Address.MIN_CONFIGURED + "-" + Address.MAX_PRIMARY + ", 0 beyond)"
                 : s.meters() == 1 ? " (primary address 1)" : " (primary addresses 1-" + s.meters() + ")")
                 + ", ids " + s.ids().name().toLowerCase(Locale.ROOT));
         out.println("  timing    " + s.baud() + " Bd, " + (s.paced() ? "paced like the line (11 bits a character)"

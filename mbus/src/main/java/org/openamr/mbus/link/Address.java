@@ -5,6 +5,9 @@ public final class Address {
 
     /** Factory default of an unconfigured slave. */
     public static final int UNCONFIGURED = 0;
+    /** The first primary address a configured slave takes. */
+    public static final int MIN_CONFIGURED = 1;
+    /** The last primary address a slave may take: 0 to this one are slaves' addresses. */
     public static final int MAX_PRIMARY = 250;
     /** The slave currently selected by secondary address. */
     public static final int NETWORK_LAYER = 253;
@@ -17,6 +20,19 @@ public final class Address {
     }
 
     public static boolean isPrimary(int address) {
-        return address >= 0 && address <= MAX_PRIMARY;
+        return address >= UNCONFIGURED && address <= MAX_PRIMARY;
+    }
+
+    /**
+     * The address, when it is a slave's primary address.
+     *
+     * @throws IllegalArgumentException otherwise, saying the range
+     */
+    public static int requirePrimary(int address) {
+        if (!isPrimary(address)) {
+            throw new IllegalArgumentException("a primary address is " + UNCONFIGURED + ".." + MAX_PRIMARY + ", got "
+                    + address);
+        }
+        return address;
     }
 }

@@ -103,9 +103,7 @@ public final class MBusMaster implements AutoCloseable {
 
     /** Reads every telegram of the slave at a primary address (SND_NKE, then REQ_UD2 until no 0x1F). */
     public Readout read(int address) throws MasterException {
-        if (!Address.isPrimary(address)) {
-            throw new IllegalArgumentException("a primary address is 0..250, got " + address);
-        }
+        Address.requirePrimary(address);
         bus.lock();
         try {
             String slave = primary(address);
@@ -170,9 +168,7 @@ public final class MBusMaster implements AutoCloseable {
      * address), {@link SelectOutcome#NONE} after {@code emptyConfirmations} more silent tries.
      */
     public SelectOutcome probe(int address, int emptyConfirmations) throws MasterException {
-        if (!Address.isPrimary(address)) {
-            throw new IllegalArgumentException("a primary address is 0..250, got " + address);
-        }
+        Address.requirePrimary(address);
         bus.lock();
         try {
             return probeLocked(MasterRequests.sndNke(address), primary(address), emptyConfirmations);

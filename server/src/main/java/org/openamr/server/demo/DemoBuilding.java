@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.openamr.mbus.link.Address;
 import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.model.ConsumptionModel;
@@ -21,7 +22,7 @@ public final class DemoBuilding {
     public static final ZoneId ZONE = ConsumptionModel.MOSCOW;
     public static final int BAUD = 38400;
     /** Primary addresses 1..250, two of them for the house meters. */
-    static final int MAX_APARTMENTS = 248;
+    static final int MAX_APARTMENTS = Address.MAX_PRIMARY - 2;
     static final MeterType APARTMENT_METER = MeterType.SONOSAFE_10;
     static final MeterType HOUSE_HEAT_METER = MeterType.SONOMETER_1100;
     static final MeterType HOUSE_WATER_METER = MeterType.COLD_WATER;

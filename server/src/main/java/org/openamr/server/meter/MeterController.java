@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.openamr.mbus.link.Address;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.channel.Channels;
@@ -51,7 +52,7 @@ class MeterController {
 
     record MeterInput(@Pattern(regexp = "^[A-Z@]{3}$", message = "manufacturer is three capital letters, e.g. DFS")
                       String manufacturer, String model, @NotBlank String serial, String medium,
-                      @Min(0) @Max(250) Integer primaryAddress, UUID channel, @Min(1) @Max(18) Integer registerDigits,
+                      @Min(0) @Max(Address.MAX_PRIMARY) Integer primaryAddress, UUID channel, @Min(1) @Max(18) Integer registerDigits,
                       LocalDate verifiedOn, LocalDate nextVerification) {
     }
 

@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.openamr.mbus.DecodeException;
 import org.openamr.mbus.TelegramCodec;
@@ -31,15 +29,14 @@ import org.openamr.simulator.meter.MeterError;
 import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.ConsumptionModel;
-import org.openamr.simulator.model.DeterministicRandom;
-import org.openamr.simulator.model.Hash;
-import org.openamr.simulator.model.Household;
 
 /**
  * The slave side of a wired M-Bus segment: master frames in, the bytes the slaves put on the line
  * out, per EN 13757-2/-3. Frames that are damaged, unknown, from a slave, or addressed to nobody
- * get no answer, as on a real bus. Several slaves answering at once give a {@link Collision};
- * {@link Faults} lose, corrupt or delay replies deterministically from the seed.
+ * get no answer, as on a real bus. Who a frame reaches and who is selected is {@link BusSlaves}'s;
+ * what of their answers reaches the master ({@link Collision}s, {@link Faults} that lose, corrupt or
+ * delay replies deterministically from the seed) is {@link ReplyFaults}'s; this class reads the frames
+ * and has the addressed slaves act on them.
  *
  * <p>Thread-safe: one frame is handled at a time, as on the half-duplex bus; meters and errors may
  * be changed from other threads meanwhile.
@@ -60,27 +57,19 @@ public final class VirtualBus {
     private final Clock clock;
     private final Faults faults;
     private final ConsumptionModel model;
-    private final int defaultBaud;
-    private final List<SlaveLink> links = new ArrayList<>();
-    private final DeterministicRandom faultRandom;
-    private final DeterministicRandom collisionRandom;
+    private final BusSlaves slaves;
+    private final ReplyFaults line;
     private final FrameAssembler assembler = new FrameAssembler();
     private long frames;
     private long unanswered;
-    private long replies;
-    private long collisions;
-    private long lost;
-    private long corrupted;
-    private long late;
 
     private VirtualBus(Builder b, List<VirtualMeter> meters) {
         this.seed = b.seed;
         this.clock = b.clock;
         this.faults = b.faults;
         this.model = b.model();
-        this.defaultBaud = b.baud;
-        this.faultRandom = new DeterministicRandom(Hash.of(seed, 0xFA17L));
-        this.collisionRandom = new DeterministicRandom(Hash.of(seed, 0xC011L));
+        this.slaves = new BusSlaves(seed, b.baud);
+        this.line = new ReplyFaults(seed, faults);
         meters.forEach(this::add);
     }
 
@@ -134,11 +123,11 @@ public final class VirtualBus {
             boolean fcb = (c & ControlField.FCB) != 0;
             boolean fcv = (c & ControlField.FCV) != 0;
             if (function == REQ_UD2_FUNCTION) {
-                return answer(a, targets(a), l -> l.requestUserData2(fcb, fcv, now));
+                return answer(a, slaves.addressed(a), l -> l.requestUserData2(fcb, fcv, now));
             }
             if (function == REQ_UD1_FUNCTION) {
                 // No alarm (class 1) data: a slave acknowledges instead.
-                return answer(a, targets(a), l -> ACK);
+                return answer(a, slaves.addressed(a), l -> ACK);
             }
             return nothing();
         }
@@ -166,19 +155,19 @@ public final class VirtualBus {
             return select(address, s.mask());
         }
         if (message instanceof ApplicationMessage.ApplicationReset) {
-            return answer(address, targets(address), l -> {
+            return answer(address, slaves.addressed(address), l -> {
                 l.resetApplication();
                 return ACK;
             });
         }
         if (message instanceof ApplicationMessage.DataSend d) {
-            return answer(address, targets(address), l -> {
+            return answer(address, slaves.addressed(address), l -> {
                 write(l.meter, d.data().records());
                 return ACK;
             });
         }
         if (message instanceof ApplicationMessage.BaudRateSwitch b) {
-            List<SlaveLink> targets = targets(address);
+            List<SlaveLink> targets = slaves.addressed(address);
             // The acknowledgement still goes at the old rate; the slave listens at the new one after it.
             Optional<Reply> ack = answer(address, targets, l -> ACK);
             targets.forEach(l -> l.baud = b.baud());
@@ -188,31 +177,23 @@ public final class VirtualBus {
     }
 
     private Optional<Reply> sndNke(int address) {
-        List<SlaveLink> targets = targets(address);
+        List<SlaveLink> targets = slaves.addressed(address);
         Optional<Reply> r = answer(address, targets, l -> {
             l.resetLink();
             return ACK;
         });
         if (address == Address.NETWORK_LAYER) {
-            targets.forEach(l -> l.selected = false);
+            BusSlaves.deselect(targets);
         }
         return r;
     }
 
     /** CI 0x52: every slave whose address matches the mask is selected, every other one deselected. */
     private Optional<Reply> select(int address, SecondaryAddress mask) {
-        if (address != Address.NETWORK_LAYER && address != Address.BROADCAST_WITH_REPLY
-                && address != Address.BROADCAST_NO_REPLY) {
+        if (!BusSlaves.selectsAt(address)) {
             return nothing();
         }
-        List<SlaveLink> matching = new ArrayList<>();
-        for (SlaveLink l : links) {
-            l.selected = mask.matches(l.meter.secondaryAddress());
-            if (l.selected) {
-                matching.add(l);
-            }
-        }
-        return answer(address, matching, l -> ACK);
+        return answer(address, slaves.select(mask), l -> ACK);
     }
 
     /** CI 0x51: a new primary address (DIF 01 VIF 7A); records the meter does not know are ignored. */
@@ -224,19 +205,6 @@ public final class VirtualBus {
                 meter.setPrimaryAddress(n.amount().intValueExact());
             }
         }
-    }
-
-    private List<SlaveLink> targets(int address) {
-        List<SlaveLink> out = new ArrayList<>();
-        for (SlaveLink l : links) {
-            boolean addressed = Address.isPrimary(address) ? l.meter.primaryAddress() == address
-                    : address == Address.NETWORK_LAYER ? l.selected
-                    : address == Address.BROADCAST_WITH_REPLY || address == Address.BROADCAST_NO_REPLY;
-            if (addressed) {
-                out.add(l);
-            }
-        }
-        return out;
     }
 
     /** Every target acts on the frame; their answers go on the line unless the address is 255. */
@@ -252,37 +220,7 @@ public final class VirtualBus {
         if (address == Address.BROADCAST_NO_REPLY) {
             return nothing();
         }
-        if (answers.size() > 1) {
-            replies++;
-            collisions++;
-            return Optional.of(new Reply(Collision.garble(answers, collisionRandom), Reply.Kind.COLLISION, baud));
-        }
-        return inject(answers.get(0), baud);
-    }
-
-    private Optional<Reply> inject(byte[] bytes, int baud) {
-        if (!faults.any()) {
-            replies++;
-            return Optional.of(new Reply(bytes, Reply.Kind.NORMAL, baud));
-        }
-        double u = faultRandom.nextUnit();
-        if (u < faults.lost()) {
-            lost++;
-            return Optional.empty();
-        }
-        replies++;
-        if (u < faults.lost() + faults.corrupted()) {
-            corrupted++;
-            byte[] b = bytes.clone();
-            int at = faultRandom.nextInt(b.length);
-            b[at] ^= (byte) (1 << faultRandom.nextInt(8));
-            return Optional.of(new Reply(b, Reply.Kind.CORRUPTED, baud));
-        }
-        if (u < faults.total()) {
-            late++;
-            return Optional.of(new Reply(bytes, Reply.Kind.LATE, baud));
-        }
-        return Optional.of(new Reply(bytes, Reply.Kind.NORMAL, baud));
+        return line.onLine(answers, baud);
     }
 
     private Optional<Reply> nothing() {
@@ -315,7 +253,7 @@ public final class VirtualBus {
     }
 
     public synchronized List<VirtualMeter> meters() {
-        return links.stream().map(l -> l.meter).toList();
+        return slaves.meters();
     }
 
     public synchronized Optional<VirtualMeter> meter(SecondaryAddress address) {
@@ -324,16 +262,12 @@ public final class VirtualBus {
 
     /** Connects a meter to the segment (secondary addresses must be unique; primary ones need not be). */
     public synchronized void add(VirtualMeter meter) {
-        if (link(meter.secondaryAddress()).isPresent()) {
-            throw new IllegalArgumentException("a meter " + meter.secondaryAddress() + " is already on the bus");
-        }
-        int access = (int) Hash.of(seed, Hash.of(meter.secondaryAddress().toString()), 50) & 0xFF;
-        links.add(new SlaveLink(meter, access, defaultBaud));
+        slaves.add(meter);
     }
 
     /** Disconnects a meter, e.g. to test that a master notices a meter gone. */
     public synchronized boolean remove(SecondaryAddress address) {
-        return links.removeIf(l -> l.meter.secondaryAddress().equals(address));
+        return slaves.remove(address);
     }
 
     /**
@@ -362,12 +296,11 @@ public final class VirtualBus {
     }
 
     public synchronized BusStats stats() {
-        return new BusStats(frames, unanswered, replies, collisions, lost, corrupted, late);
+        return line.stats(frames, unanswered);
     }
 
     synchronized List<MeterInfo> infos() {
-        return links.stream().map(l -> new MeterInfo(l.meter.secondaryAddress(), l.meter.primaryAddress(),
-                l.meter.type(), l.baud)).toList();
+        return slaves.infos();
     }
 
     private VirtualMeter meterOrThrow(SecondaryAddress address) {
@@ -375,17 +308,11 @@ public final class VirtualBus {
     }
 
     private Optional<SlaveLink> link(SecondaryAddress address) {
-        return links.stream().filter(l -> l.meter.secondaryAddress().equals(address)).findFirst();
+        return slaves.link(address);
     }
 
     private static IllegalArgumentException notOnBus(SecondaryAddress address) {
         return new IllegalArgumentException("no meter " + address + " on the bus");
-    }
-
-    private record MeterSpec(MeterType type, String id, int primaryAddress) {
-    }
-
-    private record HouseMeterSpec(MeterType type, String id, int primaryAddress, List<String> memberIds) {
     }
 
     /** Builds a bus: a demo segment of N meters, explicit meters, or both. */
@@ -399,8 +326,8 @@ public final class VirtualBus {
         private int demoCount;
         private IdScheme idScheme = IdScheme.RANDOM;
         private MeterMix mix = MeterMix.DEFAULT;
-        private final List<MeterSpec> explicit = new ArrayList<>();
-        private final List<HouseMeterSpec> houseMeters = new ArrayList<>();
+        private final List<SegmentMeters.MeterSpec> explicit = new ArrayList<>();
+        private final List<SegmentMeters.HouseMeterSpec> houseMeters = new ArrayList<>();
         private ConsumptionModel model;
 
         private Builder() {
@@ -458,7 +385,7 @@ public final class VirtualBus {
 
         /** One more meter with a given identity, after the demo meters. */
         public Builder meter(MeterType type, String id, int primaryAddress) {
-            explicit.add(new MeterSpec(Objects.requireNonNull(type), id, primaryAddress));
+            explicit.add(new SegmentMeters.MeterSpec(Objects.requireNonNull(type), id, primaryAddress));
             return this;
         }
 
@@ -471,49 +398,15 @@ public final class VirtualBus {
             if (memberIds.isEmpty()) {
                 throw new IllegalArgumentException("a house meter needs at least one apartment meter behind it");
             }
-            houseMeters.add(new HouseMeterSpec(Objects.requireNonNull(type), id, primaryAddress, List.copyOf(memberIds)));
+            houseMeters.add(new SegmentMeters.HouseMeterSpec(Objects.requireNonNull(type), id, primaryAddress,
+                    List.copyOf(memberIds)));
             return this;
         }
 
         public VirtualBus build() {
             ConsumptionModel m = model();
-            List<VirtualMeter> meters = new ArrayList<>(DemoSegment.meters(m, demoCount, idScheme, mix));
-            Set<String> ids = new HashSet<>();
-            meters.forEach(v -> ids.add(v.secondaryAddress().toString()));
-            for (MeterSpec e : explicit) {
-                VirtualMeter v = new VirtualMeter(e.type(), e.id(), e.primaryAddress(), m);
-                if (!ids.add(v.secondaryAddress().toString())) {
-                    throw new IllegalArgumentException("two meters with secondary address " + v.secondaryAddress());
-                }
-                meters.add(v);
-            }
-            List<VirtualMeter> apartments = List.copyOf(meters);
-            for (HouseMeterSpec h : houseMeters) {
-                List<Household> members = new ArrayList<>();
-                for (String memberId : h.memberIds()) {
-                    members.add(apartmentOf(apartments, memberId));
-                }
-                String identity = VirtualMeter.secondaryAddress(h.type(), h.id()).toString();
-                VirtualMeter v = new VirtualMeter(h.type(), h.id(), h.primaryAddress(), m,
-                        m.building(identity, members));
-                if (!ids.add(identity)) {
-                    throw new IllegalArgumentException("two meters with secondary address " + identity);
-                }
-                meters.add(v);
-            }
-            return new VirtualBus(this, meters);
-        }
-
-        private static Household apartmentOf(List<VirtualMeter> meters, String id) {
-            List<VirtualMeter> found = meters.stream().filter(v -> v.id().equals(id)).toList();
-            if (found.size() != 1) {
-                throw new IllegalArgumentException("a house meter sums apartment meters by id: " + found.size()
-                        + " meters on the bus have id " + id + ", need exactly one");
-            }
-            if (!(found.get(0).consumption() instanceof Household h)) {
-                throw new IllegalArgumentException("meter " + id + " is not an apartment's meter");
-            }
-            return h;
+            return new VirtualBus(this, SegmentMeters.assemble(m, DemoSegment.meters(m, demoCount, idScheme, mix),
+                    explicit, houseMeters));
         }
 
         private ConsumptionModel model() {

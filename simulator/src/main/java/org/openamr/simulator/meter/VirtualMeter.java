@@ -116,10 +116,7 @@ public final class VirtualMeter {
 
     /** Sets the primary address, as a master does with CI 0x51, DIF 01, VIF 7A. */
     public void setPrimaryAddress(int primaryAddress) {
-        if (!Address.isPrimary(primaryAddress)) {
-            throw new IllegalArgumentException("a primary address is 0..250, got " + primaryAddress);
-        }
-        this.primaryAddress = primaryAddress;
+        this.primaryAddress = Address.requirePrimary(primaryAddress);
     }
 
     /** What this meter measures: its apartment's household, or a building's sum for a house meter. */

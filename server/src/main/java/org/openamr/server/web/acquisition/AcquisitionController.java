@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.openamr.mbus.link.Address;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
@@ -187,7 +188,7 @@ class AcquisitionController {
     private static SearchSpec searchSpec(String mode, String mask, String from, String to) {
         if ("primary".equals(mode)) {
             Integer f = address(from, 0);
-            Integer t = address(to, 250);
+            Integer t = address(to, Address.MAX_PRIMARY);
             if (f == null || t == null || f > t) {
                 throw new LocalisedRefusal(resolvable("acq.search.error.range", blankAs(from, "0"), blankAs(to, "250")));
             }
@@ -206,7 +207,7 @@ class AcquisitionController {
         }
         try {
             int a = Integer.parseInt(value.trim());
-            return a >= 0 && a <= 250 ? a : null;
+            return Address.isPrimary(a) ? a : null;
         } catch (NumberFormatException e) {
             return null;
         }

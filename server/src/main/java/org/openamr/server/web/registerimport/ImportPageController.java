@@ -19,6 +19,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
+import org.openamr.server.registerimport.RegisterColumn;
+import org.openamr.server.registerimport.RegisterFileException;
+import org.openamr.server.registerimport.RegisterFiles;
+import org.openamr.server.registerimport.RegisterImport;
+import org.openamr.server.registerimport.RegisterParser;
+import org.openamr.server.registerimport.RegisterRow;
+import org.openamr.server.registerimport.RegisterTemplates;
+import org.openamr.server.registerimport.RowPlan;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.security.Role;
@@ -118,9 +126,9 @@ class ImportPageController {
             return view;
         }
         byte[] bytes = file.getBytes();
-        RegisterRows.Parsed parsed;
+        RegisterParser.Parsed parsed;
         try {
-            parsed = RegisterRows.parse(RegisterFiles.read(bytes), LocalDate.now(java.time.ZoneId.of(b.timeZone())));
+            parsed = RegisterParser.parse(bytes, LocalDate.now(java.time.ZoneId.of(b.timeZone())));
         } catch (RegisterFileException e) {
             return refused(scope, building, e, model, response);
         }

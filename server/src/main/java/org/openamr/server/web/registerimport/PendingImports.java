@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openamr.server.registerimport.RegisterParser;
+import org.openamr.server.registerimport.RowPlan;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +27,11 @@ class PendingImports {
     /**
      * @param promised what the preview showed, row by row ({@link RowPlan#promise()})
      */
-    record Pending(String token, UUID building, String fileName, String sha256, RegisterRows.Parsed parsed,
+    record Pending(String token, UUID building, String fileName, String sha256, RegisterParser.Parsed parsed,
                    List<List<Object>> promised, Instant at) {
     }
 
-    String keep(HttpSession session, UUID building, String fileName, String sha256, RegisterRows.Parsed parsed,
+    String keep(HttpSession session, UUID building, String fileName, String sha256, RegisterParser.Parsed parsed,
             List<List<Object>> promised) {
         String token = UUID.randomUUID().toString();
         Map<String, Pending> kept = kept(session);

@@ -43,6 +43,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -117,33 +118,32 @@ class UnassignedPageController {
         if (building == null && choices.size() == 1) {
             building = choices.get(0).id();
         }
-        model.addAttribute("page", page(scope, heard, choices, building, "", "", null, "", proposedTime(meter),
+        model.addAttribute("page", page(scope, heard, choices, AssignForm.inBuilding(building), proposedTime(meter),
                 null));
         model.addAttribute("nav", "unassigned");
         return "assign";
     }
 
     @PostMapping("/meters/unassigned/{id}")
-    String assign(@PathVariable UUID id, @RequestParam(required = false) UUID building,
-            @RequestParam(defaultValue = "") String premise, @RequestParam(defaultValue = "") String point,
-            @RequestParam(required = false) String resource, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String installedAt, @RequestParam(defaultValue = "refresh") String action,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String assign(@PathVariable UUID id, @ModelAttribute AssignForm form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         AccessScope scope = current.registryEditor();
         Meter meter = meters.get(scope, id);
         UnassignedPage.HeardMeter heard = heard(scope, List.of(meter)).get(0);
         List<AssignPage.Choice> choices = buildingChoices(scope);
         model.addAttribute("nav", "unassigned");
+        UUID building = form.building();
         ZoneId zone = building == null ? heard.zone() : ZoneId.of(buildings.get(scope, building).timeZone());
         Instant at;
         try {
             // the field appears with the points: until then the form proposes when the meter was first heard
-            at = installedAt.isBlank() ? proposedTime(meter) : LocalDateTime.parse(installedAt).atZone(zone).toInstant();
+            at = form.installedAt().isBlank() ? proposedTime(meter)
+                    : LocalDateTime.parse(form.installedAt()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             at = null;
         }
-        AssignPage page = page(scope, heard, choices, building, premise, point, resource, name, at, null);
-        if (!"assign".equals(action)) {
+        AssignPage page = page(scope, heard, choices, form, at, null);
+        if (!form.assigns()) {
             model.addAttribute("page", page);
             return "assign";
         }
@@ -152,7 +152,7 @@ class UnassignedPageController {
         if (building == null || !page.premiseChosen() || page.point().isEmpty()) {
             problem = new AssignPage.Problem("assign.incomplete", List.of());
         } else if (at == null) {
-            problem = new AssignPage.Problem("assign.badTime", List.of(installedAt));
+            problem = new AssignPage.Problem("assign.badTime", List.of(form.installedAt()));
         } else if (AssignPage.NEW_POINT.equals(page.point()) && page.resource() == null) {
             problem = new AssignPage.Problem("assign.noResource", List.of());
         } else {
@@ -175,7 +175,7 @@ class UnassignedPageController {
             }
         }
         response.setStatus(status);
-        model.addAttribute("page", page(scope, heard, choices, building, premise, point, resource, name, at, problem));
+        model.addAttribute("page", page(scope, heard, choices, form, at, problem));
         return "assign";
     }
 
@@ -209,8 +209,12 @@ class UnassignedPageController {
      * (a premise of another building, after the building changed) is dropped, never trusted.
      */
     private AssignPage page(AccessScope scope, UnassignedPage.HeardMeter meter, List<AssignPage.Choice> choices,
-            UUID building, String premise, String point, String resource, String name, Instant at,
-            AssignPage.Problem problem) {
+            AssignForm form, Instant at, AssignPage.Problem problem) {
+        UUID building = form.building();
+        String premise = form.premise();
+        String point = form.point();
+        String resource = form.resource();
+        String name = form.name();
         UUID chosenBuilding = building != null && offers(choices, building.toString()) ? building : null;
         ZoneId zone = meter.zone();
         List<AssignPage.Choice> premiseChoices = List.of();

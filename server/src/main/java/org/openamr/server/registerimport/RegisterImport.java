@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and the new plan is returned to be previewed again.
  */
 @Service
-class RegisterImport {
+public class RegisterImport {
 
     private final Buildings buildings;
     private final Premises premises;
@@ -42,19 +42,19 @@ class RegisterImport {
 
     /** What previewing a file shows: its rows planned against the registry now. */
     @Transactional(readOnly = true)
-    public List<RowPlan> preview(UUID building, RegisterRows.Parsed parsed, AccessScope scope) {
+    public List<RowPlan> preview(UUID building, RegisterParser.Parsed parsed, AccessScope scope) {
         return planner.plan(buildings.get(scope, building), parsed, scope);
     }
 
     /** The outcome of a confirmed import. */
-    record Outcome(boolean written, List<RowPlan> plan) {
+    public record Outcome(boolean written, List<RowPlan> plan) {
     }
 
     /**
      * @param promised what the preview showed ({@link RowPlan#promise()} of each row)
      */
     @Transactional
-    public Outcome write(UUID buildingId, RegisterRows.Parsed parsed, List<List<Object>> promised, AccessScope scope) {
+    public Outcome write(UUID buildingId, RegisterParser.Parsed parsed, List<List<Object>> promised, AccessScope scope) {
         Building building = buildings.get(scope, buildingId);
         List<RowPlan> plan = planner.plan(building, parsed, scope);
         if (!plan.stream().map(RowPlan::promise).toList().equals(promised)

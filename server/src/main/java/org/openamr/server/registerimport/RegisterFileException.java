@@ -1,19 +1,19 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /** A file that cannot be read as a register at all, with the reason in the reader's language. */
-final class RegisterFileException extends Exception {
+public final class RegisterFileException extends Exception {
 
     private final transient MessageSourceResolvable reason;
 
-    RegisterFileException(String code, Object... args) {
+    public RegisterFileException(String code, Object... args) {
         super(code, null, false, false);
         this.reason = new DefaultMessageSourceResolvable(new String[] {code}, args);
     }
 
-    MessageSourceResolvable reason() {
+    public MessageSourceResolvable reason() {
         return reason;
     }
 }

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,17 +22,17 @@ import org.openamr.server.premise.Premise;
  * @param subunitGiven whether the file wrote it, rather than the wiring implying it (which leaves a point that has
  *                     counted already as it is)
  */
-record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer entrance, String premise, Premise.Kind kind,
+public record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer entrance, String premise, Premise.Kind kind,
                    Integer floor, BigDecimal area, MeteringPoint.Resource resource, String maker, String model,
                    String serial, Integer subunit, boolean subunitGiven, Integer primary, SecondaryAddress secondary,
                    LocalDate installedOn, LocalDate verificationDue) {
 
-    boolean hasMeter() {
+    public boolean hasMeter() {
         return serial != null;
     }
 
     /** Names the meter within the file: the rows of one premise with one serial number. */
-    String meterKey() {
+    public String meterKey() {
         return premise + "\u0000" + serial;
     }
 

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 text (with or without a byte order mark) as CSV. Anything else is refused with what it seems to be
  * and what to save it as instead.
  */
-final class RegisterFiles {
+public final class RegisterFiles {
 
     /** A building's register of a few thousand rows is far below this. */
-    static final long MAX_BYTES = 2 * 1024 * 1024;
+    public static final long MAX_BYTES = 2 * 1024 * 1024;
     /** Rows of data, the header not counted: a large building's premises times their resources. */
-    static final int MAX_ROWS = 5000;
+    public static final int MAX_ROWS = 5000;
 
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import org.springframework.context.MessageSourceResolvable;
  * @param subunit the subunit of its meter the row's point counts on after the import; null: no point, or the
  *                row is wrong
  */
-record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvable> actions, List<RowProblem> problems,
+public record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvable> actions, List<RowProblem> problems,
                Steps steps, Integer subunit) {
 
-    enum Status { CREATE, UPDATE, UNCHANGED, ERROR }
+    public enum Status { CREATE, UPDATE, UNCHANGED, ERROR }
 
     /** A premise as it is to be written: the file's values, or the stored ones where the file says nothing. */
     record PremiseValues(Integer entrance, Premise.Kind kind, Integer floor, BigDecimal area) {
@@ -41,7 +41,7 @@ record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvable> act
     }
 
     /** What the preview promised for this row: compared again when the import is confirmed. */
-    List<Object> promise() {
+    public List<Object> promise() {
         return List.of(row.line(), status, actions);
     }
 }

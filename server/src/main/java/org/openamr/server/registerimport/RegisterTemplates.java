@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.openamr.mbus.app.SecondaryAddress;
  * usual Danfoss SonoSafe 10 in three rows, one meter at three points: heat on the meter itself, cold and hot
  * water on its pulse inputs 1 and 2.
  */
-final class RegisterTemplates {
+public final class RegisterTemplates {
 
     private static final String SERIAL = "12345678";
     private static final String SECONDARY = SecondaryAddress.of(SERIAL, "DFS", 4, 4).toString();
@@ -32,7 +32,7 @@ final class RegisterTemplates {
     private RegisterTemplates() {
     }
 
-    static boolean russian(Locale locale) {
+    public static boolean russian(Locale locale) {
         return "ru".equals(locale.getLanguage());
     }
 
@@ -50,7 +50,7 @@ final class RegisterTemplates {
         return rows;
     }
 
-    static byte[] csv(Locale locale) {
+    public static byte[] csv(Locale locale) {
         String separator = russian(locale) ? ";" : ",";
         StringBuilder out = new StringBuilder(russian(locale) ? "\uFEFF" : "");
         out.append(String.join(separator, RegisterColumn.headers(locale).stream().map(RegisterTemplates::quoted)
@@ -66,7 +66,7 @@ final class RegisterTemplates {
                 ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
-    static byte[] xlsx(Locale locale) {
+    public static byte[] xlsx(Locale locale) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(russian(locale) ? "Реестр" : "Register");
             CellStyle bold = workbook.createCellStyle();

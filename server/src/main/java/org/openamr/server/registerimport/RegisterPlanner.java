@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class RegisterPlanner {
         this.meters = meters;
     }
 
-    List<RowPlan> plan(Building building, RegisterRows.Parsed parsed, AccessScope scope) {
+    List<RowPlan> plan(Building building, RegisterParser.Parsed parsed, AccessScope scope) {
         ZoneId zone = ZoneId.of(building.timeZone());
         Set<String> serials = new HashSet<>();
         parsed.rows().forEach(r -> {

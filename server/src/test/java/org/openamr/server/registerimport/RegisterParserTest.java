@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * one file must not contradict, and how the rows of one meter serving several points (a SonoSafe 10 counting the
  * flat's water on its pulse inputs) are read together.
  */
-class RegisterRowsTest {
+class RegisterParserTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final String HEADER = "Entrance,Premise number,Premise kind,Floor,Area m2,Resource,Meter maker,Model,"
@@ -44,8 +44,8 @@ class RegisterRowsTest {
         return MESSAGES.getMessage(m, Locale.ENGLISH);
     }
 
-    static RegisterRows.Parsed parse(String csv) throws RegisterFileException {
-        return RegisterRows.parse(RegisterFiles.read(csv.getBytes(StandardCharsets.UTF_8)), TODAY);
+    static RegisterParser.Parsed parse(String csv) throws RegisterFileException {
+        return RegisterParser.parse(RegisterFiles.read(csv.getBytes(StandardCharsets.UTF_8)), TODAY);
     }
 
     /** Each problem as "row N, column, 'value': reason" in English. */
@@ -58,7 +58,7 @@ class RegisterRowsTest {
 
     static String fileError(byte[] bytes) {
         try {
-            RegisterRows.parse(RegisterFiles.read(bytes), TODAY);
+            RegisterParser.parse(RegisterFiles.read(bytes), TODAY);
         } catch (RegisterFileException e) {
             return english(e.reason());
         }
@@ -76,7 +76,7 @@ class RegisterRowsTest {
                 + "1;12;квартира;3;54,3;тепло;dfs;SonoSafe 10;12345678;12;12345678D3100404;01.09.2024;1.9.2030\r\n"
                 + ";;;;;;;;;;;;\r\n"
                 + "2;Офис 1;нежилое;1;120;ХВС;;;;;;;\r\n";
-        RegisterRows.Parsed parsed = parse(csv);
+        RegisterParser.Parsed parsed = parse(csv);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).hasSize(2);
         RegisterRow flat = parsed.rows().get(0);
@@ -106,7 +106,7 @@ class RegisterRowsTest {
                 + "\"12, \"\"left\"\"\",apartment,\"1 054.25\"\n"
                 + "\"14\nwing\",NON_RESIDENTIAL,7\n"
                 + "15,,\n";
-        RegisterRows.Parsed parsed = parse(csv);
+        RegisterParser.Parsed parsed = parse(csv);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).extracting(RegisterRow::premise).containsExactly("12, \"left\"", "14\nwing",
                 "15");
@@ -141,7 +141,7 @@ class RegisterRowsTest {
             wb.write(out);
             xlsx = out.toByteArray();
         }
-        RegisterRows.Parsed parsed = RegisterRows.parse(RegisterFiles.read(xlsx), TODAY);
+        RegisterParser.Parsed parsed = RegisterParser.parse(RegisterFiles.read(xlsx), TODAY);
         assertThat(parsed.problems()).isEmpty();
         RegisterRow row = parsed.rows().get(0);
         assertThat(row.line()).as("the sheet's own row number").isEqualTo(3);
@@ -157,7 +157,7 @@ class RegisterRowsTest {
     void theTemplatesInBothLanguagesReadBackWithoutAProblem() throws Exception {
         for (Locale locale : List.of(Locale.forLanguageTag("ru"), Locale.ENGLISH)) {
             for (byte[] file : List.of(RegisterTemplates.csv(locale), RegisterTemplates.xlsx(locale))) {
-                RegisterRows.Parsed parsed = RegisterRows.parse(RegisterFiles.read(file), TODAY);
+                RegisterParser.Parsed parsed = RegisterParser.parse(RegisterFiles.read(file), TODAY);
                 assertThat(parsed.problems()).as("%s", locale).isEmpty();
                 RegisterRow row = parsed.rows().get(0);
                 assertThat(row.area()).isEqualTo(new BigDecimal("54.3"));
@@ -246,7 +246,7 @@ class RegisterRowsTest {
 
     @Test
     void aSonoSafeApartmentInThreeRowsIsOneMeterCountingOnItsPulseInputs() throws Exception {
-        RegisterRows.Parsed parsed = parse(SONOSAFE + "12,hot water,DFS,SonoSafe 10,68410012,12,2024-09-01,\n"
+        RegisterParser.Parsed parsed = parse(SONOSAFE + "12,hot water,DFS,SonoSafe 10,68410012,12,2024-09-01,\n"
                 + "12,heat,DFS,SonoSafe 10,68410012,,2024-09-01,2030-09-01\n"
                 + "12,cold water,DFS,,68410012,12,2024-09-01,\n");
         assertThat(parsed.problems()).isEmpty();

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.openamr.mbus.app.SecondaryAddress;
+import org.openamr.mbus.link.Address;
 import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.premise.Premise;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -22,10 +23,10 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 /**
  * The rules a register file's rows must follow by themselves, before the registry is asked: every cell's form
  * and range, what a meter needs, and what rows of one file must not contradict (one meter per premise and
- * resource, one description per premise, and what {@link MeterRows} asks of a meter's rows). Every problem names
+ * resource, one description per premise, and what {@link MeterRowRules} asks of a meter's rows). Every problem names
  * its row, column and value.
  */
-final class RegisterRows {
+public final class RegisterParser {
 
     static final int MAX_PREMISE_NUMBER = 32;
     static final int MAX_TEXT = 100;
@@ -51,10 +52,19 @@ final class RegisterRows {
             Map.entry("gas", MeteringPoint.Resource.GAS), Map.entry("газ", MeteringPoint.Resource.GAS));
 
     /** The rows read, and what is wrong with them (nothing may be imported while this is not empty). */
-    record Parsed(List<RegisterRow> rows, List<RowProblem> problems) {
+    public record Parsed(List<RegisterRow> rows, List<RowProblem> problems) {
     }
 
-    private RegisterRows() {
+    private RegisterParser() {
+    }
+
+    /**
+     * An uploaded file's bytes read as a register ({@link RegisterFiles}: CSV or Excel) and its rows checked.
+     *
+     * @throws RegisterFileException when the file is no table or its header does not make a register
+     */
+    public static Parsed parse(byte[] file, LocalDate today) throws RegisterFileException {
+        return parse(RegisterFiles.read(file), today);
     }
 
     /** @throws RegisterFileException when the header does not make a register */
@@ -68,7 +78,7 @@ final class RegisterRows {
             rows.add(new Cells(line.number(), cells, problems).row(today));
         }
         contradictions(rows, problems);
-        List<RegisterRow> described = MeterRows.check(rows, problems);
+        List<RegisterRow> described = MeterRowRules.check(rows, problems);
         // by row, and within a row in the order of the columns
         problems.sort(Comparator.comparingInt(RowProblem::line)
                 .thenComparing(p -> p.column() == null ? -1 : p.column().ordinal()));
@@ -119,8 +129,9 @@ final class RegisterRows {
             String maker = maker();
             String model = text(RegisterColumn.MODEL, MAX_TEXT);
             String serial = serial();
-            Integer subunit = whole(RegisterColumn.SUBUNIT, 0, MeterRows.MAX_SUBUNIT, "imp.error.subunit");
-            Integer primary = whole(RegisterColumn.PRIMARY, 0, 250, "imp.error.primary");
+            Integer subunit = whole(RegisterColumn.SUBUNIT, 0, MeterRowRules.MAX_SUBUNIT, "imp.error.subunit");
+            Integer primary = whole(RegisterColumn.PRIMARY, Address.UNCONFIGURED, Address.MAX_PRIMARY,
+                    "imp.error.primary");
             SecondaryAddress secondary = secondary(serial, maker);
             LocalDate installedOn = date(RegisterColumn.INSTALLED_ON);
             if (installedOn != null && installedOn.isAfter(today)) {

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * ({@link MultiInputMeter}); another meter's first row counts on the meter itself (0) when its point is new, and
  * leaves an existing point as it is; its further rows must say it. The same meter in two premises is an error.
  */
-final class MeterRows {
+final class MeterRowRules {
 
     /** Subunits as the M-Bus data record's extensions can carry them (ten bits). */
     static final int MAX_SUBUNIT = 1023;
@@ -37,7 +37,7 @@ final class MeterRows {
             new Detail(RegisterColumn.INSTALLED_ON, RegisterRow::installedOn),
             new Detail(RegisterColumn.VERIFICATION_DUE, RegisterRow::verificationDue));
 
-    private MeterRows() {
+    private MeterRowRules() {
     }
 
     /** The rows, each meter's rows with its details as they give them together and the subunit each counts on. */

@@ -1,4 +1,4 @@
-package org.openamr.server.web.registerimport;
+package org.openamr.server.registerimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,12 +77,12 @@ class RegisterImportTest {
                 + "'2025-01-01T00:00:00+03:00')").params(meter, point).update();
     }
 
-    private RegisterRows.Parsed file(String rows) throws RegisterFileException {
+    private RegisterParser.Parsed file(String rows) throws RegisterFileException {
         return file(HEAD, rows);
     }
 
-    private RegisterRows.Parsed file(String head, String rows) throws RegisterFileException {
-        return RegisterRows.parse(RegisterFiles.read((head + rows).getBytes(StandardCharsets.UTF_8)),
+    private RegisterParser.Parsed file(String head, String rows) throws RegisterFileException {
+        return RegisterParser.parse(RegisterFiles.read((head + rows).getBytes(StandardCharsets.UTF_8)),
                 LocalDate.of(2026, 11, 24));
     }
 
@@ -104,8 +104,8 @@ class RegisterImportTest {
 
     private static String english(RowPlan p) {
         List<String> parts = new java.util.ArrayList<>();
-        p.problems().forEach(x -> parts.add(RegisterRowsTest.english(x.reason())));
-        p.actions().forEach(x -> parts.add(RegisterRowsTest.english(x)));
+        p.problems().forEach(x -> parts.add(RegisterParserTest.english(x.reason())));
+        p.actions().forEach(x -> parts.add(RegisterParserTest.english(x)));
         return p.status() + ": " + String.join("; ", parts);
     }
 
@@ -127,7 +127,7 @@ class RegisterImportTest {
 
     private void aSerialOfAnotherCompanyIsANewMeterOfTheOperator(AccessScope importer) throws Exception {
         String theirs = theirMeter();
-        RegisterRows.Parsed rows = file("3,heat," + serial(9) + ",DFS,2025-03-01\n");
+        RegisterParser.Parsed rows = file("3,heat," + serial(9) + ",DFS,2025-03-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, importer);
         assertThat(english(plan.get(0))).as("nothing about the other company's meter").isEqualTo("CREATE: premise 3 "
                 + "is added; premise 3: a Heat point is added; meter " + serial(9) + " is registered and installed "
@@ -190,7 +190,7 @@ class RegisterImportTest {
         // registered through the API without a channel, never installed: in the registry, in no building
         id("insert into meter (owner_org_id, manufacturer, serial) values (?, 'DFS', ?) returning id", service,
                 serial(6));
-        RegisterRows.Parsed rows = file("3,heat," + serial(6) + ",DFS,2025-03-01\n");
+        RegisterParser.Parsed rows = file("3,heat," + serial(6) + ",DFS,2025-03-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(0))).isEqualTo("ERROR: the registry of your company already has a meter with this "
                 + "serial number, one not installed in a building you see");
@@ -216,7 +216,7 @@ class RegisterImportTest {
         assertThat(english(plan("2,heat," + serial(3) + ",DFS,2024-06-01\n").get(0))).isEqualTo("ERROR: meter "
                 + serial(2) + ", installed here on 2025-01-01, would be replaced before it was installed");
 
-        RegisterRows.Parsed later = file("2,heat," + serial(3) + ",DFS,2025-06-01\n");
+        RegisterParser.Parsed later = file("2,heat," + serial(3) + ",DFS,2025-06-01\n");
         List<RowPlan> plan = imports.preview(buildingA, later, operator);
         assertThat(english(plan.get(0))).isEqualTo("CREATE: meter " + serial(3) + " is registered and installed on "
                 + "2025-06-01; meter " + serial(3) + " replaces meter " + serial(2));
@@ -239,7 +239,7 @@ class RegisterImportTest {
         // a search on building A's channel registers what it finds in the registry of building A's operator
         id("insert into meter (owner_org_id, manufacturer, serial, channel_id) values (?, 'DFS', ?, ?) returning id",
                 service, serial(5), channelA);
-        RegisterRows.Parsed rows = file("5,heat," + serial(5) + ",,2025-02-01\n");
+        RegisterParser.Parsed rows = file("5,heat," + serial(5) + ",,2025-02-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(0))).isEqualTo("CREATE: premise 5 is added; premise 5: a Heat point is added; "
                 + "meter " + serial(5) + ", registered already, is installed on 2025-02-01");
@@ -253,7 +253,7 @@ class RegisterImportTest {
 
     @Test
     void aPreviewTheRegistryOvertookWritesNothing() throws Exception {
-        RegisterRows.Parsed rows = file("7,heat," + serial(7) + ",DFS,2025-02-01\n8,,,,\n");
+        RegisterParser.Parsed rows = file("7,heat," + serial(7) + ",DFS,2025-02-01\n8,,,,\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(plan).extracting(RowPlan::status).containsOnly(RowPlan.Status.CREATE);
         // someone registers premise 8 between the preview and the confirmation
@@ -275,7 +275,7 @@ class RegisterImportTest {
     @Test
     void theMessagesOfTheRegistryRulesExistInRussian() throws Exception {
         RowPlan p = plan("1,cold water," + serial(2) + ",DFS,2025-01-01\n").get(0);
-        assertThat(RegisterRowsTest.english(p.problems().get(0).reason())).doesNotContain("imp.");
+        assertThat(RegisterParserTest.english(p.problems().get(0).reason())).doesNotContain("imp.");
         assertThat(new org.springframework.context.support.ResourceBundleMessageSource() {
             {
                 setBasename("messages");
@@ -324,7 +324,7 @@ class RegisterImportTest {
     @Test
     void aSonoSafeApartmentInThreeRowsIsOneMeterAtThreePointsAndAgainChangesNothing() throws Exception {
         String s = serial(12);
-        RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("12", s));
+        RegisterParser.Parsed rows = file(SONOSAFE, sonoSafe("12", s));
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(plan).extracting(RegisterImportTest::english).containsExactly(
                 "CREATE: premise 12 is added; premise 12: a Heat point is added; meter " + s + " is registered and "
@@ -351,7 +351,7 @@ class RegisterImportTest {
     @Test
     void rowsDescribingOneMeterOtherwiseWriteNothing() throws Exception {
         String s = serial(13);
-        RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("13", s, "2025-02-01", "2025-03-01"));
+        RegisterParser.Parsed rows = file(SONOSAFE, sonoSafe("13", s, "2025-02-01", "2025-03-01"));
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(plan).extracting(RowPlan::status).containsExactly(RowPlan.Status.CREATE, RowPlan.Status.ERROR,
                 RowPlan.Status.CREATE);
@@ -369,7 +369,7 @@ class RegisterImportTest {
         String s = serial(14);
         emptyPoint("14", "HEAT", 0);
         emptyPoint("14", "COLD_WATER", 0);
-        RegisterRows.Parsed rows = file(SONOSAFE, sonoSafe("14", s));
+        RegisterParser.Parsed rows = file(SONOSAFE, sonoSafe("14", s));
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(1))).isEqualTo("CREATE: premise 14, Cold water point: subunit 0 → 1; meter " + s
                 + ", registered by row 2, is installed here too on 2025-02-01");
@@ -388,7 +388,7 @@ class RegisterImportTest {
         assertThat(english(plan(head, "1,cold water,DFS," + s + ",,2025-01-01\n").get(0)))
                 .as("a meter at one point of the file counts on itself").startsWith("ERROR: this meter counts the Heat");
 
-        RegisterRows.Parsed rows = file(head, "1,heat,DFS," + s + ",,2025-01-01\n1,cold water,DFS," + s
+        RegisterParser.Parsed rows = file(head, "1,heat,DFS," + s + ",,2025-01-01\n1,cold water,DFS," + s
                 + ",1,2025-01-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(plan).extracting(RegisterImportTest::english).containsExactly("UNCHANGED: ",
@@ -413,7 +413,7 @@ class RegisterImportTest {
     void anExistingPointKeepsItsSubunitWhereTheFileSaysNone() throws Exception {
         String s = serial(15);
         emptyPoint("15", "GAS", 3);
-        RegisterRows.Parsed rows = file("15,gas," + s + ",ZRI,2025-02-01\n");
+        RegisterParser.Parsed rows = file("15,gas," + s + ",ZRI,2025-02-01\n");
         List<RowPlan> plan = imports.preview(buildingA, rows, operator);
         assertThat(english(plan.get(0))).isEqualTo("CREATE: meter " + s + " is registered and installed on "
                 + "2025-02-01");
