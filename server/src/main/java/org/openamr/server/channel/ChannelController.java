@@ -29,13 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChannelController {
 
     private final CurrentUser currentUser;
-    private final Channels channels;
+    private final ChannelRepository channels;
     private final ChannelService service;
-    private final ChannelActions actions;
-    private final PollRuns runs;
+    private final JobService actions;
+    private final RunRepository runs;
 
-    public ChannelController(CurrentUser currentUser, Channels channels, ChannelService service,
-            ChannelActions actions, PollRuns runs) {
+    public ChannelController(CurrentUser currentUser, ChannelRepository channels, ChannelService service,
+            JobService actions, RunRepository runs) {
         this.currentUser = currentUser;
         this.channels = channels;
         this.service = service;
@@ -57,7 +57,7 @@ public class ChannelController {
     }
 
     @PostMapping
-    public ResponseEntity<ChannelView> create(@RequestBody ChannelRequest request) {
+    public ResponseEntity<ChannelView> create(@RequestBody NewChannel request) {
         ChannelView created = service.create(request, currentUser.scope());
         return ResponseEntity.created(URI.create("/api/v1/channels/" + created.id())).body(created);
     }

@@ -27,11 +27,11 @@ public class ChannelService {
     static final Set<String> PATCHABLE = Set.of("name", "address", "baud", "scheduleCron", "enabled", "buildingId");
 
     private final JdbcClient jdbc;
-    private final Channels channels;
+    private final ChannelRepository channels;
     private final AuditActor audit;
     private final ConcentratorTokens tokens;
 
-    public ChannelService(JdbcClient jdbc, Channels channels, AuditActor audit, ConcentratorTokens tokens) {
+    public ChannelService(JdbcClient jdbc, ChannelRepository channels, AuditActor audit, ConcentratorTokens tokens) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.audit = audit;
@@ -42,13 +42,13 @@ public class ChannelService {
     }
 
     @Transactional
-    public ChannelView create(ChannelRequest request, AccessScope scope) {
+    public ChannelView create(NewChannel request, AccessScope scope) {
         mayOperate(scope);
         ChannelKind kind = kind(request == null ? null : request.kind());
-        String name = ChannelRules.name(request.name());
-        String address = ChannelRules.address(kind, request.address());
-        int baud = ChannelRules.baud(request.baud());
-        String cron = ChannelRules.schedule(kind, request.scheduleCron());
+        String name = ChannelFieldRules.name(request.name());
+        String address = ChannelFieldRules.address(kind, request.address());
+        int baud = ChannelFieldRules.baud(request.baud());
+        String cron = ChannelFieldRules.schedule(kind, request.scheduleCron());
         Long building = building(request.buildingId(), scope);
         audit.set(scope.actor());
         UUID id = jdbc.sql("""
@@ -86,10 +86,10 @@ public class ChannelService {
             }
         }
         Patch p = new Patch(patch);
-        String name = p.has("name") ? ChannelRules.name(p.string("name")) : c.name();
-        String address = p.has("address") ? ChannelRules.address(c.kind(), p.string("address")) : c.address();
-        int baud = p.has("baud") ? ChannelRules.baud(p.integer("baud")) : c.baud();
-        String cron = p.has("scheduleCron") ? ChannelRules.schedule(c.kind(), p.string("scheduleCron"))
+        String name = p.has("name") ? ChannelFieldRules.name(p.string("name")) : c.name();
+        String address = p.has("address") ? ChannelFieldRules.address(c.kind(), p.string("address")) : c.address();
+        int baud = p.has("baud") ? ChannelFieldRules.baud(p.integer("baud")) : c.baud();
+        String cron = p.has("scheduleCron") ? ChannelFieldRules.schedule(c.kind(), p.string("scheduleCron"))
                 : c.scheduleCron();
         boolean enabled = p.has("enabled") ? p.bool("enabled") : c.enabled();
         Long building = c.buildingId();

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class JobController {
 
     private final CurrentUser currentUser;
-    private final ChannelActions actions;
+    private final JobService actions;
 
-    public JobController(CurrentUser currentUser, ChannelActions actions) {
+    public JobController(CurrentUser currentUser, JobService actions) {
         this.currentUser = currentUser;
         this.actions = actions;
     }

@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PollService {
 
-    private final Channels channels;
-    private final PollRuns runs;
+    private final ChannelRepository channels;
+    private final RunRepository runs;
     private final JdbcClient jdbc;
     private final ReadingStore store;
     private final AuditActor audit;
@@ -42,7 +42,7 @@ public class PollService {
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final Clock clock = Clock.systemUTC();
 
-    public PollService(Channels channels, PollRuns runs, JdbcClient jdbc, ReadingStore store, AuditActor audit,
+    public PollService(ChannelRepository channels, RunRepository runs, JdbcClient jdbc, ReadingStore store, AuditActor audit,
             PlatformTransactionManager transactions) {
         this.channels = channels;
         this.runs = runs;

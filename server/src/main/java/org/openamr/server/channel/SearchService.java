@@ -41,8 +41,8 @@ public class SearchService {
 
     private static final Pattern PRIMARY_SLAVE = Pattern.compile("primary address (\\d+)");
 
-    private final Channels channels;
-    private final PollRuns runs;
+    private final ChannelRepository channels;
+    private final RunRepository runs;
     private final JdbcClient jdbc;
     private final ReadingStore store;
     private final MeterResolver resolver;
@@ -51,7 +51,7 @@ public class SearchService {
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final Clock clock = Clock.systemUTC();
 
-    public SearchService(Channels channels, PollRuns runs, JdbcClient jdbc, ReadingStore store, MeterResolver resolver,
+    public SearchService(ChannelRepository channels, RunRepository runs, JdbcClient jdbc, ReadingStore store, MeterResolver resolver,
             AuditActor audit, PlatformTransactionManager transactions) {
         this.channels = channels;
         this.runs = runs;

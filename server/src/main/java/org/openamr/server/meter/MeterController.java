@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.channel.Channel;
-import org.openamr.server.channel.Channels;
+import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.api.Page;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.security.AccessScope;
@@ -36,12 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MeterController {
 
     private final Meters meters;
-    private final Channels channels;
+    private final ChannelRepository channels;
     private final SecretBox secrets;
     private final CurrentUser current;
     private final AuditActor audit;
 
-    MeterController(Meters meters, Channels channels, SecretBox secrets, CurrentUser current, AuditActor audit) {
+    MeterController(Meters meters, ChannelRepository channels, SecretBox secrets, CurrentUser current, AuditActor audit) {
         this.meters = meters;
         this.channels = channels;
         this.secrets = secrets;

@@ -120,15 +120,15 @@ public class ReadingStore {
                 eventsRecorded += events.record(meter.meterId(), r.readAt(), r.conditions(), source);
             }
         }
-        ReadingRows.Inserted stored = n == 0 ? new ReadingRows.Inserted(0, List.of())
+        ReadingCopyWriter.Inserted stored = n == 0 ? new ReadingCopyWriter.Inserted(0, List.of())
                 : insert(registers, at, values, source, channelId);
         return new StoreResult(stored.inserted(), n - stored.inserted() - stored.conflicts().size(), created,
                 eventsRecorded, List.copyOf(meterIds), stored.conflicts());
     }
 
-    private ReadingRows.Inserted insert(long[] registers, Instant[] at, BigDecimal[] values, ReadingSource source, Long channelId) {
-        return template.execute((ConnectionCallback<ReadingRows.Inserted>) c ->
-                new ReadingRows(registers, at, values).insert(c, source, channelId));
+    private ReadingCopyWriter.Inserted insert(long[] registers, Instant[] at, BigDecimal[] values, ReadingSource source, Long channelId) {
+        return template.execute((ConnectionCallback<ReadingCopyWriter.Inserted>) c ->
+                new ReadingCopyWriter(registers, at, values).insert(c, source, channelId));
     }
 
     private long registerId(long meterId, RegisterKey key) {

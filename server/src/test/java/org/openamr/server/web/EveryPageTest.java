@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openamr.server.security.AccessScope;
 import java.util.UUID;
-import org.openamr.server.channel.ChannelActions;
+import org.openamr.server.channel.JobService;
 import org.openamr.server.channel.ChannelLocks;
 import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.PollService;
@@ -61,7 +61,7 @@ class EveryPageTest extends BrowserTest {
     @Autowired
     ChannelLocks locks;
     @Autowired
-    ChannelActions actions;
+    JobService actions;
 
     /** Pages of jobs and runs whose texts the server wrote: a failed read-now and a search that found nothing. */
     private final List<String> acquisitionPages = new ArrayList<>();

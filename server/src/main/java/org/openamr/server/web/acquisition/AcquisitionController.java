@@ -18,13 +18,13 @@ import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.AcquisitionTexts;
 import org.openamr.server.channel.Channel;
-import org.openamr.server.channel.ChannelActions;
+import org.openamr.server.channel.JobService;
 import org.openamr.server.channel.ChannelService;
 import org.openamr.server.channel.ChannelView;
-import org.openamr.server.channel.Channels;
+import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.OutcomeView;
-import org.openamr.server.channel.PollRuns;
+import org.openamr.server.channel.RunRepository;
 import org.openamr.server.channel.RunView;
 import org.openamr.server.channel.SearchSpec;
 import org.openamr.server.channel.Text;
@@ -61,17 +61,17 @@ class AcquisitionController {
     static final int MAX_CHANNELS = 200;
     private static final String HTMX = "HX-Request";
 
-    private final Channels channels;
+    private final ChannelRepository channels;
     private final ChannelService service;
-    private final ChannelActions actions;
-    private final PollRuns runs;
+    private final JobService actions;
+    private final RunRepository runs;
     private final Buildings buildings;
     private final CronWords words;
     private final MessageSource messages;
     private final CurrentUser current;
     private final AcquisitionTexts texts;
 
-    AcquisitionController(Channels channels, ChannelService service, ChannelActions actions, PollRuns runs,
+    AcquisitionController(ChannelRepository channels, ChannelService service, JobService actions, RunRepository runs,
             Buildings buildings, CronWords words, MessageSource messages, CurrentUser current,
             AcquisitionTexts texts) {
         this.texts = texts;

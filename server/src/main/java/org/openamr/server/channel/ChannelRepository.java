@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * companies, never a resident; a channel without a building only by administrators.
  */
 @Repository
-public class Channels {
+public class ChannelRepository {
 
     private static final String FROM = """
             from acquisition_channel c
@@ -34,7 +34,7 @@ public class Channels {
 
     private final JdbcClient jdbc;
 
-    public Channels(JdbcClient jdbc) {
+    public ChannelRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

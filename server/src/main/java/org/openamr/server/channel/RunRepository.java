@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * while it lasts; times are the database's clock.
  */
 @Repository
-public class PollRuns {
+public class RunRepository {
 
     /** Longest message kept: a failure listing many meters is cut, not refused. */
     static final int MAX_MESSAGE = 4000;
@@ -28,7 +28,7 @@ public class PollRuns {
     /** Runs of this instance not finished yet: the ones to end as FAILED if it stops. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public PollRuns(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
+    public RunRepository(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
         this.jdbc = jdbc;
         this.instance = instance;
         this.texts = texts;
