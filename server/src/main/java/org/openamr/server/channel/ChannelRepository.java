@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.api.Page;
+import org.openamr.server.meter.MeterChannels;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * companies, never a resident; a channel without a building only by administrators.
  */
 @Repository
-public class ChannelRepository {
+public class ChannelRepository implements MeterChannels {
 
     private static final String FROM = """
             from acquisition_channel c
@@ -49,6 +50,11 @@ public class ChannelRepository {
         return Sql.format("select " + CHANNEL_COLUMNS + " " + FROM + " where c.public_id = :id and %s",
                         scope.wholeBuilding("c.building_id"))
                 .on(jdbc).param("id", publicId).query(ROW).optional();
+    }
+
+    @Override
+    public Optional<Long> visibleChannelId(UUID publicId, AccessScope scope) {
+        return visible(publicId, scope).map(Channel::id);
     }
 
     public Optional<ChannelView> view(UUID publicId, AccessScope scope) {
