@@ -64,7 +64,7 @@ public class ChannelController {
 
     @PatchMapping("/{id}")
     public ChannelView update(@PathVariable("id") UUID id, @RequestBody Map<String, Object> patch) {
-        return service.update(id, patch, currentUser.scope());
+        return service.update(id, ChannelPatch.of(patch), currentUser.scope());
     }
 
     @DeleteMapping("/{id}")

@@ -18,7 +18,6 @@ import org.openamr.server.audit.AuditActor;
 import org.openamr.server.reading.ReadingSource;
 import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.reading.StoreResult;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,18 +34,16 @@ public class PollService {
 
     private final ChannelRepository channels;
     private final RunRepository runs;
-    private final JdbcClient jdbc;
     private final ReadingStore store;
     private final AuditActor audit;
     private final TransactionTemplate transaction;
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final Clock clock = Clock.systemUTC();
 
-    public PollService(ChannelRepository channels, RunRepository runs, JdbcClient jdbc, ReadingStore store, AuditActor audit,
+    public PollService(ChannelRepository channels, RunRepository runs, ReadingStore store, AuditActor audit,
             PlatformTransactionManager transactions) {
         this.channels = channels;
         this.runs = runs;
-        this.jdbc = jdbc;
         this.store = store;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -65,7 +62,7 @@ public class PollService {
             throw new IllegalStateException("channel " + channel.publicId() + " is a concentrator: it pushes and is "
                     + "never polled");
         }
-        List<RegisteredMeter> meters = registered(channelId);
+        List<RegisteredMeter> meters = channels.registeredMeters(channelId);
         long runId = runs.start(channelId, RunKind.POLL, trigger, actor, meters.size());
         progress.started(runId);
         try {
@@ -171,16 +168,5 @@ public class PollService {
             runs.finish(result);
             return result;
         }
-    }
-
-    private List<RegisteredMeter> registered(long channelId) {
-        return jdbc.sql("""
-                select id, serial, manufacturer, mbus_primary, mbus_version, mbus_medium from meter
-                where channel_id = :channel order by mbus_primary nulls last, serial""")
-                .param("channel", channelId)
-                .query((rs, n) -> new RegisteredMeter(rs.getLong("id"), rs.getString("serial"),
-                        rs.getString("manufacturer"), (Integer) rs.getObject("mbus_primary"),
-                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
-                .list();
     }
 }

@@ -19,6 +19,7 @@ import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.AcquisitionTexts;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.channel.JobService;
+import org.openamr.server.channel.ChannelPatch;
 import org.openamr.server.channel.ChannelService;
 import org.openamr.server.channel.ChannelView;
 import org.openamr.server.channel.ChannelRepository;
@@ -105,10 +106,8 @@ class AcquisitionController {
         AccessScope scope = operator();
         MessageSourceResolvable problem = CronCheck.problem(cron);
         if (problem == null) {
-            Map<String, Object> patch = new HashMap<>();
-            patch.put("scheduleCron", cron.isBlank() ? null : cron.trim());
             try {
-                service.update(id, patch, scope);
+                service.update(id, ChannelPatch.schedule(cron.isBlank() ? null : cron.trim()), scope);
             } catch (BadRequestException e) {
                 problem = resolvable("acq.schedule.refused", e.getMessage());
             }
