@@ -119,7 +119,7 @@ public class JobRepository {
                     return new JobView(rs.getObject("public_id", UUID.class),
                             rs.getObject("channel_public_id", UUID.class), RunKind.valueOf(rs.getString("kind")),
                             mode == null ? null : SearchSpec.Mode.valueOf(mode), rs.getString("parameters"),
-                            rs.getString("status"), rs.getString("requested_by"), rs.getString("instance"),
+                            JobStatus.valueOf(rs.getString("status")), rs.getString("requested_by"), rs.getString("instance"),
                             RunView.instant(rs, "created_at"), RunView.instant(rs, "started_at"),
                             RunView.instant(rs, "finished_at"),
                             new JobView.Progress((Integer) rs.getObject("progress_done"),

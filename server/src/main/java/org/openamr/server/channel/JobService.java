@@ -111,7 +111,7 @@ public class JobService implements DisposableBean {
                             .orElse(Text.of(Text.Kind.JOB_WAITING_CHANNEL))), task);
             if (result.isEmpty()) {
                 jobs.failed(jobId, Text.of(Text.Kind.JOB_BUSY, c.publicId(), properties.busyWait().toSeconds()));
-            } else if ("FAILED".equals(result.get().status())) {
+            } else if (result.get().status() == RunStatus.FAILED) {
                 jobs.failed(jobId, result.get().message());
             } else {
                 jobs.done(jobId, result.get().message());

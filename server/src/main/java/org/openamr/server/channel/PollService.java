@@ -142,7 +142,7 @@ public class PollService {
 
     private RunResult finish(Channel channel, long runId, int total, List<MeterReadout> readouts,
             List<MeterOutcome> outcomes, Text channelFailure, String actor) {
-        int read = (int) outcomes.stream().filter(MeterOutcome::ok).count();
+        int read = (int) outcomes.stream().filter(o -> o.result() == OutcomeResult.READ).count();
         int failed = outcomes.size() - read;
         Text message = channelFailure != null ? channelFailure
                 : failed > 0 ? Text.of(Text.Kind.POLL_NOT_READ, failed, total)
@@ -161,9 +161,9 @@ public class PollService {
             });
         } catch (RuntimeException e) {
             Text why = Text.of(Text.Kind.OUTCOME_NOT_STORED, Text.raw(e.getMessage()));
-            runs.outcomes(runId, outcomes.stream().map(o -> o.ok()
+            runs.outcomes(runId, outcomes.stream().map(o -> o.result() == OutcomeResult.READ
                     ? MeterOutcome.failed(o.meterId(), o.addressedBy(), why, o.at()) : o).toList());
-            RunResult result = new RunResult(runId, "FAILED", total, 0, total, null, 0, 0, 0,
+            RunResult result = new RunResult(runId, RunStatus.FAILED, total, 0, total, null, 0, 0, 0,
                     Text.of(Text.Kind.POLL_NOT_STORED, Text.raw(e.getMessage())));
             runs.finish(result);
             return result;

@@ -54,7 +54,7 @@ public class RunRepository {
                     readings_inserted = :inserted, readings_duplicate = :duplicate, message = :message,
                     message_text = :text
                 where id = :id""")
-                .param("status", r.status()).param("total", r.metersTotal()).param("read", r.metersRead())
+                .param("status", r.status().name()).param("total", r.metersTotal()).param("read", r.metersRead())
                 .param("failed", r.metersFailed()).param("found", r.metersFound(), java.sql.Types.INTEGER)
                 .param("created", r.metersCreated()).param("inserted", r.readingsInserted())
                 .param("duplicate", r.readingsDuplicate()).param("message", cut(texts.english(r.message())), java.sql.Types.VARCHAR)
@@ -83,7 +83,8 @@ public class RunRepository {
                     on conflict (run_id, meter_id) do update set ok = excluded.ok, silent = excluded.silent,
                         addressed_by = excluded.addressed_by, values_read = excluded.values_read,
                         error = excluded.error, error_text = excluded.error_text, at = excluded.at""")
-                    .param("run", runId).param("meter", o.meterId()).param("ok", o.ok()).param("silent", o.silent())
+                    .param("run", runId).param("meter", o.meterId()).param("ok", o.result() == OutcomeResult.READ)
+                    .param("silent", o.result() == OutcomeResult.SILENT)
                     .param("by", o.addressedBy())
                     .param("values", o.valuesRead()).param("error", cut(texts.english(o.error())), java.sql.Types.VARCHAR)
                     .param("text", json(o.error()), java.sql.Types.VARCHAR)

@@ -103,7 +103,7 @@ class EveryPageTest extends BrowserTest {
     private JobView finished(JobView job, AccessScope scope) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
         JobView now = job;
-        while (!"DONE".equals(now.status()) && !"FAILED".equals(now.status()) && System.nanoTime() < deadline) {
+        while (!now.status().over() && System.nanoTime() < deadline) {
             Thread.sleep(100);
             now = actions.job(job.id(), scope);
         }

@@ -255,10 +255,10 @@ class AcquisitionController {
         JobView.Progress p = job.progress();
         Integer percent = p.fraction() == null ? null
                 : p.fraction().multiply(BigDecimal.valueOf(100)).intValue();
-        boolean over = "DONE".equals(job.status()) || "FAILED".equals(job.status());
+        boolean over = job.status().over();
         ChannelView view = over ? channels.view(c.publicId(), scope).orElseThrow() : null;
         return new JobPanel(job.id(), c.publicId(), job.kind().name(), job.mode() == null ? null : job.mode().name(),
-                job.status(), p.done(), p.total(), percent, p.found(), said(job.messageText(), job.message()),
+                job.status().name(), p.done(), p.total(), percent, p.found(), said(job.messageText(), job.message()),
                 said(job.errorText(), job.error()),
                 figures(job.result()), c.zone(), view == null ? 0 : view.meters(),
                 view == null ? null : figures(view.lastPoll()));
@@ -279,15 +279,15 @@ class AcquisitionController {
             return null;
         }
         Duration took = r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
-        return new AcquisitionPage.RunFigures(r.id(), r.kind(), r.trigger(), r.startedAt(), r.status(),
+        return new AcquisitionPage.RunFigures(r.id(), r.kind().name(), r.trigger().name(), r.startedAt(),
+                r.status().name(),
                 r.metersTotal(), r.metersRead(), r.metersSilent(), r.metersFailed() - r.metersSilent(),
                 r.metersFound(), r.metersCreated(), r.readingsInserted(), took,
                 said(r.messageText(), r.message()));
     }
 
     private RunPage.Outcome outcome(OutcomeView o) {
-        String result = o.ok() ? "READ" : o.silent() ? "SILENT" : "ERROR";
-        return new RunPage.Outcome(o.serial(), o.manufacturer(), o.addressedBy(), result, o.valuesRead(), o.at(),
+        return new RunPage.Outcome(o.serial(), o.manufacturer(), o.addressedBy(), o.result().name(), o.valuesRead(), o.at(),
                 said(o.errorText(), o.error()));
     }
 
