@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
+import org.openamr.server.api.Page;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.ingest.ConcentratorTokens;
 import org.openamr.server.security.AccessScope;
@@ -21,16 +22,39 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelService {
 
     private final ChannelRepository channels;
+    private final RunRepository runs;
     private final AuditActor audit;
     private final ConcentratorTokens tokens;
 
-    public ChannelService(ChannelRepository channels, AuditActor audit, ConcentratorTokens tokens) {
+    public ChannelService(ChannelRepository channels, RunRepository runs, AuditActor audit, ConcentratorTokens tokens) {
         this.channels = channels;
+        this.runs = runs;
         this.audit = audit;
         this.tokens = tokens;
     }
 
     public record IssuedToken(UUID channelId, String token) {
+    }
+
+    /** @param buildingId only channels of this building, or all */
+    public Page<ChannelView> list(AccessScope scope, UUID buildingId, ChannelKind kind, int page, int size) {
+        return channels.list(scope, buildingId, kind, page, size);
+    }
+
+    public ChannelView get(UUID id, AccessScope scope) {
+        return channels.view(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
+    }
+
+    /** The channel's runs, newest first. */
+    public Page<RunView> runs(UUID id, AccessScope scope, int page, int size) {
+        Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
+        return runs.list(c.id(), page, size);
+    }
+
+    /** One run of the channel with what it did to each meter. */
+    public RunView run(UUID id, UUID runId, AccessScope scope) {
+        Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
+        return runs.detail(c.id(), runId).orElseThrow(() -> new NotFoundException("run", runId));
     }
 
     @Transactional

@@ -32,7 +32,7 @@ public class MeterEventRepository {
                 select distinct on (code) code, kind, occurred_at from meter_event
                 where meter_id = ? order by code, occurred_at desc, kind""")
                 .param(meterId)
-                .query((rs, n) -> "RAISED".equals(rs.getString("kind"))
+                .query((rs, n) -> EventKind.valueOf(rs.getString("kind")) == EventKind.RAISED
                         ? new Active(rs.getString("code"), rs.getTimestamp("occurred_at").toInstant()) : null)
                 .list().stream().filter(a -> a != null).toList();
     }
@@ -44,11 +44,11 @@ public class MeterEventRepository {
     }
 
     /** @return 1 when written, 0 when the same event is already stored */
-    int insert(long meterId, Instant at, String kind, String code, String en, String ru, String source) {
+    int insert(long meterId, Instant at, EventKind kind, String code, String en, String ru, String source) {
         return jdbc.sql("""
                 insert into meter_event (meter_id, occurred_at, kind, code, label_en, label_ru, source)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(meterId, Timestamp.from(at), kind, code, en, ru, source)
+                .params(meterId, Timestamp.from(at), kind.name(), code, en, ru, source)
                 .update();
     }
 

@@ -42,13 +42,13 @@ public class MeterEvents implements ConditionRecorder {
         for (MeterCondition c : conditions) {
             reported.add(c.code());
             if (!activeCodes.contains(c.code()) && !late) {
-                written += events.insert(meterId, at, "RAISED", c.code(), c.labelEn(), c.labelRu(), source.name());
+                written += events.insert(meterId, at, EventKind.RAISED, c.code(), c.labelEn(), c.labelRu(), source.name());
             }
         }
         if (!late) {
             for (MeterEventRepository.Active a : active) {
                 if (!reported.contains(a.code())) {
-                    written += events.insert(meterId, at, "CLEARED", a.code(), "", "", source.name());
+                    written += events.insert(meterId, at, EventKind.CLEARED, a.code(), "", "", source.name());
                 }
             }
         }
