@@ -25,7 +25,6 @@ import org.openamr.server.channel.ChannelView;
 import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.OutcomeView;
-import org.openamr.server.channel.RunRepository;
 import org.openamr.server.channel.RunView;
 import org.openamr.server.channel.SearchSpec;
 import org.openamr.server.channel.Text;
@@ -65,21 +64,19 @@ class AcquisitionController {
     private final ChannelRepository channels;
     private final ChannelService service;
     private final JobService actions;
-    private final RunRepository runs;
     private final Buildings buildings;
     private final CronWords words;
     private final MessageSource messages;
     private final CurrentUser current;
     private final AcquisitionTexts texts;
 
-    AcquisitionController(ChannelRepository channels, ChannelService service, JobService actions, RunRepository runs,
+    AcquisitionController(ChannelRepository channels, ChannelService service, JobService actions,
             Buildings buildings, CronWords words, MessageSource messages, CurrentUser current,
             AcquisitionTexts texts) {
         this.texts = texts;
         this.channels = channels;
         this.service = service;
         this.actions = actions;
-        this.runs = runs;
         this.buildings = buildings;
         this.words = words;
         this.messages = messages;
@@ -150,7 +147,7 @@ class AcquisitionController {
     String run(@PathVariable UUID id, @PathVariable UUID runId, Model model) {
         AccessScope scope = viewer();
         Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
-        RunView run = runs.detail(c.id(), runId).orElseThrow(() -> new NotFoundException("run", runId));
+        RunView run = service.run(id, runId, scope);
         List<RunPage.Outcome> meters = run.meters().stream().map(this::outcome).toList();
         model.addAttribute("page", new RunPage(c.publicId(), c.name(), c.zone(), figures(run), meters));
         return "acquisition-run";
