@@ -15,6 +15,7 @@ import org.openamr.server.security.AccessScope;
 import java.util.UUID;
 import org.openamr.server.channel.JobService;
 import org.openamr.server.channel.ChannelLocks;
+import org.openamr.server.channel.JobStatus;
 import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.PollService;
 import org.openamr.server.channel.RunProgress;
@@ -92,7 +93,7 @@ class EveryPageTest extends BrowserTest {
                 .query(UUID.class).single();
         AccessScope admin = new AccessScope.Everything("test");
         JobView read = finished(actions.readNow(lineId, admin), admin);
-        assertThat(read.status()).as(read.toString()).isEqualTo("FAILED");
+        assertThat(read.status()).as(read.toString()).isEqualTo(JobStatus.FAILED);
         JobView search = finished(actions.search(lineId, SearchSpec.of("PRIMARY", null, 240, 245), admin), admin);
         assertThat(search.message()).as(search.toString()).isEqualTo("no meter answered");
         acquisitionPages.add("/acquisition/jobs/" + read.id());
