@@ -3,7 +3,6 @@ package org.openamr.server.channel;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
@@ -29,18 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChannelController {
 
     private final CurrentUser currentUser;
-    private final Channels channels;
     private final ChannelService service;
-    private final ChannelActions actions;
-    private final PollRuns runs;
+    private final JobService jobs;
 
-    public ChannelController(CurrentUser currentUser, Channels channels, ChannelService service,
-            ChannelActions actions, PollRuns runs) {
+    public ChannelController(CurrentUser currentUser, ChannelService service, JobService jobs) {
         this.currentUser = currentUser;
-        this.channels = channels;
         this.service = service;
-        this.actions = actions;
-        this.runs = runs;
+        this.jobs = jobs;
     }
 
     @GetMapping
@@ -48,23 +42,23 @@ public class ChannelController {
             @RequestParam(name = "size", defaultValue = "50") int size,
             @RequestParam(name = "buildingId", required = false) UUID buildingId,
             @RequestParam(name = "kind", required = false) ChannelKind kind) {
-        return channels.list(currentUser.scope(), buildingId, kind, page, size);
+        return service.list(currentUser.scope(), buildingId, kind, page, size);
     }
 
     @GetMapping("/{id}")
     public ChannelView get(@PathVariable("id") UUID id) {
-        return channels.view(id, currentUser.scope()).orElseThrow(() -> new NotFoundException("channel", id));
+        return service.get(id, currentUser.scope());
     }
 
     @PostMapping
-    public ResponseEntity<ChannelView> create(@RequestBody ChannelRequest request) {
+    public ResponseEntity<ChannelView> create(@RequestBody NewChannel request) {
         ChannelView created = service.create(request, currentUser.scope());
         return ResponseEntity.created(URI.create("/api/v1/channels/" + created.id())).body(created);
     }
 
     @PatchMapping("/{id}")
     public ChannelView update(@PathVariable("id") UUID id, @RequestBody Map<String, Object> patch) {
-        return service.update(id, patch, currentUser.scope());
+        return service.update(id, ChannelPatch.of(patch), currentUser.scope());
     }
 
     @DeleteMapping("/{id}")
@@ -82,7 +76,7 @@ public class ChannelController {
     /** Read now: a job that polls every meter of the channel. */
     @PostMapping("/{id}/poll")
     public ResponseEntity<JobView> poll(@PathVariable("id") UUID id) {
-        return accepted(actions.readNow(id, currentUser.scope()));
+        return accepted(jobs.readNow(id, currentUser.scope()));
     }
 
     /** A job that searches the channel's bus and registers the meters found. */
@@ -92,20 +86,18 @@ public class ChannelController {
             @RequestParam(name = "mask", required = false) String mask,
             @RequestParam(name = "from", required = false) Integer from,
             @RequestParam(name = "to", required = false) Integer to) {
-        return accepted(actions.search(id, SearchSpec.of(mode, mask, from, to), currentUser.scope()));
+        return accepted(jobs.search(id, SearchSpec.of(mode, mask, from, to), currentUser.scope()));
     }
 
     @GetMapping("/{id}/runs")
     public Page<RunView> runs(@PathVariable("id") UUID id, @RequestParam(name = "page", defaultValue = "0") int page,
             @RequestParam(name = "size", defaultValue = "50") int size) {
-        Channel c = channels.visible(id, currentUser.scope()).orElseThrow(() -> new NotFoundException("channel", id));
-        return runs.list(c.id(), page, size);
+        return service.runs(id, currentUser.scope(), page, size);
     }
 
     @GetMapping("/{id}/runs/{runId}")
     public RunView run(@PathVariable("id") UUID id, @PathVariable("runId") UUID runId) {
-        Channel c = channels.visible(id, currentUser.scope()).orElseThrow(() -> new NotFoundException("channel", id));
-        return runs.detail(c.id(), runId).orElseThrow(() -> new NotFoundException("run", runId));
+        return service.run(id, runId, currentUser.scope());
     }
 
     private static ResponseEntity<JobView> accepted(JobView job) {

@@ -1,17 +1,14 @@
 package org.openamr.server.channel;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
+import org.openamr.server.api.Page;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.ingest.ConcentratorTokens;
 import org.openamr.server.security.AccessScope;
-import org.openamr.server.sql.Sql;
 import org.openamr.server.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChannelService {
 
-    static final Set<String> PATCHABLE = Set.of("name", "address", "baud", "scheduleCron", "enabled", "buildingId");
-
-    private final JdbcClient jdbc;
-    private final Channels channels;
+    private final ChannelRepository channels;
+    private final RunRepository runs;
     private final AuditActor audit;
     private final ConcentratorTokens tokens;
 
-    public ChannelService(JdbcClient jdbc, Channels channels, AuditActor audit, ConcentratorTokens tokens) {
-        this.jdbc = jdbc;
+    public ChannelService(ChannelRepository channels, RunRepository runs, AuditActor audit, ConcentratorTokens tokens) {
         this.channels = channels;
+        this.runs = runs;
         this.audit = audit;
         this.tokens = tokens;
     }
@@ -41,27 +36,39 @@ public class ChannelService {
     public record IssuedToken(UUID channelId, String token) {
     }
 
+    /** @param buildingId only channels of this building, or all */
+    public Page<ChannelView> list(AccessScope scope, UUID buildingId, ChannelKind kind, int page, int size) {
+        return channels.list(scope, buildingId, kind, page, size);
+    }
+
+    public ChannelView get(UUID id, AccessScope scope) {
+        return channels.view(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
+    }
+
+    /** The channel's runs, newest first. */
+    public Page<RunView> runs(UUID id, AccessScope scope, int page, int size) {
+        Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
+        return runs.list(c.id(), page, size);
+    }
+
+    /** One run of the channel with what it did to each meter. */
+    public RunView run(UUID id, UUID runId, AccessScope scope) {
+        Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
+        return runs.detail(c.id(), runId).orElseThrow(() -> new NotFoundException("run", runId));
+    }
+
     @Transactional
-    public ChannelView create(ChannelRequest request, AccessScope scope) {
+    public ChannelView create(NewChannel request, AccessScope scope) {
         mayOperate(scope);
         ChannelKind kind = kind(request == null ? null : request.kind());
-        String name = ChannelRules.name(request.name());
-        String address = ChannelRules.address(kind, request.address());
-        int baud = ChannelRules.baud(request.baud());
-        String cron = ChannelRules.schedule(kind, request.scheduleCron());
+        String name = ChannelFieldRules.name(request.name());
+        String address = ChannelFieldRules.address(kind, request.address());
+        int baud = ChannelFieldRules.baud(request.baud());
+        String cron = ChannelFieldRules.schedule(kind, request.scheduleCron());
         Long building = building(request.buildingId(), scope);
         audit.set(scope.actor());
-        UUID id = jdbc.sql("""
-                insert into acquisition_channel
-                    (kind, name, building_id, address, baud, schedule_cron, schedule_since, enabled)
-                values (:kind, :name, :building, :address, :baud, :cron,
-                        case when :cron is null then null else now() end, :enabled)
-                returning public_id""")
-                .param("kind", kind.name()).param("name", name).param("building", building, java.sql.Types.BIGINT)
-                .param("address", address, java.sql.Types.VARCHAR).param("baud", baud)
-                .param("cron", cron, java.sql.Types.VARCHAR)
-                .param("enabled", request.enabled() == null || request.enabled())
-                .query(UUID.class).single();
+        UUID id = channels.insert(kind, name, building, address, baud, cron,
+                request.enabled() == null || request.enabled());
         return channels.view(id, scope).orElseThrow();
     }
 
@@ -70,44 +77,23 @@ public class ChannelService {
      * {@code scheduleCron} or {@code buildingId} set to null remove the schedule or the building.
      */
     @Transactional
-    public ChannelView update(UUID id, Map<String, Object> patch, AccessScope scope) {
+    public ChannelView update(UUID id, ChannelPatch patch, AccessScope scope) {
         mayOperate(scope);
         Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
-        if (patch == null || patch.isEmpty()) {
-            throw new BadRequestException("nothing to change: give one or more of " + String.join(", ", PATCHABLE));
-        }
-        for (String key : patch.keySet()) {
-            if ("kind".equals(key)) {
-                throw new BadRequestException("kind cannot be changed; create a new channel of the other kind");
-            }
-            if (!PATCHABLE.contains(key)) {
-                throw new BadRequestException("unknown field '" + key + "': a channel's changeable fields are "
-                        + String.join(", ", PATCHABLE));
-            }
-        }
-        Patch p = new Patch(patch);
-        String name = p.has("name") ? ChannelRules.name(p.string("name")) : c.name();
-        String address = p.has("address") ? ChannelRules.address(c.kind(), p.string("address")) : c.address();
-        int baud = p.has("baud") ? ChannelRules.baud(p.integer("baud")) : c.baud();
-        String cron = p.has("scheduleCron") ? ChannelRules.schedule(c.kind(), p.string("scheduleCron"))
-                : c.scheduleCron();
-        boolean enabled = p.has("enabled") ? p.bool("enabled") : c.enabled();
+        patch.check();
+        String name = patch.name() != null ? ChannelFieldRules.name(patch.name().value()) : c.name();
+        String address = patch.address() != null ? ChannelFieldRules.address(c.kind(), patch.address().value())
+                : c.address();
+        int baud = patch.baud() != null ? ChannelFieldRules.baud(patch.baud().value()) : c.baud();
+        String cron = patch.scheduleCron() != null
+                ? ChannelFieldRules.schedule(c.kind(), patch.scheduleCron().value()) : c.scheduleCron();
+        boolean enabled = patch.enabled() != null ? patch.enabled().value() : c.enabled();
         Long building = c.buildingId();
-        if (p.has("buildingId")) {
-            building = building(p.uuid("buildingId"), scope);
+        if (patch.buildingId() != null) {
+            building = building(patch.buildingId().value(), scope);
         }
         audit.set(scope.actor());
-        jdbc.sql("""
-                update acquisition_channel set name = :name, address = :address, baud = :baud,
-                    schedule_since = case when schedule_cron is distinct from :cron
-                                          then case when :cron is null then null else now() end
-                                          else schedule_since end,
-                    schedule_cron = :cron, enabled = :enabled, building_id = :building
-                where id = :id""")
-                .param("name", name).param("address", address, java.sql.Types.VARCHAR).param("baud", baud)
-                .param("cron", cron, java.sql.Types.VARCHAR).param("enabled", enabled)
-                .param("building", building, java.sql.Types.BIGINT).param("id", c.id())
-                .update();
+        channels.update(c.id(), name, address, baud, cron, enabled, building);
         // read back under the new building: a channel moved out of the caller's sight is not shown
         return channels.view(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
     }
@@ -122,7 +108,7 @@ public class ChannelService {
                     + "move them to another channel first");
         }
         audit.set(scope.actor());
-        jdbc.sql("delete from acquisition_channel where id = :id").param("id", c.id()).update();
+        channels.delete(c.id());
     }
 
     /** A new push token for a concentrator channel; the previous one stops working. */
@@ -163,54 +149,7 @@ public class ChannelService {
             }
             return null;
         }
-        return Sql.format("select b.id from building b where b.public_id = :id and %s", scope.wholeBuilding("b.id"))
-                .on(jdbc).param("id", buildingId).query(Long.class).optional()
+        return channels.visibleBuildingId(buildingId, scope)
                 .orElseThrow(() -> new NotFoundException("building", buildingId));
-    }
-
-    /** Typed access to a JSON object's fields, with errors naming the field. */
-    private record Patch(Map<String, Object> fields) {
-        boolean has(String key) {
-            return fields.containsKey(key);
-        }
-
-        String string(String key) {
-            Object v = fields.get(key);
-            if (v != null && !(v instanceof String)) {
-                throw new BadRequestException(key + " must be a string, was " + v);
-            }
-            return (String) v;
-        }
-
-        Integer integer(String key) {
-            Object v = fields.get(key);
-            if (v == null) {
-                return null;
-            }
-            if (v instanceof Integer i) {
-                return i;
-            }
-            throw new BadRequestException(key + " must be a whole number, was " + v);
-        }
-
-        boolean bool(String key) {
-            Object v = fields.get(key);
-            if (!(v instanceof Boolean b)) {
-                throw new BadRequestException(key + " must be true or false, was " + v);
-            }
-            return b;
-        }
-
-        UUID uuid(String key) {
-            String s = string(key);
-            if (s == null) {
-                return null;
-            }
-            try {
-                return UUID.fromString(s);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(key + " '" + s + "' is not a UUID");
-            }
-        }
     }
 }

@@ -13,15 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class JobController {
 
     private final CurrentUser currentUser;
-    private final ChannelActions actions;
+    private final JobService jobs;
 
-    public JobController(CurrentUser currentUser, ChannelActions actions) {
+    public JobController(CurrentUser currentUser, JobService jobs) {
         this.currentUser = currentUser;
-        this.actions = actions;
+        this.jobs = jobs;
     }
 
     @GetMapping("/{id}")
     public JobView get(@PathVariable("id") UUID id) {
-        return actions.job(id, currentUser.scope());
+        return jobs.job(id, currentUser.scope());
     }
 }

@@ -8,11 +8,11 @@ final class JobProgress implements RunProgress {
 
     static final long INTERVAL_NANOS = 500_000_000L;
 
-    private final ChannelJobs jobs;
+    private final JobRepository jobs;
     private final long jobId;
     private long lastWrite = System.nanoTime() - INTERVAL_NANOS;
 
-    JobProgress(ChannelJobs jobs, long jobId) {
+    JobProgress(JobRepository jobs, long jobId) {
         this.jobs = jobs;
         this.jobId = jobId;
     }

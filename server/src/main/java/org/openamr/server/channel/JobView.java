@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param messageText {@code message} as a text the pages say in their language (likewise {@code errorText});
  *                    null for jobs stored before
  */
-public record JobView(UUID id, UUID channelId, RunKind kind, SearchSpec.Mode mode, String parameters, String status,
+public record JobView(UUID id, UUID channelId, RunKind kind, SearchSpec.Mode mode, String parameters, JobStatus status,
                       String requestedBy, String instance, Instant createdAt, Instant startedAt, Instant finishedAt,
                       Progress progress, RunView result, String message, String error,
                       @JsonIgnore Text messageText, @JsonIgnore Text errorText) {

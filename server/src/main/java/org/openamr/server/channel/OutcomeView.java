@@ -13,4 +13,9 @@ import java.util.UUID;
 public record OutcomeView(UUID meterId, String serial, String manufacturer, boolean ok, boolean silent,
                           String addressedBy, int valuesRead, String error, Instant at,
                           @JsonIgnore Text errorText) {
+
+    @JsonIgnore
+    public OutcomeResult result() {
+        return OutcomeResult.of(ok, silent);
+    }
 }

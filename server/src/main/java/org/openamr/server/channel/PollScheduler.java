@@ -26,16 +26,16 @@ public class PollScheduler {
     static final String ACTOR = "poller";
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
 
-    private final Channels channels;
-    private final PollRuns runs;
+    private final ChannelRepository channels;
+    private final RunRepository runs;
     private final ChannelLocks locks;
-    private final ChannelWorkers workers;
+    private final BusWorkers workers;
     private final PollService polls;
     /** Channels queued or running on this instance: a slow channel is not queued again every tick. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Long> warnedInvalid = ConcurrentHashMap.newKeySet();
 
-    public PollScheduler(Channels channels, PollRuns runs, ChannelLocks locks, ChannelWorkers workers,
+    public PollScheduler(ChannelRepository channels, RunRepository runs, ChannelLocks locks, BusWorkers workers,
             PollService polls) {
         this.channels = channels;
         this.runs = runs;
@@ -48,7 +48,7 @@ public class PollScheduler {
     public void tick() {
         try {
             Instant now = runs.databaseNow();
-            for (Channels.Scheduled s : channels.scheduled()) {
+            for (ChannelRepository.Scheduled s : channels.scheduled()) {
                 if (isDue(s.channel(), s.lastScheduledStart(), now) && inFlight.add(s.channel().id())) {
                     submit(s.channel().id());
                 }

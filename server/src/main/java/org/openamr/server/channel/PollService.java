@@ -18,7 +18,6 @@ import org.openamr.server.audit.AuditActor;
 import org.openamr.server.reading.ReadingSource;
 import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.reading.StoreResult;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,20 +32,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PollService {
 
-    private final Channels channels;
-    private final PollRuns runs;
-    private final JdbcClient jdbc;
+    private final ChannelRepository channels;
+    private final RunRepository runs;
     private final ReadingStore store;
     private final AuditActor audit;
     private final TransactionTemplate transaction;
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final Clock clock = Clock.systemUTC();
 
-    public PollService(Channels channels, PollRuns runs, JdbcClient jdbc, ReadingStore store, AuditActor audit,
+    public PollService(ChannelRepository channels, RunRepository runs, ReadingStore store, AuditActor audit,
             PlatformTransactionManager transactions) {
         this.channels = channels;
         this.runs = runs;
-        this.jdbc = jdbc;
         this.store = store;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -65,7 +62,7 @@ public class PollService {
             throw new IllegalStateException("channel " + channel.publicId() + " is a concentrator: it pushes and is "
                     + "never polled");
         }
-        List<RegisteredMeter> meters = registered(channelId);
+        List<RegisteredMeter> meters = channels.registeredMeters(channelId);
         long runId = runs.start(channelId, RunKind.POLL, trigger, actor, meters.size());
         progress.started(runId);
         try {
@@ -145,7 +142,7 @@ public class PollService {
 
     private RunResult finish(Channel channel, long runId, int total, List<MeterReadout> readouts,
             List<MeterOutcome> outcomes, Text channelFailure, String actor) {
-        int read = (int) outcomes.stream().filter(MeterOutcome::ok).count();
+        int read = (int) outcomes.stream().filter(o -> o.result() == OutcomeResult.READ).count();
         int failed = outcomes.size() - read;
         Text message = channelFailure != null ? channelFailure
                 : failed > 0 ? Text.of(Text.Kind.POLL_NOT_READ, failed, total)
@@ -164,23 +161,12 @@ public class PollService {
             });
         } catch (RuntimeException e) {
             Text why = Text.of(Text.Kind.OUTCOME_NOT_STORED, Text.raw(e.getMessage()));
-            runs.outcomes(runId, outcomes.stream().map(o -> o.ok()
+            runs.outcomes(runId, outcomes.stream().map(o -> o.result() == OutcomeResult.READ
                     ? MeterOutcome.failed(o.meterId(), o.addressedBy(), why, o.at()) : o).toList());
-            RunResult result = new RunResult(runId, "FAILED", total, 0, total, null, 0, 0, 0,
+            RunResult result = new RunResult(runId, RunStatus.FAILED, total, 0, total, null, 0, 0, 0,
                     Text.of(Text.Kind.POLL_NOT_STORED, Text.raw(e.getMessage())));
             runs.finish(result);
             return result;
         }
-    }
-
-    private List<RegisteredMeter> registered(long channelId) {
-        return jdbc.sql("""
-                select id, serial, manufacturer, mbus_primary, mbus_version, mbus_medium from meter
-                where channel_id = :channel order by mbus_primary nulls last, serial""")
-                .param("channel", channelId)
-                .query((rs, n) -> new RegisteredMeter(rs.getLong("id"), rs.getString("serial"),
-                        rs.getString("manufacturer"), (Integer) rs.getObject("mbus_primary"),
-                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
-                .list();
     }
 }

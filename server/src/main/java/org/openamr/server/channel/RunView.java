@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param meters what happened to each meter; only in the detail of one run
  * @param messageText {@code message} as a text the pages say in their language; null for runs stored before
  */
-public record RunView(UUID id, String kind, String trigger, String actor, String instance, Instant startedAt,
-                      Instant finishedAt, String status, int metersTotal, int metersRead, int metersFailed,
+public record RunView(UUID id, RunKind kind, Trigger trigger, String actor, String instance, Instant startedAt,
+                      Instant finishedAt, RunStatus status, int metersTotal, int metersRead, int metersFailed,
                       int metersSilent, Integer metersFound, int metersCreated, int readingsInserted, int readingsDuplicate,
                       String message, List<OutcomeView> meters, @JsonIgnore Text messageText) {
 
@@ -36,9 +36,9 @@ public record RunView(UUID id, String kind, String trigger, String actor, String
         if (id == null) {
             return null;
         }
-        return new RunView(id, rs.getString("r_kind"), rs.getString("r_trigger"), rs.getString("r_actor"),
-                rs.getString("r_instance"), instant(rs, "r_started_at"), instant(rs, "r_finished_at"),
-                rs.getString("r_status"), rs.getInt("r_meters_total"), rs.getInt("r_meters_read"),
+        return new RunView(id, RunKind.valueOf(rs.getString("r_kind")), Trigger.valueOf(rs.getString("r_trigger")),
+                rs.getString("r_actor"), rs.getString("r_instance"), instant(rs, "r_started_at"),
+                instant(rs, "r_finished_at"), RunStatus.valueOf(rs.getString("r_status")), rs.getInt("r_meters_total"), rs.getInt("r_meters_read"),
                 rs.getInt("r_meters_failed"), rs.getInt("r_meters_silent"), (Integer) rs.getObject("r_meters_found"),
                 rs.getInt("r_meters_created"),
                 rs.getInt("r_readings_inserted"), rs.getInt("r_readings_duplicate"), rs.getString("r_message"), null,

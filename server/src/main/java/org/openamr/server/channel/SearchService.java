@@ -25,7 +25,6 @@ import org.openamr.server.meter.MeterResolver;
 import org.openamr.server.reading.ReadingSource;
 import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.reading.StoreResult;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,9 +40,8 @@ public class SearchService {
 
     private static final Pattern PRIMARY_SLAVE = Pattern.compile("primary address (\\d+)");
 
-    private final Channels channels;
-    private final PollRuns runs;
-    private final JdbcClient jdbc;
+    private final ChannelRepository channels;
+    private final RunRepository runs;
     private final ReadingStore store;
     private final MeterResolver resolver;
     private final AuditActor audit;
@@ -51,11 +49,10 @@ public class SearchService {
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final Clock clock = Clock.systemUTC();
 
-    public SearchService(Channels channels, PollRuns runs, JdbcClient jdbc, ReadingStore store, MeterResolver resolver,
+    public SearchService(ChannelRepository channels, RunRepository runs, ReadingStore store, MeterResolver resolver,
             AuditActor audit, PlatformTransactionManager transactions) {
         this.channels = channels;
         this.runs = runs;
-        this.jdbc = jdbc;
         this.store = store;
         this.resolver = resolver;
         this.audit = audit;
@@ -217,17 +214,7 @@ public class SearchService {
     /** Puts a found meter on this channel, at the primary address it answered at (which no other meter here keeps). */
     private long register(long channelId, Found f) {
         long meterId = resolver.resolve(f.readout().meter(), f.readout().readAt(), channelId).meterId();
-        if (f.primary() != null) {
-            jdbc.sql("update meter set mbus_primary = null where channel_id = :channel and mbus_primary = :primary "
-                            + "and id <> :id")
-                    .param("channel", channelId).param("primary", f.primary()).param("id", meterId).update();
-        }
-        jdbc.sql("""
-                update meter set channel_id = :channel, mbus_primary = coalesce(:primary, mbus_primary)
-                where id = :id and (channel_id is distinct from :channel
-                                    or mbus_primary is distinct from coalesce(:primary, mbus_primary))""")
-                .param("channel", channelId).param("primary", f.primary(), java.sql.Types.INTEGER).param("id", meterId)
-                .update();
+        channels.putOnChannel(meterId, channelId, f.primary());
         return meterId;
     }
 }

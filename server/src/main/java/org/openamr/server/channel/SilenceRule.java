@@ -21,9 +21,9 @@ public class SilenceRule {
     public static final Duration MINIMUM = Duration.ofHours(48);
     public static final int SLOTS = 2;
 
-    private final Channels channels;
+    private final ChannelRepository channels;
 
-    SilenceRule(Channels channels) {
+    SilenceRule(ChannelRepository channels) {
         this.channels = channels;
     }
 
@@ -33,7 +33,7 @@ public class SilenceRule {
      */
     public Map<Long, Duration> longerThanMinimum(Instant now) {
         Map<Long, Duration> out = new HashMap<>();
-        for (Channels.Scheduled s : channels.scheduled()) {
+        for (ChannelRepository.Scheduled s : channels.scheduled()) {
             Duration slot = slot(s.channel().scheduleCron(), s.channel().zone(), now);
             if (slot != null && slot.multipliedBy(SLOTS).compareTo(MINIMUM) > 0) {
                 out.put(s.channel().id(), slot.multipliedBy(SLOTS));

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.openamr.server.audit.AuditActor;
-import org.openamr.server.meter.MultiInputMeter;
+import org.openamr.server.point.MultiInputMeter;
 import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.security.Role;
 import org.openamr.server.security.Tokens;

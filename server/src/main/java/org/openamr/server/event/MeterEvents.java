@@ -1,43 +1,39 @@
 package org.openamr.server.event;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.openamr.acquisition.readout.MeterCondition;
+import org.openamr.server.api.Page;
+import org.openamr.server.api.TimeBounds;
+import org.openamr.server.reading.ConditionRecorder;
 import org.openamr.server.reading.ReadingSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.openamr.server.security.AccessScope;
+import org.springframework.stereotype.Service;
 
 /**
  * Turns the conditions of successive readouts into events: a condition not active before is RAISED
  * at the readout's time, an active one no longer reported is CLEARED. A readout older than the
- * meter's newest event (a late push) only adds what it proves and clears nothing.
+ * meter's newest event (a late push) only adds what it proves and clears nothing. Also the events API.
  */
-@Component
-public class MeterEvents {
+@Service
+public class MeterEvents implements ConditionRecorder {
 
-    private final JdbcClient jdbc;
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
-    public MeterEvents(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    private final MeterEventRepository events;
 
-    private record Active(String code, Instant lastAt) {
+    public MeterEvents(MeterEventRepository events) {
+        this.events = events;
     }
 
     /** @return events written */
+    @Override
     public int record(long meterId, Instant at, List<MeterCondition> conditions, ReadingSource source) {
-        List<Active> active = jdbc.sql("""
-                select distinct on (code) code, kind, occurred_at from meter_event
-                where meter_id = ? order by code, occurred_at desc, kind""")
-                .param(meterId)
-                .query((rs, n) -> "RAISED".equals(rs.getString("kind"))
-                        ? new Active(rs.getString("code"), rs.getTimestamp("occurred_at").toInstant()) : null)
-                .list().stream().filter(a -> a != null).toList();
-        Instant newest = jdbc.sql("select max(occurred_at) from meter_event where meter_id = ?").param(meterId)
-                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(Instant.MIN);
+        List<MeterEventRepository.Active> active = events.active(meterId);
+        Instant newest = events.newest(meterId).orElse(Instant.MIN);
         boolean late = at.isBefore(newest);
         Set<String> activeCodes = new HashSet<>();
         active.forEach(a -> activeCodes.add(a.code()));
@@ -46,24 +42,28 @@ public class MeterEvents {
         for (MeterCondition c : conditions) {
             reported.add(c.code());
             if (!activeCodes.contains(c.code()) && !late) {
-                written += insert(meterId, at, "RAISED", c.code(), c.labelEn(), c.labelRu(), source);
+                written += events.insert(meterId, at, EventKind.RAISED, c.code(), c.labelEn(), c.labelRu(), source.name());
             }
         }
         if (!late) {
-            for (Active a : active) {
+            for (MeterEventRepository.Active a : active) {
                 if (!reported.contains(a.code())) {
-                    written += insert(meterId, at, "CLEARED", a.code(), "", "", source);
+                    written += events.insert(meterId, at, EventKind.CLEARED, a.code(), "", "", source.name());
                 }
             }
         }
         return written;
     }
 
-    private int insert(long meterId, Instant at, String kind, String code, String en, String ru, ReadingSource source) {
-        return jdbc.sql("""
-                insert into meter_event (meter_id, occurred_at, kind, code, label_en, label_ru, source)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(meterId, Timestamp.from(at), kind, code, en, ru, source.name())
-                .update();
+    /**
+     * Events the scope sees, newest first; without {@code from} since 2000, without {@code to} up to a day
+     * ahead (a meter's clock may run fast).
+     */
+    public Page<MeterEvent> list(AccessScope scope, UUID meter, UUID building, Instant from, Instant to, int page,
+            int size) {
+        TimeBounds.check("from", from);
+        TimeBounds.check("to", to);
+        return events.page(scope, meter, building, from == null ? EARLIEST : from,
+                to == null ? Instant.now().plusSeconds(86_400) : to, page, size);
     }
 }

@@ -3,6 +3,7 @@ package org.openamr.server.ingest;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.event.MeterEventRepository;
 import org.openamr.server.event.MeterEvents;
 import org.openamr.server.meter.MeterResolver;
 import org.openamr.server.reading.ReadingPartitions;
@@ -40,7 +41,7 @@ public final class IngestDatabase {
         this.transaction = new TransactionTemplate(transactions);
         // plain instances, not beans: a bean's @Transactional would open a transaction on the main pool
         this.partitions = new ReadingPartitions(jdbc, transactions);
-        this.readings = new ReadingStore(jdbc, template, new MeterResolver(jdbc, template), new MeterEvents(jdbc),
+        this.readings = new ReadingStore(jdbc, template, new MeterResolver(jdbc, template), new MeterEvents(new MeterEventRepository(jdbc)),
                 partitions);
         this.audit = new AuditActor(jdbc);
     }

@@ -12,8 +12,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.openamr.mbus.link.Address;
 import org.openamr.server.api.NotFoundException;
-import org.openamr.server.channel.Channel;
-import org.openamr.server.channel.Channels;
 import org.openamr.server.api.Page;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.security.AccessScope;
@@ -37,12 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MeterController {
 
     private final Meters meters;
-    private final Channels channels;
+    private final MeterChannels channels;
     private final SecretBox secrets;
     private final CurrentUser current;
     private final AuditActor audit;
 
-    MeterController(Meters meters, Channels channels, SecretBox secrets, CurrentUser current, AuditActor audit) {
+    MeterController(Meters meters, MeterChannels channels, SecretBox secrets, CurrentUser current, AuditActor audit) {
         this.meters = meters;
         this.channels = channels;
         this.secrets = secrets;
@@ -105,7 +103,7 @@ class MeterController {
     private Meters.Fields fields(AccessScope scope, MeterInput in) {
         Long channel = null;
         if (in.channel() != null) {
-            channel = channels.visible(in.channel(), scope).map(Channel::id)
+            channel = channels.visibleChannelId(in.channel(), scope)
                     .orElseThrow(() -> new NotFoundException("channel", in.channel()));
         }
         return new Meters.Fields(in.manufacturer(), blank(in.model()), in.serial().trim(), blank(in.medium()),

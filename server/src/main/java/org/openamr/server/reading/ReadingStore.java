@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.openamr.acquisition.readout.MeterReadout;
 import org.openamr.acquisition.readout.RegisterKey;
 import org.openamr.acquisition.readout.RegisterValue;
-import org.openamr.server.event.MeterEvents;
 import org.openamr.server.meter.MeterResolver;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,12 +32,12 @@ public class ReadingStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final MeterResolver meters;
-    private final MeterEvents events;
+    private final ConditionRecorder events;
     private final ReadingPartitions partitions;
     /** Register ids never change once made, so they are cached per (meter, key). */
     private final Map<RegisterRef, Long> registerIds = new ConcurrentHashMap<>();
 
-    public ReadingStore(JdbcClient jdbc, JdbcTemplate template, MeterResolver meters, MeterEvents events,
+    public ReadingStore(JdbcClient jdbc, JdbcTemplate template, MeterResolver meters, ConditionRecorder events,
             ReadingPartitions partitions) {
         this.jdbc = jdbc;
         this.template = template;
@@ -120,15 +119,15 @@ public class ReadingStore {
                 eventsRecorded += events.record(meter.meterId(), r.readAt(), r.conditions(), source);
             }
         }
-        ReadingRows.Inserted stored = n == 0 ? new ReadingRows.Inserted(0, List.of())
+        ReadingCopyWriter.Inserted stored = n == 0 ? new ReadingCopyWriter.Inserted(0, List.of())
                 : insert(registers, at, values, source, channelId);
         return new StoreResult(stored.inserted(), n - stored.inserted() - stored.conflicts().size(), created,
                 eventsRecorded, List.copyOf(meterIds), stored.conflicts());
     }
 
-    private ReadingRows.Inserted insert(long[] registers, Instant[] at, BigDecimal[] values, ReadingSource source, Long channelId) {
-        return template.execute((ConnectionCallback<ReadingRows.Inserted>) c ->
-                new ReadingRows(registers, at, values).insert(c, source, channelId));
+    private ReadingCopyWriter.Inserted insert(long[] registers, Instant[] at, BigDecimal[] values, ReadingSource source, Long channelId) {
+        return template.execute((ConnectionCallback<ReadingCopyWriter.Inserted>) c ->
+                new ReadingCopyWriter(registers, at, values).insert(c, source, channelId));
     }
 
     private long registerId(long meterId, RegisterKey key) {

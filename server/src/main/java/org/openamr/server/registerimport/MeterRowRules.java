@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.openamr.mbus.app.SecondaryAddress;
-import org.openamr.server.meter.MultiInputMeter;
+import org.openamr.server.point.MultiInputMeter;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**

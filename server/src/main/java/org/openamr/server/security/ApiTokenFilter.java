@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,11 +26,9 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
     }
 
-    private final JdbcClient jdbc;
     private final UserAccounts users;
 
-    public ApiTokenFilter(JdbcClient jdbc, UserAccounts users) {
-        this.jdbc = jdbc;
+    public ApiTokenFilter(UserAccounts users) {
         this.users = users;
     }
 
@@ -40,10 +37,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = Tokens.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token != null && token.startsWith(PREFIX)) {
-            Optional<Long> userId = jdbc.sql("""
-                    update api_token set last_used_at = now()
-                    where token_hash = ? and (expires_at is null or expires_at > now())
-                    returning user_id""").param(Tokens.hash(token)).query(Long.class).optional();
+            Optional<Long> userId = users.tokenUsed(Tokens.hash(token));
             Optional<OpenAmrUser> user = userId.flatMap(users::byId).filter(OpenAmrUser::enabled);
             if (user.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -60,7 +59,7 @@ public class SecurityConfiguration {
      *                      {@code openamr.api-docs.public}, by default only on the demo
      */
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, JdbcClient jdbc, UserAccounts users,
+    SecurityFilterChain filterChain(HttpSecurity http, UserAccounts users,
             AuthenticationManager authenticationManager,
             @Value("${openamr.api-docs.public:${openamr.demo.enabled:false}}") boolean apiDocsPublic) throws Exception {
         RequestMatcher tokenSignedIn = ApiTokenFilter::authenticated;
@@ -76,7 +75,7 @@ public class SecurityConfiguration {
             .authenticationManager(authenticationManager)
             // before the CSRF check, which must know whether a valid token (not just any Authorization
             // header) signed the request in
-            .addFilterBefore(new ApiTokenFilter(jdbc, users), CsrfFilter.class)
+            .addFilterBefore(new ApiTokenFilter(users), CsrfFilter.class)
             .addFilterAfter(new SessionAccountCheck(users), ApiTokenFilter.class)
             .addFilterBefore(new MultipartParameters(), CsrfFilter.class)
             // spa(): the token is also readable from the XSRF-TOKEN cookie and accepted raw in the

@@ -30,6 +30,17 @@ public class UserAccounts implements UserDetailsService {
         return jdbc.sql("select * from app_user where lower(username) = lower(?)").param(username).query(ROW).optional();
     }
 
+    /**
+     * The account an API token (by its hash) signs in, if the token exists and has not expired; notes that it
+     * was used.
+     */
+    public Optional<Long> tokenUsed(byte[] tokenHash) {
+        return jdbc.sql("""
+                update api_token set last_used_at = now()
+                where token_hash = ? and (expires_at is null or expires_at > now())
+                returning user_id""").param(tokenHash).query(Long.class).optional();
+    }
+
     public Optional<OpenAmrUser> byId(long id) {
         return jdbc.sql("select * from app_user where id = ?").param(id).query(ROW).optional();
     }

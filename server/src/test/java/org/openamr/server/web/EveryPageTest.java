@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openamr.server.security.AccessScope;
 import java.util.UUID;
-import org.openamr.server.channel.ChannelActions;
+import org.openamr.server.channel.JobService;
 import org.openamr.server.channel.ChannelLocks;
+import org.openamr.server.channel.JobStatus;
 import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.PollService;
 import org.openamr.server.channel.RunProgress;
@@ -61,7 +62,7 @@ class EveryPageTest extends BrowserTest {
     @Autowired
     ChannelLocks locks;
     @Autowired
-    ChannelActions actions;
+    JobService actions;
 
     /** Pages of jobs and runs whose texts the server wrote: a failed read-now and a search that found nothing. */
     private final List<String> acquisitionPages = new ArrayList<>();
@@ -92,7 +93,7 @@ class EveryPageTest extends BrowserTest {
                 .query(UUID.class).single();
         AccessScope admin = new AccessScope.Everything("test");
         JobView read = finished(actions.readNow(lineId, admin), admin);
-        assertThat(read.status()).as(read.toString()).isEqualTo("FAILED");
+        assertThat(read.status()).as(read.toString()).isEqualTo(JobStatus.FAILED);
         JobView search = finished(actions.search(lineId, SearchSpec.of("PRIMARY", null, 240, 245), admin), admin);
         assertThat(search.message()).as(search.toString()).isEqualTo("no meter answered");
         acquisitionPages.add("/acquisition/jobs/" + read.id());
@@ -103,7 +104,7 @@ class EveryPageTest extends BrowserTest {
     private JobView finished(JobView job, AccessScope scope) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
         JobView now = job;
-        while (!"DONE".equals(now.status()) && !"FAILED".equals(now.status()) && System.nanoTime() < deadline) {
+        while (!now.status().over() && System.nanoTime() < deadline) {
             Thread.sleep(100);
             now = actions.job(job.id(), scope);
         }

@@ -19,13 +19,13 @@ import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.AcquisitionTexts;
 import org.openamr.server.channel.Channel;
-import org.openamr.server.channel.ChannelActions;
+import org.openamr.server.channel.JobService;
+import org.openamr.server.channel.ChannelPatch;
 import org.openamr.server.channel.ChannelService;
 import org.openamr.server.channel.ChannelView;
-import org.openamr.server.channel.Channels;
+import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.channel.JobView;
 import org.openamr.server.channel.OutcomeView;
-import org.openamr.server.channel.PollRuns;
 import org.openamr.server.channel.RunView;
 import org.openamr.server.channel.SearchSpec;
 import org.openamr.server.channel.Text;
@@ -62,24 +62,22 @@ class AcquisitionController {
     static final int MAX_CHANNELS = 200;
     private static final String HTMX = "HX-Request";
 
-    private final Channels channels;
+    private final ChannelRepository channels;
     private final ChannelService service;
-    private final ChannelActions actions;
-    private final PollRuns runs;
+    private final JobService actions;
     private final Buildings buildings;
     private final CronWords words;
     private final MessageSource messages;
     private final CurrentUser current;
     private final AcquisitionTexts texts;
 
-    AcquisitionController(Channels channels, ChannelService service, ChannelActions actions, PollRuns runs,
+    AcquisitionController(ChannelRepository channels, ChannelService service, JobService actions,
             Buildings buildings, CronWords words, MessageSource messages, CurrentUser current,
             AcquisitionTexts texts) {
         this.texts = texts;
         this.channels = channels;
         this.service = service;
         this.actions = actions;
-        this.runs = runs;
         this.buildings = buildings;
         this.words = words;
         this.messages = messages;
@@ -106,10 +104,8 @@ class AcquisitionController {
         AccessScope scope = operator();
         MessageSourceResolvable problem = CronCheck.problem(cron);
         if (problem == null) {
-            Map<String, Object> patch = new HashMap<>();
-            patch.put("scheduleCron", cron.isBlank() ? null : cron.trim());
             try {
-                service.update(id, patch, scope);
+                service.update(id, ChannelPatch.schedule(cron.isBlank() ? null : cron.trim()), scope);
             } catch (BadRequestException e) {
                 problem = resolvable("acq.schedule.refused", e.getMessage());
             }
@@ -152,7 +148,7 @@ class AcquisitionController {
     String run(@PathVariable UUID id, @PathVariable UUID runId, Model model) {
         AccessScope scope = viewer();
         Channel c = channels.visible(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
-        RunView run = runs.detail(c.id(), runId).orElseThrow(() -> new NotFoundException("run", runId));
+        RunView run = service.run(id, runId, scope);
         List<RunPage.Outcome> meters = run.meters().stream().map(this::outcome).toList();
         model.addAttribute("page", new RunPage(c.publicId(), c.name(), c.zone(), figures(run), meters));
         return "acquisition-run";
@@ -257,10 +253,10 @@ class AcquisitionController {
         JobView.Progress p = job.progress();
         Integer percent = p.fraction() == null ? null
                 : p.fraction().multiply(BigDecimal.valueOf(100)).intValue();
-        boolean over = "DONE".equals(job.status()) || "FAILED".equals(job.status());
+        boolean over = job.status().over();
         ChannelView view = over ? channels.view(c.publicId(), scope).orElseThrow() : null;
         return new JobPanel(job.id(), c.publicId(), job.kind().name(), job.mode() == null ? null : job.mode().name(),
-                job.status(), p.done(), p.total(), percent, p.found(), said(job.messageText(), job.message()),
+                job.status().name(), p.done(), p.total(), percent, p.found(), said(job.messageText(), job.message()),
                 said(job.errorText(), job.error()),
                 figures(job.result()), c.zone(), view == null ? 0 : view.meters(),
                 view == null ? null : figures(view.lastPoll()));
@@ -281,15 +277,15 @@ class AcquisitionController {
             return null;
         }
         Duration took = r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
-        return new AcquisitionPage.RunFigures(r.id(), r.kind(), r.trigger(), r.startedAt(), r.status(),
+        return new AcquisitionPage.RunFigures(r.id(), r.kind().name(), r.trigger().name(), r.startedAt(),
+                r.status().name(),
                 r.metersTotal(), r.metersRead(), r.metersSilent(), r.metersFailed() - r.metersSilent(),
                 r.metersFound(), r.metersCreated(), r.readingsInserted(), took,
                 said(r.messageText(), r.message()));
     }
 
     private RunPage.Outcome outcome(OutcomeView o) {
-        String result = o.ok() ? "READ" : o.silent() ? "SILENT" : "ERROR";
-        return new RunPage.Outcome(o.serial(), o.manufacturer(), o.addressedBy(), result, o.valuesRead(), o.at(),
+        return new RunPage.Outcome(o.serial(), o.manufacturer(), o.addressedBy(), o.result().name(), o.valuesRead(), o.at(),
                 said(o.errorText(), o.error()));
     }
 

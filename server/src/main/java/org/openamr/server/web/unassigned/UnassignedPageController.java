@@ -19,7 +19,7 @@ import org.openamr.server.api.Page;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.Channel;
-import org.openamr.server.channel.Channels;
+import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.meter.Meter;
 import org.openamr.server.meter.Meters;
 import org.openamr.server.point.MeteringPoint;
@@ -66,7 +66,7 @@ class UnassignedPageController {
 
     private final Meters meters;
     private final Readings readings;
-    private final Channels channels;
+    private final ChannelRepository channels;
     private final Buildings buildings;
     private final Premises premises;
     private final MeteringPoints points;
@@ -76,7 +76,7 @@ class UnassignedPageController {
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
-    UnassignedPageController(Meters meters, Readings readings, Channels channels, Buildings buildings,
+    UnassignedPageController(Meters meters, Readings readings, ChannelRepository channels, Buildings buildings,
             Premises premises, MeteringPoints points, PointService pointService, CurrentUser current, Formats fmt,
             MessageSource messages) {
         this.meters = meters;

@@ -2,7 +2,7 @@ package org.openamr.server.web.users;
 
 import java.util.List;
 import java.util.UUID;
-import org.openamr.server.security.Users;
+import org.openamr.server.user.UserService;
 
 /**
  * A new account's form, or an existing account's page with its form and its other actions (password,
@@ -11,7 +11,7 @@ import org.openamr.server.security.Users;
  * @param account null for a new account
  * @param errors  what stopped the change, as message keys with arguments
  */
-public record UserFormPage(Users.Account account, UserForm form, List<String> roles, List<Choice> organisations,
+public record UserFormPage(UserService.Account account, UserForm form, List<String> roles, List<Choice> organisations,
                            List<Choice> buildings, List<Choice> premises, List<Message> errors, int minPassword,
                            int maxPassword) {
 

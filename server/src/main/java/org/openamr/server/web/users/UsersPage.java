@@ -2,7 +2,7 @@ package org.openamr.server.web.users;
 
 import java.time.ZoneId;
 import java.util.List;
-import org.openamr.server.security.Users;
+import org.openamr.server.user.UserService;
 
 /**
  * The accounts, one page of them.
@@ -10,5 +10,5 @@ import org.openamr.server.security.Users;
  * @param page from 1
  * @param zone where dates are shown: accounts belong to no building, so the default one
  */
-public record UsersPage(List<Users.Account> accounts, long total, int page, int pages, ZoneId zone) {
+public record UsersPage(List<UserService.Account> accounts, long total, int page, int pages, ZoneId zone) {
 }

@@ -16,9 +16,9 @@ import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.security.Role;
-import org.openamr.server.security.UserRuleException;
-import org.openamr.server.security.UsernameTakenException;
-import org.openamr.server.security.Users;
+import org.openamr.server.user.UserRuleException;
+import org.openamr.server.user.UsernameTakenException;
+import org.openamr.server.user.UserService;
 import org.openamr.server.web.PageNumbers;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /admin/users}: accounts for administrators. Every change goes through {@link Users}, the service of
+ * {@code /admin/users}: accounts for administrators. Every change goes through {@link UserService}, the service of
  * the users API, with its rules and its audit log entries; the page adds only what a form needs (the next
  * step's choices, errors in the reader's language). Other roles get the 403 page.
  */
@@ -42,14 +42,14 @@ class UsersPageController {
     static final int PAGE_SIZE = 100;
     static final int MAX_CHOICES = 1000;
 
-    private final Users users;
+    private final UserService users;
     private final Organisations organisations;
     private final Buildings buildings;
     private final Premises premises;
     private final CurrentUser current;
     private final Validator validator;
 
-    UsersPageController(Users users, Organisations organisations, Buildings buildings, Premises premises,
+    UsersPageController(UserService users, Organisations organisations, Buildings buildings, Premises premises,
             CurrentUser current, Validator validator) {
         this.users = users;
         this.organisations = organisations;
@@ -67,7 +67,7 @@ class UsersPageController {
     @GetMapping("/admin/users")
     String list(@RequestParam(required = false) String page, Model model) {
         int pageNo = Math.max(1, PageNumbers.parse(page));
-        Page<Users.Account> found = users.accounts(pageNo - 1, PAGE_SIZE);
+        Page<UserService.Account> found = users.accounts(pageNo - 1, PAGE_SIZE);
         int pages = PageNumbers.count(found.total(), PAGE_SIZE);
         model.addAttribute("page", new UsersPage(found.items(), found.total(), pageNo, pages,
                 Channel.DEFAULT_ZONE));
@@ -88,7 +88,7 @@ class UsersPageController {
             return "user";
         }
         List<UserFormPage.Message> errors = new ArrayList<>();
-        Users.Input input = input(form, form.password(), true, errors);
+        UserService.Input input = input(form, form.password(), true, errors);
         if (errors.isEmpty()) {
             try {
                 users.create(input);
@@ -106,7 +106,7 @@ class UsersPageController {
 
     @GetMapping("/admin/users/{id}")
     String edit(@PathVariable UUID id, Model model) {
-        Users.Account a = users.account(id);
+        UserService.Account a = users.account(id);
         model.addAttribute("page", page(a, new UserForm(a.username(), a.displayName(), a.role().name(),
                 text(a.organisation()), text(a.building()), text(a.premise()), null), List.of()));
         return "user";
@@ -116,13 +116,13 @@ class UsersPageController {
     String update(@PathVariable UUID id, @ModelAttribute UserForm form,
             @RequestParam(defaultValue = "refresh") String action, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Users.Account a = users.account(id);
+        UserService.Account a = users.account(id);
         if (!"save".equals(action)) {
             model.addAttribute("page", page(a, form.withoutPassword(), List.of()));
             return "user";
         }
         List<UserFormPage.Message> errors = new ArrayList<>();
-        Users.Input input = input(form, null, a.enabled(), errors);
+        UserService.Input input = input(form, null, a.enabled(), errors);
         if (errors.isEmpty()) {
             try {
                 users.update(id, input);
@@ -155,7 +155,7 @@ class UsersPageController {
     @PostMapping("/admin/users/{id}/delete")
     String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Users.Account a = users.account(id);
+        UserService.Account a = users.account(id);
         if (!"yes".equals(confirm)) {
             return refused(a, new UserFormPage.Message("users.confirmMissing", List.of(a.username())), model, response);
         }
@@ -171,7 +171,7 @@ class UsersPageController {
     /** One of the account page's actions: done and back to the account, or the account page with why not. */
     private String act(UUID id, Runnable action, String doneKey, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Users.Account a = users.account(id);
+        UserService.Account a = users.account(id);
         try {
             action.run();
         } catch (RuntimeException e) {
@@ -180,7 +180,7 @@ class UsersPageController {
         return done(redirect, id, doneKey, a.username());
     }
 
-    private String refused(Users.Account a, UserFormPage.Message why, Model model, HttpServletResponse response) {
+    private String refused(UserService.Account a, UserFormPage.Message why, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("page", page(a, new UserForm(a.username(), a.displayName(), a.role().name(),
                 text(a.organisation()), text(a.building()), text(a.premise()), null), List.of(why)));
@@ -192,11 +192,11 @@ class UsersPageController {
         return "redirect:/admin/users/" + id;
     }
 
-    /** A refusal of {@link Users} in the reader's language; anything else is not the form's to explain. */
+    /** A refusal of {@link UserService} in the reader's language; anything else is not the form's to explain. */
     private static UserFormPage.Message refusal(RuntimeException e) {
         if (e instanceof UserRuleException rule) {
-            return new UserFormPage.Message("users.rule." + rule.rule().name(), List.of(Users.MIN_PASSWORD,
-                    Users.MAX_PASSWORD));
+            return new UserFormPage.Message("users.rule." + rule.rule().name(), List.of(UserService.MIN_PASSWORD,
+                    UserService.MAX_PASSWORD));
         }
         if (e instanceof UsernameTakenException taken) {
             return new UserFormPage.Message("users.taken", List.of(taken.username()));
@@ -208,7 +208,7 @@ class UsersPageController {
      * The service's input from the form: only the scope the role has (an administrator's form may still hold
      * a premise chosen before the role was changed), checked against the same constraints as the API's.
      */
-    private Users.Input input(UserForm form, String password, boolean enabled, List<UserFormPage.Message> errors) {
+    private UserService.Input input(UserForm form, String password, boolean enabled, List<UserFormPage.Message> errors) {
         Role role = null;
         try {
             role = form.role() == null || form.role().isBlank() ? null : Role.valueOf(form.role());
@@ -217,18 +217,18 @@ class UsersPageController {
         }
         UUID organisation = role == Role.OPERATOR || role == Role.MANAGER ? id(form.organisation()) : null;
         UUID premise = role == Role.RESIDENT ? id(form.premise()) : null;
-        Users.Input input = new Users.Input(form.username() == null ? null : form.username().trim(), password,
+        UserService.Input input = new UserService.Input(form.username() == null ? null : form.username().trim(), password,
                 form.displayName(), role, organisation, premise, enabled);
-        List<ConstraintViolation<Users.Input>> violations = new ArrayList<>(validator.validate(input));
+        List<ConstraintViolation<UserService.Input>> violations = new ArrayList<>(validator.validate(input));
         violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
-        for (ConstraintViolation<Users.Input> v : violations) {
+        for (ConstraintViolation<UserService.Input> v : violations) {
             errors.add(new UserFormPage.Message("users.invalid." + v.getPropertyPath(),
-                    List.of(Users.MIN_PASSWORD, Users.MAX_PASSWORD)));
+                    List.of(UserService.MIN_PASSWORD, UserService.MAX_PASSWORD)));
         }
         return input;
     }
 
-    private UserFormPage page(Users.Account account, UserForm form, List<UserFormPage.Message> errors) {
+    private UserFormPage page(UserService.Account account, UserForm form, List<UserFormPage.Message> errors) {
         AccessScope scope = current.scope();
         List<UserFormPage.Choice> orgs = organisations.list(scope).stream()
                 .map(o -> new UserFormPage.Choice(o.id(), o.name(), o.kind().name())).toList();
@@ -241,7 +241,7 @@ class UsersPageController {
                         .map(p -> new UserFormPage.Choice(p.id(), p.number(), null)).toList();
         List<String> roles = Arrays.stream(Role.values()).map(Enum::name).toList();
         return new UserFormPage(account, form, roles, orgs, buildingChoices, premiseChoices, errors,
-                Users.MIN_PASSWORD, Users.MAX_PASSWORD);
+                UserService.MIN_PASSWORD, UserService.MAX_PASSWORD);
     }
 
     private static UUID id(String text) {

@@ -31,7 +31,7 @@ import org.postgresql.copy.CopyIn;
  * copied rows first: the copy then fails with a unique violation, is rolled back to a savepoint, and
  * its rows take the checking insert too. The result is the same as one checking insert of the batch.
  */
-final class ReadingRows {
+final class ReadingCopyWriter {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -40,7 +40,7 @@ final class ReadingRows {
     private final BigDecimal[] values;
     private final int size;
 
-    ReadingRows(long[] registers, Instant[] times, BigDecimal[] values) {
+    ReadingCopyWriter(long[] registers, Instant[] times, BigDecimal[] values) {
         this.registers = registers;
         this.times = times;
         this.values = values;

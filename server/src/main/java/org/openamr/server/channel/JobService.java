@@ -15,28 +15,28 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-now and searches asked for through the API, run as jobs on {@link ChannelWorkers}. A job
+ * Read-now and searches asked for through the API, run as jobs on {@link BusWorkers}. A job
  * waits for its channel when another run (a schedule, a read-now, a search, on any instance) holds
  * it, for up to {@code openamr.polling.busy-wait}, and fails with "channel busy" after that.
  */
 @Service
-public class ChannelActions implements DisposableBean {
+public class JobService implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ChannelActions.class);
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
-    private final Channels channels;
-    private final ChannelJobs jobs;
+    private final ChannelRepository channels;
+    private final JobRepository jobs;
     private final ChannelLocks locks;
-    private final ChannelWorkers workers;
+    private final BusWorkers workers;
     private final PollService polls;
     private final SearchService searches;
-    private final PollRuns runs;
+    private final RunRepository runs;
     private final PollingProperties properties;
     /** Jobs of this instance not finished yet: the ones to end as FAILED if it stops. */
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
-    public ChannelActions(Channels channels, ChannelJobs jobs, ChannelLocks locks, ChannelWorkers workers,
-            PollService polls, SearchService searches, PollRuns runs, PollingProperties properties) {
+    public JobService(ChannelRepository channels, JobRepository jobs, ChannelLocks locks, BusWorkers workers,
+            PollService polls, SearchService searches, RunRepository runs, PollingProperties properties) {
         this.channels = channels;
         this.jobs = jobs;
         this.locks = locks;
@@ -83,7 +83,7 @@ public class ChannelActions implements DisposableBean {
     }
 
     private JobView submit(Channel c, RunKind kind, SearchSpec spec, AccessScope scope, Work work) {
-        ChannelJobs.Created job = jobs.create(c.id(), kind, spec, scope.actor());
+        JobRepository.Created job = jobs.create(c.id(), kind, spec, scope.actor());
         active.add(job.id());
         try {
             workers.submit(() -> {
@@ -111,7 +111,7 @@ public class ChannelActions implements DisposableBean {
                             .orElse(Text.of(Text.Kind.JOB_WAITING_CHANNEL))), task);
             if (result.isEmpty()) {
                 jobs.failed(jobId, Text.of(Text.Kind.JOB_BUSY, c.publicId(), properties.busyWait().toSeconds()));
-            } else if ("FAILED".equals(result.get().status())) {
+            } else if (result.get().status() == RunStatus.FAILED) {
                 jobs.failed(jobId, result.get().message());
             } else {
                 jobs.done(jobId, result.get().message());

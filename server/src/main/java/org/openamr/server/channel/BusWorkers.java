@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * due channels queue instead of starting a thread each, and one slow bus holds one thread only.
  */
 @Component
-public class ChannelWorkers implements DisposableBean {
+public class BusWorkers implements DisposableBean {
 
     private final ExecutorService pool;
 
-    public ChannelWorkers(PollingProperties properties) {
+    public BusWorkers(PollingProperties properties) {
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * while it lasts; times are the database's clock.
  */
 @Repository
-public class PollRuns {
+public class RunRepository {
 
     /** Longest message kept: a failure listing many meters is cut, not refused. */
     static final int MAX_MESSAGE = 4000;
@@ -28,7 +28,7 @@ public class PollRuns {
     /** Runs of this instance not finished yet: the ones to end as FAILED if it stops. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public PollRuns(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
+    public RunRepository(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
         this.jdbc = jdbc;
         this.instance = instance;
         this.texts = texts;
@@ -54,7 +54,7 @@ public class PollRuns {
                     readings_inserted = :inserted, readings_duplicate = :duplicate, message = :message,
                     message_text = :text
                 where id = :id""")
-                .param("status", r.status()).param("total", r.metersTotal()).param("read", r.metersRead())
+                .param("status", r.status().name()).param("total", r.metersTotal()).param("read", r.metersRead())
                 .param("failed", r.metersFailed()).param("found", r.metersFound(), java.sql.Types.INTEGER)
                 .param("created", r.metersCreated()).param("inserted", r.readingsInserted())
                 .param("duplicate", r.readingsDuplicate()).param("message", cut(texts.english(r.message())), java.sql.Types.VARCHAR)
@@ -83,7 +83,8 @@ public class PollRuns {
                     on conflict (run_id, meter_id) do update set ok = excluded.ok, silent = excluded.silent,
                         addressed_by = excluded.addressed_by, values_read = excluded.values_read,
                         error = excluded.error, error_text = excluded.error_text, at = excluded.at""")
-                    .param("run", runId).param("meter", o.meterId()).param("ok", o.ok()).param("silent", o.silent())
+                    .param("run", runId).param("meter", o.meterId()).param("ok", o.result() == OutcomeResult.READ)
+                    .param("silent", o.result() == OutcomeResult.SILENT)
                     .param("by", o.addressedBy())
                     .param("values", o.valuesRead()).param("error", cut(texts.english(o.error())), java.sql.Types.VARCHAR)
                     .param("text", json(o.error()), java.sql.Types.VARCHAR)

@@ -1,11 +1,9 @@
-package org.openamr.server.security;
+package org.openamr.server.user;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +13,10 @@ import org.openamr.server.audit.AuditActor;
 import org.openamr.server.organisation.Organisation;
 import org.openamr.server.organisation.Organisations;
 import org.openamr.server.premise.Premises;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.openamr.server.security.AccessScope;
+import org.openamr.server.security.CurrentUser;
+import org.openamr.server.security.LoginThrottle;
+import org.openamr.server.security.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
  * behind them.
  */
 @Service
-public class Users {
+public class UserService {
 
     public static final int MIN_PASSWORD = 10;
     public static final int MAX_PASSWORD = 200;
 
-    private final JdbcClient jdbc;
+    private final UserRepository repository;
     private final PasswordEncoder passwords;
     private final Organisations organisations;
     private final Premises premises;
@@ -42,9 +43,9 @@ public class Users {
     private final CurrentUser current;
     private final AuditActor audit;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, Organisations organisations, Premises premises,
+    UserService(UserRepository repository, PasswordEncoder passwords, Organisations organisations, Premises premises,
             LoginThrottle throttle, CurrentUser current, AuditActor audit) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.passwords = passwords;
         this.organisations = organisations;
         this.premises = premises;
@@ -64,6 +65,11 @@ public class Users {
     public record Account(UUID id, String username, String displayName, Role role, UUID organisation,
                           String organisationName, UUID premise, String premiseNumber, UUID building,
                           String buildingAddress, boolean enabled, boolean throttled, Instant createdAt) {
+
+        Account withThrottled(boolean now) {
+            return new Account(id, username, displayName, role, organisation, organisationName, premise, premiseNumber,
+                    building, buildingAddress, enabled, now, createdAt);
+        }
     }
 
     /** A new account or an account's new state; a null password keeps the old one. */
@@ -74,62 +80,37 @@ public class Users {
                         Boolean enabled) {
     }
 
-    private static final String PROFILE = """
-            select u.public_id, u.username, u.display_name, u.role, o.public_id as org, p.public_id as premise, u.enabled
-            from app_user u left join organisation o on o.id = u.organisation_id left join premise p on p.id = u.premise_id
-            """;
-
-    private static Profile profile(ResultSet rs, int n) throws SQLException {
-        return new Profile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getBoolean(7));
-    }
-
     /** The caller's own account: for everybody. */
     public Profile me() {
-        return jdbc.sql(PROFILE + " where u.id = ?").param(current.user().id()).query(Users::profile).single();
+        return repository.profile(current.user().id());
     }
 
     public Page<Profile> list(int page, int size) {
         admin();
         Page.check(page, size);
-        List<Profile> items = jdbc.sql(PROFILE + " order by u.username limit ? offset ?").params(size, (long) page * size)
-                .query(Users::profile).list();
-        return new Page<>(items, page, size, jdbc.sql("select count(*) from app_user").query(Long.class).single());
+        List<Profile> items = repository.profiles(page, size);
+        return new Page<>(items, page, size, repository.count());
     }
 
-    private static final String ACCOUNT = """
-            select u.public_id, u.username, u.display_name, u.role, o.public_id as org, o.name as org_name,
-                   p.public_id as premise, p.number, b.public_id as building, b.address, u.enabled, u.created_at
-            from app_user u left join organisation o on o.id = u.organisation_id
-            left join premise p on p.id = u.premise_id left join building b on b.id = p.building_id
-            """;
-
-    private Account accountRow(ResultSet rs, int n) throws SQLException {
-        return new Account(rs.getObject("public_id", UUID.class), rs.getString("username"),
-                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getObject("org", UUID.class),
-                rs.getString("org_name"), rs.getObject("premise", UUID.class), rs.getString("number"),
-                rs.getObject("building", UUID.class), rs.getString("address"), rs.getBoolean("enabled"),
-                throttle.userBlocked(rs.getString("username")), rs.getTimestamp("created_at").toInstant());
+    private Account withThrottle(Account a) {
+        return a.withThrottled(throttle.userBlocked(a.username()));
     }
 
     public Page<Account> accounts(int page, int size) {
         admin();
         Page.check(page, size);
-        List<Account> items = jdbc.sql(ACCOUNT + " order by lower(u.username) limit ? offset ?")
-                .params(size, (long) page * size).query(this::accountRow).list();
-        return new Page<>(items, page, size, jdbc.sql("select count(*) from app_user").query(Long.class).single());
+        List<Account> items = repository.accounts(page, size).stream().map(this::withThrottle).toList();
+        return new Page<>(items, page, size, repository.count());
     }
 
     public Account account(UUID id) {
         admin();
-        return jdbc.sql(ACCOUNT + " where u.public_id = ?").param(id).query(this::accountRow).optional()
-                .orElseThrow(() -> new NotFoundException("user", id));
+        return repository.account(id).map(this::withThrottle).orElseThrow(() -> new NotFoundException("user", id));
     }
 
     public Profile get(UUID id) {
         admin();
-        return jdbc.sql(PROFILE + " where u.public_id = ?").param(id).query(Users::profile).optional()
-                .orElseThrow(() -> new NotFoundException("user", id));
+        return repository.profile(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
     @Transactional
@@ -141,12 +122,8 @@ public class Users {
         Long org = organisationFor(scope, in);
         Long premise = premiseFor(scope, in);
         usernameFree(in.username(), null);
-        UUID id = jdbc.sql("""
-                insert into app_user (username, password_hash, display_name, role, organisation_id, premise_id, enabled)
-                values (?, ?, ?, ?, ?, ?, ?) returning public_id""")
-                .params(in.username(), passwords.encode(in.password()), displayName(in), in.role().name(), org, premise,
-                        in.enabled() == null || in.enabled())
-                .query(UUID.class).single();
+        UUID id = repository.insert(new UserRepository.Row(in.username(), passwords.encode(in.password()),
+                displayName(in), in.role(), org, premise, in.enabled() == null || in.enabled()));
         return get(id);
     }
 
@@ -160,13 +137,9 @@ public class Users {
             notOwn(id);
         }
         usernameFree(in.username(), id);
-        found(jdbc.sql("""
-                update app_user set username = ?, display_name = ?, role = ?, organisation_id = ?, premise_id = ?,
-                       enabled = ?, password_hash = coalesce(?, password_hash)
-                where public_id = ?""")
-                .params(in.username(), displayName(in), in.role().name(), org, premise, enabled,
-                        in.password() == null ? null : passwords.encode(in.password()), id)
-                .update(), id);
+        found(repository.update(id, new UserRepository.Row(in.username(),
+                in.password() == null ? null : passwords.encode(in.password()), displayName(in), in.role(), org, premise,
+                enabled)), id);
         if (in.password() != null) {
             note(scope, "PASSWORD_SET", id);
         }
@@ -180,8 +153,7 @@ public class Users {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             throw new UserRuleException(UserRuleException.Rule.PASSWORD_LENGTH, MIN_PASSWORD, MAX_PASSWORD);
         }
-        found(jdbc.sql("update app_user set password_hash = ? where public_id = ?")
-                .params(passwords.encode(password), id).update(), id);
+        found(repository.setPasswordHash(id, passwords.encode(password)), id);
         note(scope, "PASSWORD_SET", id);
     }
 
@@ -190,15 +162,14 @@ public class Users {
     public void lock(UUID id) {
         actingAdmin();
         notOwn(id);
-        found(jdbc.sql("update app_user set enabled = false where public_id = ?").param(id).update(), id);
+        found(repository.disable(id), id);
     }
 
     /** Enables the account and lifts the login throttle's refusal after failed sign-ins (on this instance). */
     @Transactional
     public void unlock(UUID id) {
         AccessScope scope = actingAdmin();
-        String username = jdbc.sql("update app_user set enabled = true where public_id = ? returning username")
-                .param(id).query(String.class).optional().orElseThrow(() -> new NotFoundException("user", id));
+        String username = repository.enable(id).orElseThrow(() -> new NotFoundException("user", id));
         if (throttle.userBlocked(username)) {
             throttle.release(username);
             note(scope, "THROTTLE_RELEASED", id);
@@ -210,7 +181,7 @@ public class Users {
     public void delete(UUID id) {
         actingAdmin();
         notOwn(id);
-        found(jdbc.sql("delete from app_user where public_id = ?").param(id).update(), id);
+        found(repository.delete(id), id);
     }
 
     /** {@link #admin()} for a change: names the administrator in the audit log of this transaction. */
@@ -233,15 +204,11 @@ public class Users {
      * unchanged) and the throttle, which is not in the database.
      */
     private void note(AccessScope scope, String action, UUID id) {
-        jdbc.sql("""
-                insert into audit_log (actor, action, entity, entity_id)
-                select ?, ?, 'app_user', id::text from app_user where public_id = ?""")
-                .params(scope.actor(), action, id).update();
+        repository.auditNote(scope.actor(), action, id);
     }
 
     private boolean isCaller(UUID id) {
-        return jdbc.sql("select exists (select 1 from app_user where public_id = ? and id = ?)")
-                .params(id, current.user().id()).query(Boolean.class).single();
+        return repository.isAccount(id, current.user().id());
     }
 
     private void notOwn(UUID id) {
@@ -258,11 +225,7 @@ public class Users {
 
     /** Sign-in matches user names without regard to case, so two may not differ only in it. */
     private void usernameFree(String username, UUID except) {
-        boolean taken = jdbc.sql("""
-                select exists (select 1 from app_user where lower(username) = lower(?)
-                               and public_id is distinct from ?)""").params(username, except)
-                .query(Boolean.class).single();
-        if (taken) {
+        if (repository.nameTaken(username, except)) {
             throw new UsernameTakenException(username);
         }
     }

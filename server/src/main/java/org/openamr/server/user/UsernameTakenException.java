@@ -1,4 +1,4 @@
-package org.openamr.server.security;
+package org.openamr.server.user;
 
 import org.openamr.server.api.ConflictException;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.server.api.Page;
+import org.openamr.server.meter.MeterChannels;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.sql.Sql;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * companies, never a resident; a channel without a building only by administrators.
  */
 @Repository
-public class Channels {
+public class ChannelRepository implements MeterChannels {
 
     private static final String FROM = """
             from acquisition_channel c
@@ -34,7 +35,7 @@ public class Channels {
 
     private final JdbcClient jdbc;
 
-    public Channels(JdbcClient jdbc) {
+    public ChannelRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,6 +50,11 @@ public class Channels {
         return Sql.format("select " + CHANNEL_COLUMNS + " " + FROM + " where c.public_id = :id and %s",
                         scope.wholeBuilding("c.building_id"))
                 .on(jdbc).param("id", publicId).query(ROW).optional();
+    }
+
+    @Override
+    public Optional<Long> visibleChannelId(UUID publicId, AccessScope scope) {
+        return visible(publicId, scope).map(Channel::id);
     }
 
     public Optional<ChannelView> view(UUID publicId, AccessScope scope) {
@@ -92,6 +98,77 @@ public class Channels {
     public long meterCount(long channelId) {
         return jdbc.sql("select count(*) from meter where channel_id = :id").param("id", channelId)
                 .query(Long.class).single();
+    }
+
+    /** @return the new channel's public id */
+    public UUID insert(ChannelKind kind, String name, Long buildingId, String address, int baud, String cron,
+            boolean enabled) {
+        return jdbc.sql("""
+                insert into acquisition_channel
+                    (kind, name, building_id, address, baud, schedule_cron, schedule_since, enabled)
+                values (:kind, :name, :building, :address, :baud, :cron,
+                        case when :cron is null then null else now() end, :enabled)
+                returning public_id""")
+                .param("kind", kind.name()).param("name", name).param("building", buildingId, java.sql.Types.BIGINT)
+                .param("address", address, java.sql.Types.VARCHAR).param("baud", baud)
+                .param("cron", cron, java.sql.Types.VARCHAR)
+                .param("enabled", enabled)
+                .query(UUID.class).single();
+    }
+
+    /** Stores a channel's fields; a changed schedule counts its slots from now (none before the change). */
+    public void update(long id, String name, String address, int baud, String cron, boolean enabled, Long buildingId) {
+        jdbc.sql("""
+                update acquisition_channel set name = :name, address = :address, baud = :baud,
+                    schedule_since = case when schedule_cron is distinct from :cron
+                                          then case when :cron is null then null else now() end
+                                          else schedule_since end,
+                    schedule_cron = :cron, enabled = :enabled, building_id = :building
+                where id = :id""")
+                .param("name", name).param("address", address, java.sql.Types.VARCHAR).param("baud", baud)
+                .param("cron", cron, java.sql.Types.VARCHAR).param("enabled", enabled)
+                .param("building", buildingId, java.sql.Types.BIGINT).param("id", id)
+                .update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from acquisition_channel where id = :id").param("id", id).update();
+    }
+
+    /** The internal id of a building the scope sees in full (a channel's building must be). */
+    public Optional<Long> visibleBuildingId(UUID buildingId, AccessScope scope) {
+        return Sql.format("select b.id from building b where b.public_id = :id and %s", scope.wholeBuilding("b.id"))
+                .on(jdbc).param("id", buildingId).query(Long.class).optional();
+    }
+
+    /** The meters registered on a channel, to poll them, in the order a poll reads them. */
+    List<RegisteredMeter> registeredMeters(long channelId) {
+        return jdbc.sql("""
+                select id, serial, manufacturer, mbus_primary, mbus_version, mbus_medium from meter
+                where channel_id = :channel order by mbus_primary nulls last, serial""")
+                .param("channel", channelId)
+                .query((rs, n) -> new RegisteredMeter(rs.getLong("id"), rs.getString("serial"),
+                        rs.getString("manufacturer"), (Integer) rs.getObject("mbus_primary"),
+                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
+                .list();
+    }
+
+    /**
+     * Registers a meter heard on a channel's bus on that channel, with the primary address a scan found it at
+     * (null: keep the stored one); another meter of the channel that had that address loses it.
+     */
+    void putOnChannel(long meterId, long channelId, Integer primary) {
+        if (primary != null) {
+            jdbc.sql("update meter set mbus_primary = null where channel_id = :channel and mbus_primary = :primary "
+                            + "and id <> :id")
+                    .param("channel", channelId).param("primary", primary).param("id", meterId).update();
+        }
+        jdbc.sql("""
+                update meter set channel_id = :channel, mbus_primary = coalesce(:primary, mbus_primary)
+                where id = :id and (channel_id is distinct from :channel
+                                    or mbus_primary is distinct from coalesce(:primary, mbus_primary))""")
+                .param("channel", channelId).param("primary", primary, java.sql.Types.INTEGER).param("id", meterId)
+                .update();
     }
 
     private static String viewSelect() {

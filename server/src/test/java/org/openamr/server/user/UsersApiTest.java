@@ -1,4 +1,4 @@
-package org.openamr.server.security;
+package org.openamr.server.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openamr.server.security.Role;
 import org.openamr.server.support.Api;
 import org.openamr.server.support.ServerTest;
 import org.openamr.server.support.World;
@@ -14,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The rules of {@link Users} as the API applies them (the users page applies the same, through the same service). */
+/** The rules of {@link UserService} as the API applies them (the users page applies the same, through the same service). */
 @ServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsersApiTest {

@@ -1,11 +1,10 @@
-package org.openamr.server.meter;
+package org.openamr.server.point;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.openamr.server.point.MeteringPoint;
 
 /**
  * Meters known to count more than their own resource, and on which subunit each: a Danfoss SonoSafe 10 or

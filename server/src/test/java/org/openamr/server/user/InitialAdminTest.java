@@ -1,4 +1,4 @@
-package org.openamr.server.security;
+package org.openamr.server.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

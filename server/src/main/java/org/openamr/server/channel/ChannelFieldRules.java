@@ -7,14 +7,14 @@ import org.openamr.server.api.BadRequestException;
 import org.springframework.scheduling.support.CronExpression;
 
 /** What a channel's fields may hold; every refusal says which field, what was given and why. */
-final class ChannelRules {
+final class ChannelFieldRules {
 
     /** The speeds M-Bus meters talk (EN 13757-2); anything else no meter would understand. */
     static final Set<Integer> BAUDS = Set.of(300, 600, 1200, 2400, 4800, 9600, 19200, 38400);
     static final int DEFAULT_BAUD = 2400;
     static final int MAX_NAME = 200;
 
-    private ChannelRules() {
+    private ChannelFieldRules() {
     }
 
     static String name(String name) {

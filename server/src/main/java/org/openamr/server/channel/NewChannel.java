@@ -11,6 +11,6 @@ import java.util.UUID;
  * @param scheduleCron Spring cron (six fields, seconds first) in the building's time zone; absent: on demand only
  * @param enabled      true when absent
  */
-public record ChannelRequest(String kind, String name, UUID buildingId, String address, Integer baud,
+public record NewChannel(String kind, String name, UUID buildingId, String address, Integer baud,
                              String scheduleCron, Boolean enabled) {
 }

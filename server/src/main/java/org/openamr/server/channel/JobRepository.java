@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
  * that any instance answers {@code GET /api/v1/jobs/{id}} with the job's current state.
  */
 @Repository
-public class ChannelJobs {
+public class JobRepository {
 
     private final JdbcClient jdbc;
     private final InstanceName instance;
     private final AcquisitionTexts texts;
 
-    public ChannelJobs(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
+    public JobRepository(JdbcClient jdbc, InstanceName instance, AcquisitionTexts texts) {
         this.jdbc = jdbc;
         this.instance = instance;
         this.texts = texts;
@@ -79,8 +79,8 @@ public class ChannelJobs {
                 update channel_job set status = 'DONE', finished_at = clock_timestamp(), message = :message,
                     message_text = :text
                 where id = :id and status in ('QUEUED', 'RUNNING')""")
-                .param("message", PollRuns.cut(texts.english(message)), java.sql.Types.VARCHAR)
-                .param("text", PollRuns.json(message), java.sql.Types.VARCHAR).param("id", jobId).update();
+                .param("message", RunRepository.cut(texts.english(message)), java.sql.Types.VARCHAR)
+                .param("text", RunRepository.json(message), java.sql.Types.VARCHAR).param("id", jobId).update();
     }
 
     public void failed(long jobId, Text error) {
@@ -89,7 +89,7 @@ public class ChannelJobs {
                 update channel_job set status = 'FAILED', finished_at = clock_timestamp(), message = null,
                     message_text = null, error = :error, error_text = :text
                 where id = :id and status in ('QUEUED', 'RUNNING')""")
-                .param("error", PollRuns.cut(texts.english(why))).param("text", why.toJson()).param("id", jobId)
+                .param("error", RunRepository.cut(texts.english(why))).param("text", why.toJson()).param("id", jobId)
                 .update();
     }
 
@@ -119,7 +119,7 @@ public class ChannelJobs {
                     return new JobView(rs.getObject("public_id", UUID.class),
                             rs.getObject("channel_public_id", UUID.class), RunKind.valueOf(rs.getString("kind")),
                             mode == null ? null : SearchSpec.Mode.valueOf(mode), rs.getString("parameters"),
-                            rs.getString("status"), rs.getString("requested_by"), rs.getString("instance"),
+                            JobStatus.valueOf(rs.getString("status")), rs.getString("requested_by"), rs.getString("instance"),
                             RunView.instant(rs, "created_at"), RunView.instant(rs, "started_at"),
                             RunView.instant(rs, "finished_at"),
                             new JobView.Progress((Integer) rs.getObject("progress_done"),

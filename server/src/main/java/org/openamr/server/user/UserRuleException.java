@@ -1,8 +1,8 @@
-package org.openamr.server.security;
+package org.openamr.server.user;
 
 import org.openamr.server.api.BadRequestException;
 
-/** An account that breaks a rule of {@link Users}; {@link #rule()} lets a page say it in the reader's language. */
+/** An account that breaks a rule of {@link UserService}; {@link #rule()} lets a page say it in the reader's language. */
 public class UserRuleException extends BadRequestException {
 
     public enum Rule {
