@@ -3,7 +3,13 @@ package org.openamr.demo;
 import java.time.Clock;
 import java.util.List;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.building.Buildings;
+import org.openamr.server.channel.ChannelService;
+import org.openamr.server.channel.Channels;
 import org.openamr.server.database.EmbeddedDatabase;
+import org.openamr.server.organisation.Organisations;
+import org.openamr.server.point.MeteringPoints;
+import org.openamr.server.premise.Premises;
 import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.web.SignInHints;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,12 +45,19 @@ class DemoConfiguration {
     }
 
     @Bean
-    DemoStartup demoStartup(DemoProperties properties, DemoBuilding building, DemoBus bus, JdbcClient jdbc,
-            PlatformTransactionManager transactions, AuditActor audit, PasswordEncoder passwords, ReadingStore store,
+    DemoRegistry demoRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, AuditActor audit,
+            PasswordEncoder passwords, Organisations organisations, Buildings buildings, Premises premises,
+            MeteringPoints points, ChannelService channelService, Channels channels) {
+        return new DemoRegistry(jdbc, new TransactionTemplate(transactions), audit, passwords,
+                new DemoRegistry.Writers(organisations, buildings, premises, points, channelService, channels));
+    }
+
+    @Bean
+    DemoStartup demoStartup(DemoProperties properties, DemoBuilding building, DemoBus bus, DemoRegistry registry,
+            JdbcClient jdbc, PlatformTransactionManager transactions, AuditActor audit, ReadingStore store,
             ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
-        TransactionTemplate tx = new TransactionTemplate(transactions);
-        return new DemoStartup(properties, building, bus, new DemoRegistry(jdbc, tx, audit, passwords),
-                new DemoBackfill(store, tx, audit, jdbc), embedded, environment);
+        return new DemoStartup(properties, building, bus, registry,
+                new DemoBackfill(store, new TransactionTemplate(transactions), audit, jdbc), embedded, environment);
     }
 
     /** The sign-in page lists the demo's accounts with their fixed passwords (printed in the banner anyway). */

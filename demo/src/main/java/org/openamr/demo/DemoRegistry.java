@@ -2,10 +2,8 @@ package org.openamr.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.building.Buildings;
+import org.openamr.server.channel.Channel;
+import org.openamr.server.channel.ChannelKind;
+import org.openamr.server.channel.ChannelRequest;
+import org.openamr.server.channel.ChannelService;
+import org.openamr.server.channel.ChannelView;
+import org.openamr.server.channel.Channels;
 import org.openamr.server.meter.MultiInputMeter;
+import org.openamr.server.organisation.Organisation;
+import org.openamr.server.organisation.Organisations;
 import org.openamr.server.point.MeteringPoint;
+import org.openamr.server.point.MeteringPoints;
+import org.openamr.server.premise.Premise;
+import org.openamr.server.premise.Premises;
+import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.Role;
 import org.openamr.server.security.Tokens;
 import org.openamr.mbus.record.DataField;
@@ -32,6 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * virtual bus's new port into the channel, the demo accounts' passwords, a new API token for each.
  * The building's address is the marker: if it is there, everything else is, because the first
  * seeding is one transaction.
+ *
+ * <p>Organisations, the building, entrances, premises, points, installations and the channel go in through the
+ * repositories and services the API writes them with, as an administrator ({@link AccessScope.Everything}, actor
+ * {@link #ACTOR}). Still written here: meters (no repository method takes the channel, the register digits and
+ * the bus header together while keeping them in the administrators' registry, as a search on the bus does), and
+ * the accounts and their API tokens (the users service creates accounts only for a signed-in administrator, and
+ * tokens are written by the controller).
  */
 final class DemoRegistry {
 
@@ -59,16 +77,29 @@ final class DemoRegistry {
             new DemoLogin("manager", "manager-demo", Role.MANAGER, "управляющая компания", "management company", null),
             new DemoLogin("resident", "resident-demo", Role.RESIDENT, "житель кв. 1", "resident of apartment 1", null));
 
+    /** Who writes: the demo acts as an administrator, in the audit log as {@link #ACTOR}. */
+    private static final AccessScope SCOPE = new AccessScope.Everything(ACTOR);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditActor audit;
     private final PasswordEncoder passwords;
+    private final Writers writers;
 
-    DemoRegistry(JdbcClient jdbc, TransactionTemplate transactions, AuditActor audit, PasswordEncoder passwords) {
+    /**
+     * The repositories and services the API writes the registry with: the demo's building goes in the same way.
+     */
+    record Writers(Organisations organisations, Buildings buildings, Premises premises, MeteringPoints points,
+                   ChannelService channelService, Channels channels) {
+    }
+
+    DemoRegistry(JdbcClient jdbc, TransactionTemplate transactions, AuditActor audit, PasswordEncoder passwords,
+            Writers writers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
         this.passwords = passwords;
+        this.writers = writers;
     }
 
     /**
@@ -87,48 +118,48 @@ final class DemoRegistry {
             long buildingId = existing.orElseGet(() -> create(building, bus, channelAddress));
             long channelId = channel(buildingId, channelAddress);
             List<DemoLogin> logins = accounts(buildingId);
-            UUID publicId = jdbc.sql("select public_id from building where id = ?").param(buildingId)
-                    .query(UUID.class).single();
-            return new Site(buildingId, publicId, channelId, existing.isEmpty(), logins);
+            return new Site(buildingId, writers.buildings().publicId(buildingId), channelId, existing.isEmpty(), logins);
         });
     }
 
     private long create(DemoBuilding building, VirtualBus bus, String channelAddress) {
-        long management = id("insert into organisation (kind, name) values ('MANAGEMENT', ?)", MANAGEMENT_COMPANY);
-        long service = id("insert into organisation (kind, name) values ('SERVICE', ?)", SERVICE_COMPANY);
-        long buildingId = id("""
-                insert into building (address, management_org_id, service_org_id, time_zone)
-                values (?, ?, ?, ?)""", DemoBuilding.ADDRESS, management, service, DemoBuilding.ZONE.getId());
+        long management = organisation(Organisation.Kind.MANAGEMENT, MANAGEMENT_COMPANY);
+        long service = organisation(Organisation.Kind.SERVICE, SERVICE_COMPANY);
+        long buildingId = writers.buildings().create(DemoBuilding.ADDRESS, null, null, management, service,
+                DemoBuilding.ZONE.getId());
         long channelId = insertChannel(buildingId, channelAddress);
-        Map<Integer, Long> entrances = new HashMap<>();
         for (int e = 1; e <= building.entrances(); e++) {
-            entrances.put(e, id("insert into entrance (building_id, number) values (?, ?)", buildingId, e));
+            writers.buildings().addEntrance(buildingId, e);
         }
         for (DemoBuilding.Apartment a : building.apartments()) {
             VirtualMeter meter = meter(bus, a.meterId());
             Household household = (Household) meter.consumption();
             BigDecimal area = REFERENCE_AREA_M2.multiply(BigDecimal.valueOf(household.sizePerMille(), 3))
                     .setScale(2, RoundingMode.HALF_UP);
-            long premise = id("""
-                    insert into premise (building_id, entrance_id, number, kind, floor, area_m2)
-                    values (?, ?, ?, 'APARTMENT', ?, ?)""", buildingId, entrances.get(a.entrance()),
-                    Integer.toString(a.number()), a.floor(), area);
+            UUID premise = writers.premises().create(buildingId, a.entrance(), Integer.toString(a.number()),
+                    Premise.Kind.APARTMENT, a.floor(), area);
+            long premiseId = writers.premises().ref(SCOPE, premise).id();
             // one meter at three points: its energy, and the water meters' pulses on subunits 1 and 2
             long meterId = registerMeter(meter, channelId);
-            install(meterId, point(buildingId, premise, "HEAT", "", 0), meter, Register.ENERGY);
-            install(meterId, point(buildingId, premise, "COLD_WATER", "", COLD_WATER_SUBUNIT), meter,
-                    Register.VOLUME_SUBUNIT_1);
-            install(meterId, point(buildingId, premise, "HOT_WATER", "", HOT_WATER_SUBUNIT), meter,
-                    Register.VOLUME_SUBUNIT_2);
+            install(meterId, point(buildingId, premiseId, MeteringPoint.Resource.HEAT, "", 0), meter, Register.ENERGY);
+            install(meterId, point(buildingId, premiseId, MeteringPoint.Resource.COLD_WATER, "", COLD_WATER_SUBUNIT),
+                    meter, Register.VOLUME_SUBUNIT_1);
+            install(meterId, point(buildingId, premiseId, MeteringPoint.Resource.HOT_WATER, "", HOT_WATER_SUBUNIT),
+                    meter, Register.VOLUME_SUBUNIT_2);
         }
         for (DemoBuilding.HouseMeter h : List.of(building.houseHeat(), building.houseWater())) {
             VirtualMeter meter = meter(bus, h.meterId());
-            String resource = h == building.houseHeat() ? "HEAT" : "COLD_WATER";
+            MeteringPoint.Resource resource = h == building.houseHeat() ? MeteringPoint.Resource.HEAT
+                    : MeteringPoint.Resource.COLD_WATER;
             Register register = h == building.houseHeat() ? Register.ENERGY : Register.VOLUME;
             install(registerMeter(meter, channelId), point(buildingId, null, resource, HOUSE_POINT_NAME, 0), meter,
                     register);
         }
         return buildingId;
+    }
+
+    private long organisation(Organisation.Kind kind, String name) {
+        return writers.organisations().internalId(SCOPE, writers.organisations().create(kind, name, null).id());
     }
 
     private long channel(long buildingId, String address) {
@@ -138,22 +169,24 @@ final class DemoRegistry {
             return insertChannel(buildingId, address);
         }
         // the virtual bus gets a free port on every start
-        jdbc.sql("update acquisition_channel set address = ? where id = ? and address is distinct from ?")
-                .params(address, found.get(), address).update();
-        return found.get();
+        Channel channel = writers.channels().byId(found.get()).orElseThrow();
+        if (!address.equals(channel.address())) {
+            writers.channelService().update(channel.publicId(), Map.of("address", address), SCOPE);
+        }
+        return channel.id();
     }
 
     private long insertChannel(long buildingId, String address) {
-        return id("""
-                insert into acquisition_channel (kind, name, building_id, address, baud, schedule_cron)
-                values ('TCP_GATEWAY', ?, ?, ?, ?, ?)""", CHANNEL_NAME, buildingId, address, DemoBuilding.BAUD,
-                SCHEDULE);
+        ChannelView created = writers.channelService().create(new ChannelRequest(ChannelKind.TCP_GATEWAY.name(),
+                CHANNEL_NAME, writers.buildings().publicId(buildingId), address, DemoBuilding.BAUD, SCHEDULE, true),
+                SCOPE);
+        return writers.channels().visible(created.id(), SCOPE).orElseThrow().id();
     }
 
     /** A point reading its resource's default quantity (energy for heat, volume for water) on {@code subunit}. */
-    private long point(long buildingId, Long premiseId, String resource, String name, int subunit) {
-        return id("insert into metering_point (building_id, premise_id, resource, name, subunit) values (?, ?, ?, ?, ?)",
-                buildingId, premiseId, resource, name, subunit);
+    private MeteringPoints.Ref point(long buildingId, Long premiseId, MeteringPoint.Resource resource, String name,
+            int subunit) {
+        return writers.points().ref(SCOPE, writers.points().create(buildingId, premiseId, resource, name, subunit));
     }
 
     /**
@@ -203,13 +236,9 @@ final class DemoRegistry {
     }
 
     /** Installed when the model's meter was, with the register's value then as the act's initial value. */
-    private void install(long meterId, long pointId, VirtualMeter meter, Register register) {
+    private void install(long meterId, MeteringPoints.Ref point, VirtualMeter meter, Register register) {
         Instant at = meter.consumption().installedAt();
-        jdbc.sql("""
-                insert into meter_installation (meter_id, point_id, installed_at, initial_value)
-                select ?, ?, ?, ? where not exists (select 1 from meter_installation where point_id = ?)""")
-                .params(meterId, pointId, Timestamp.from(at), meter.reading(at).amount(register), pointId)
-                .update();
+        writers.points().install(point, meterId, at, meter.reading(at).amount(register), null);
     }
 
     /** The accounts, created once; passwords set back to the printed ones; a new token each. */

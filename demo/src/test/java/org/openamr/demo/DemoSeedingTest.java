@@ -60,6 +60,9 @@ class DemoSeedingTest {
     DemoStartup startup;
 
     @Autowired
+    DemoRegistry registry;
+
+    @Autowired
     DemoBus bus;
 
     @Autowired
@@ -279,7 +282,6 @@ class DemoSeedingTest {
         long users = count("select count(*) from app_user");
         String oldToken = token(Role.MANAGER);
 
-        DemoRegistry registry = new DemoRegistry(jdbc, new TransactionTemplate(transactions), audit, passwords);
         DemoRegistry.Site again = registry.seed(building, bus.bus(), "tcp://127.0.0.1:9");
         assertThat(again.created()).isFalse();
         assertThat(again.buildingId()).isEqualTo(first.buildingId());
