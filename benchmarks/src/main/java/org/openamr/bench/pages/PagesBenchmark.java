@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.openamr.server.OpenAmrServer;
+import org.openamr.demo.OpenAmrDemo;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +59,7 @@ public final class PagesBenchmark {
         Path home = Files.createTempDirectory("openamr-pages-bench");
         System.out.printf(Locale.ROOT, "OpenAMR pages benchmark, %s, Java %s, %d cores%n", Instant.now(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        ConfigurableApplicationContext server = new SpringApplicationBuilder(OpenAmrServer.class)
+        ConfigurableApplicationContext server = new SpringApplicationBuilder(OpenAmrDemo.class)
                 .run("--server.port=0", "--openamr.data-dir=" + home, "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN", "--logging.level.org.openamr=WARN",
                         "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false",

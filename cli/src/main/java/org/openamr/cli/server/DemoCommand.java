@@ -2,6 +2,7 @@ package org.openamr.cli.server;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.openamr.demo.OpenAmrDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("the demo runs on its own embedded database, but SPRING_DATASOURCE_URL is"
                     + " set (" + external + "); unset it to run the demo, or use openamr server for that database");
         }
-        new ServerRun().port(port).dataDir(dataDir)
+        new ServerRun(OpenAmrDemo.class).port(port).dataDir(dataDir)
                 .set("openamr.demo.enabled", true)
                 // fixed, printed passwords: reachable from this machine only
                 .set("server.address", "127.0.0.1")

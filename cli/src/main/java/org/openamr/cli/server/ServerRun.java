@@ -20,6 +20,8 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 final class ServerRun {
 
+    /** The Spring Boot application: the server alone, or the demo (the server and its demo building). */
+    private final Class<?> application;
     private final List<String> properties = new ArrayList<>();
     /**
      * Below everything else, so that the environment can still override them (e.g.
@@ -30,6 +32,15 @@ final class ServerRun {
     private final Map<String, Object> defaults = new HashMap<>(Map.of(
             "logging.level.org.springframework.boot.SpringApplication", "OFF",
             "logging.level.org.springframework.boot.web.server.servlet.context", "ERROR"));
+
+    /** The server alone ({@code openamr server}). */
+    ServerRun() {
+        this(OpenAmrServer.class);
+    }
+
+    ServerRun(Class<?> application) {
+        this.application = application;
+    }
 
     /** A Spring property, given as a command-line argument: it overrides the environment and application.properties. */
     ServerRun set(String name, Object value) {
@@ -56,7 +67,7 @@ final class ServerRun {
 
     /** Starts the server and blocks until it is shut down; a start that fails throws with Spring's reason. */
     void runUntilStopped() throws InterruptedException {
-        SpringApplication app = new SpringApplication(OpenAmrServer.class);
+        SpringApplication app = new SpringApplication(application);
         Closed closed = new Closed();
         app.addListeners(closed);
         app.setDefaultProperties(defaults);

@@ -38,6 +38,11 @@ public record ChannelPatch(Field<String> name, Field<String> address, Field<Inte
         return new ChannelPatch(null, null, null, new Field<>(cron, null), null, null, null);
     }
 
+    /** Only the address (a gateway's host and port, or a serial port). */
+    public static ChannelPatch address(String address) {
+        return new ChannelPatch(null, new Field<>(address, null), null, null, null, null, null);
+    }
+
     /** The change a JSON object asks for, with errors naming the field. */
     public static ChannelPatch of(Map<String, Object> json) {
         String problem = null;

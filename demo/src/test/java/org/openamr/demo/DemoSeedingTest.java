@@ -1,0 +1,322 @@
+package org.openamr.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.server.audit.AuditActor;
+import org.openamr.server.reading.ReadingStore;
+import org.openamr.server.security.Role;
+import org.openamr.server.support.Api;
+import org.openamr.simulator.meter.MeterType;
+import org.openamr.simulator.meter.Reading;
+import org.openamr.simulator.meter.Register;
+import org.openamr.simulator.meter.VirtualMeter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo on a small building (1 entrance × 3 apartments, 2 months of history, 1 day hourly):
+ * the server seeds and backfills it on start, exactly as the simulator's meters would have read,
+ * and a poll of the virtual bus lands in the same registers. Its counts are of the whole database, and its last
+ * test moves the history on: so it starts on a context of its own (WebPagesTest has the same configuration) and
+ * closes it when it is done.
+ */
+@DemoServerTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
+        "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
+        // the test polls when it wants to; the schedule would poll too, every minute
+        "openamr.polling.enabled=false"})
+class DemoSeedingTest {
+
+    /** Energy, heat volume and two pulse inputs of 3 apartments; the house heat meter's energy, volume and
+     * night energy; the house water meter's volume. */
+    private static final int CURRENT_REGISTERS = 3 * 4 + 3 + 1;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DemoStartup startup;
+
+    @Autowired
+    DemoRegistry registry;
+
+    @Autowired
+    DemoBus bus;
+
+    @Autowired
+    DemoBuilding building;
+
+    @Autowired
+    DemoProperties settings;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    ReadingStore store;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    AuditActor audit;
+
+    @LocalServerPort
+    int port;
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    private String token(Role role) {
+        return startup.site().logins().stream().filter(l -> l.role() == role).findFirst().orElseThrow().token();
+    }
+
+    @Test
+    @Order(1)
+    void theRegistryHoldsTheBuildingItsPointsMetersChannelAndAccounts() {
+        DemoRegistry.Site site = startup.site();
+        assertThat(site.created()).isTrue();
+        long b = site.buildingId();
+        assertThat(jdbc.sql("select address from building where id = ?").param(b).query(String.class).single())
+                .isEqualTo(DemoBuilding.ADDRESS);
+        assertThat(count("select count(*) from premise where building_id = ?", b)).isEqualTo(3);
+        assertThat(jdbc.sql("""
+                select resource || ' ' || quantity || ' ' || subunit from metering_point
+                where building_id = ? and premise_id is not null group by 1 order by 1""")
+                .param(b).query(String.class).list())
+                .containsExactly("COLD_WATER VOLUME 1", "HEAT ENERGY 0", "HOT_WATER VOLUME 2");
+        assertThat(jdbc.sql("select resource from metering_point where building_id = ? and premise_id is null order by resource")
+                .param(b).query(String.class).list()).containsExactly("COLD_WATER", "HEAT");
+        Map<String, Object> channel = jdbc.sql("select * from acquisition_channel where id = ?").param(site.channelId())
+                .query().singleRow();
+        assertThat(channel.get("address")).isEqualTo(bus.channelAddress());
+        assertThat(channel.get("kind")).isEqualTo("TCP_GATEWAY");
+        assertThat(channel.get("baud")).isEqualTo(38400);
+        assertThat(channel.get("schedule_cron")).isEqualTo("0 * * * * *");
+        assertThat(jdbc.sql("select mbus_primary from meter where channel_id = ? order by mbus_primary")
+                .param(site.channelId()).query(Integer.class).list()).containsExactly(1, 2, 3, 4, 5);
+        // the house meters' BCD registers roll over after 8 digits; the SonoSafe's binary ones never do
+        assertThat(jdbc.sql("select coalesce(register_digits, 0) from meter where channel_id = ? order by mbus_primary")
+                .param(site.channelId()).query(Integer.class).list()).containsExactly(0, 0, 0, 8, 8);
+        // every point has its meter, installed when the model's meter was, with the register's value then
+        assertThat(count("""
+                select count(*) from metering_point p where p.building_id = ?
+                and not exists (select 1 from meter_installation i where i.point_id = p.id)""", b)).isZero();
+        for (VirtualMeter m : bus.bus().meters()) {
+            List<Map<String, Object>> installed = jdbc.sql("""
+                    select i.installed_at, i.initial_value, p.resource from meter_installation i
+                    join meter m on m.id = i.meter_id join metering_point p on p.id = i.point_id
+                    where m.serial = ? order by p.resource""").param(m.id()).query().listOfRows();
+            assertThat(installed).hasSize(m.type() == MeterType.SONOSAFE_10 ? 3 : 1);
+            for (Map<String, Object> i : installed) {
+                assertThat(((Timestamp) i.get("installed_at")).toInstant()).isEqualTo(m.consumption().installedAt())
+                        .isBefore(Instant.now().minus(Duration.ofDays(400)));
+            }
+            if (m.type() == MeterType.SONOSAFE_10) {
+                Reading atInstallation = m.reading(m.consumption().installedAt());
+                // pulse inputs start at the water meter's reading when the input was set up
+                assertThat(installed.get(0).get("initial_value"))
+                        .isEqualTo(atInstallation.amount(Register.VOLUME_SUBUNIT_1)).isNotEqualTo(BigDecimal.ZERO);
+                assertThat(installed.get(2).get("initial_value"))
+                        .isEqualTo(atInstallation.amount(Register.VOLUME_SUBUNIT_2));
+            }
+        }
+        for (DemoLogin login : site.logins()) {
+            Map<String, Object> user = jdbc.sql("select * from app_user where username = ?").param(login.username())
+                    .query().singleRow();
+            assertThat(user.get("role")).isEqualTo(login.role().name());
+            assertThat(passwords.matches(login.password(), (String) user.get("password_hash"))).isTrue();
+            assertThat(new Api(port, login.token()).get("/api/v1/me").status()).isEqualTo(200);
+        }
+        assertThat(startup.banner()).contains("http://localhost:" + port, "admin-demo", "resident-demo",
+                "Authorization: Bearer " + token(Role.ADMIN), "/api/v1/consumption?building=" + site.buildingPublicId());
+    }
+
+    @Test
+    @Order(2)
+    void everyBackfilledValueIsWhatTheVirtualMeterShowedThen() {
+        DemoBackfill.Result history = startup.history();
+        // 2 whole months plus this month's days, plus 24 hours: at least 60 moments per meter
+        assertThat(history.moments()).isGreaterThan(60);
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select m.serial, g.quantity, g.storage, g.tariff, g.subunit, r.measured_at, r.value
+                from reading r join register g on g.id = r.register_id join meter m on m.id = g.meter_id
+                where r.source = 'DEMO'""").query().listOfRows();
+        long current = 0;
+        long stored = 0;
+        for (Map<String, Object> row : rows) {
+            VirtualMeter meter = bus.bus().meters().stream().filter(m -> m.id().equals(row.get("serial"))).findFirst()
+                    .orElseThrow();
+            Instant at = ((Timestamp) row.get("measured_at")).toInstant();
+            long storage = ((Number) row.get("storage")).longValue();
+            Register register = register(meter.type(), Quantity.valueOf((String) row.get("quantity")), storage,
+                    ((Number) row.get("tariff")).intValue(), ((Number) row.get("subunit")).intValue());
+            BigDecimal truth;
+            if (storage == 0) {
+                truth = meter.reading(at).amount(register);
+                current++;
+            } else {
+                // a due-date value belongs to the 1st, 00:00, when the meter stored it; two days later it shows it
+                Reading later = meter.reading(at.plus(Duration.ofDays(2)));
+                assertThat(later.dueDate().instant()).isEqualTo(at);
+                truth = later.amount(register);
+                stored++;
+            }
+            assertThat((BigDecimal) row.get("value")).as("%s %s at %s", meter, register, at).isEqualTo(truth);
+        }
+        assertThat(current).isEqualTo((long) history.moments() * CURRENT_REGISTERS);
+        // each meter's stored registers once for every due date it showed at the backfilled moments (a
+        // SonoSafe's values lag up to 10 minutes, so at the first midnight it still shows the month before)
+        List<Instant> moments = jdbc.sql("select distinct measured_at from reading r join register g on g.id ="
+                + " r.register_id where g.storage = 0 and r.source = 'DEMO'").query(Timestamp.class).list().stream()
+                .map(Timestamp::toInstant).toList();
+        long expectedStored = 0;
+        for (VirtualMeter m : bus.bus().meters()) {
+            long dueDates = moments.stream().map(t -> m.reading(t).dueDate().instant()).distinct().count();
+            long storedRegisters = m.type().layout().registers().stream()
+                    .filter(r -> r.isDueDateValue() && m.type().channel(r).isPresent()).count();
+            expectedStored += dueDates * storedRegisters;
+        }
+        assertThat(stored).isEqualTo(expectedStored).isGreaterThanOrEqualTo(3L * (3 * 4 + 2 + 1));
+        assertThat(count("select count(distinct r.measured_at) from reading r join register g on g.id = r.register_id"
+                + " where g.storage = 0 and r.source = 'DEMO'")).isEqualTo(history.moments());
+        assertThat(count("select count(*) from reading where source = 'DEMO'")).isEqualTo(history.inserted());
+    }
+
+    /** The simulator's register a stored one is, by the fields a decoded record names it with. */
+    private static Register register(MeterType type, Quantity quantity, long storage, int tariff, int subunit) {
+        for (Register r : type.layout().registers()) {
+            if (type.channel(r).isPresent() && r.quantity() == quantity && r.storage() == storage
+                    && r.tariff() == tariff && r.subunit() == subunit) {
+                return r;
+            }
+        }
+        throw new AssertionError("no register of " + type + " for " + quantity + "/" + storage + "/" + tariff + "/" + subunit);
+    }
+
+    @Test
+    @Order(3)
+    void aPollOfTheVirtualBusLandsInTheBackfilledRegistersAndTheBalanceAddsUp() throws Exception {
+        String channel = jdbc.sql("select public_id::text from acquisition_channel where id = ?")
+                .param(startup.site().channelId()).query(String.class).single();
+        Api operator = new Api(port, token(Role.OPERATOR));
+        Api.Response started = operator.post("/api/v1/channels/" + channel + "/poll", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = started.json().get("id").asString();
+        JsonNode done = null;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
+            done = operator.get("/api/v1/jobs/" + job).json();
+            if (!done.get("status").asString().matches("QUEUED|RUNNING")) {
+                break;
+            }
+        }
+        assertThat(done.get("status").asString()).as("%s", done).isEqualTo("DONE");
+        assertThat(done.get("result").get("metersRead").asInt()).isEqualTo(5);
+        // the poll's current values are new readings of the backfilled registers; its stored values are the
+        // backfill's own (same register, same moment), so they are duplicates; and no counting register is new
+        assertThat(count("""
+                select count(distinct g.id) from register g join reading r on r.register_id = g.id
+                where r.source = 'POLL' and g.cumulative""")).isEqualTo(CURRENT_REGISTERS);
+        assertThat(done.get("result").get("readingsDuplicate").asInt()).isEqualTo(3 * 4 + 2 + 1);
+        assertThat(count("select count(*) from register where cumulative or storage > 0")).isEqualTo(count("""
+                select count(distinct register_id) from reading where source = 'DEMO'"""));
+
+        // the house water meter reads the flats' sum plus 2–4 % every month
+        YearMonth month = YearMonth.now(DemoBuilding.ZONE);
+        String balance = "/api/v1/consumption?building=" + startup.site().buildingPublicId()
+                + "&resource=COLD_WATER&resolution=MONTH&readings=false&from=" + month.minusMonths(2) + "&to=" + month;
+        JsonNode report = new Api(port, token(Role.MANAGER)).get(balance).json();
+        JsonNode house = null;
+        JsonNode flats = null;
+        for (JsonNode total : report.get("totals")) {
+            if (total.get("group").asString().equals("BUILDING_METERS")) {
+                house = total.get("intervals");
+            } else if (total.get("group").asString().equals("PREMISES")) {
+                flats = total.get("intervals");
+            }
+        }
+        assertThat(house).as("%s", report).hasSize(2);
+        assertThat(flats).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(house.get(i).get("status").asString()).isEqualTo("COMPLETE");
+            assertThat(flats.get(i).get("status").asString()).isEqualTo("COMPLETE");
+            BigDecimal ratio = new BigDecimal(house.get(i).get("value").asString())
+                    .divide(new BigDecimal(flats.get(i).get("value").asString()), MathContext.DECIMAL64);
+            assertThat(ratio).as("%s", report).isBetween(new BigDecimal("1.018"), new BigDecimal("1.042"));
+        }
+        assertThat(new Api(port, token(Role.RESIDENT)).get(balance).status()).isEqualTo(404);
+    }
+
+    /** Runs last: it moves the history on by two days, so the context is closed after it. */
+    @Test
+    @Order(4)
+    @DirtiesContext
+    void aRestartKeepsTheDataFillsOnlyTheGapAndReplacesTheTokens() {
+        DemoRegistry.Site first = startup.site();
+        long meters = count("select count(*) from meter");
+        long points = count("select count(*) from metering_point");
+        long installations = count("select count(*) from meter_installation");
+        long users = count("select count(*) from app_user");
+        String oldToken = token(Role.MANAGER);
+
+        DemoRegistry.Site again = registry.seed(building, bus.bus(), "tcp://127.0.0.1:9");
+        assertThat(again.created()).isFalse();
+        assertThat(again.buildingId()).isEqualTo(first.buildingId());
+        assertThat(again.channelId()).isEqualTo(first.channelId());
+        assertThat(count("select count(*) from meter")).isEqualTo(meters);
+        assertThat(count("select count(*) from metering_point")).isEqualTo(points);
+        assertThat(count("select count(*) from meter_installation")).isEqualTo(installations);
+        assertThat(count("select count(*) from app_user")).isEqualTo(users);
+        assertThat(count("select count(*) from building")).isEqualTo(1);
+        assertThat(jdbc.sql("select address from acquisition_channel where id = ?").param(first.channelId())
+                .query(String.class).single()).isEqualTo("tcp://127.0.0.1:9");
+        assertThat(new Api(port, oldToken).get("/api/v1/me").status()).isEqualTo(401);
+        String newToken = again.logins().stream().filter(l -> l.role() == Role.MANAGER).findFirst().orElseThrow().token();
+        assertThat(new Api(port, newToken).get("/api/v1/me").status()).isEqualTo(200);
+
+        // two days later the history grows by the missing days and hours only, and a second run adds nothing
+        DemoBackfill backfill = new DemoBackfill(store, new TransactionTemplate(transactions), audit, jdbc);
+        VirtualMeter houseHeat = bus.bus().meters().stream().filter(m -> m.type() == MeterType.SONOMETER_1100)
+                .findFirst().orElseThrow();
+        Instant last = startup.history().to();
+        Instant later = last.plus(Duration.ofDays(2));
+        DemoBackfill.Result gap = backfill.run(bus.bus().meters(), houseHeat, first.channelId(), later, settings,
+                n -> { }, () -> false);
+        assertThat(gap.from()).isAfter(last);
+        assertThat(gap.moments()).isBetween(24, 50);
+        // only the due-date values of the month already stored come again: at most one per stored register
+        assertThat(gap.duplicates()).isLessThanOrEqualTo(3 * 4 + 2 + 1);
+        assertThat(count("select count(*) from reading r join register g on g.id = r.register_id"
+                + " where g.storage = 0 and r.source = 'DEMO' and r.measured_at > ?", Timestamp.from(last)))
+                .isEqualTo((long) gap.moments() * CURRENT_REGISTERS);
+        DemoBackfill.Result none = backfill.run(bus.bus().meters(), houseHeat, first.channelId(), later, settings,
+                n -> { }, () -> false);
+        assertThat(none.moments()).isZero();
+        assertThat(none.inserted()).isZero();
+        assertThat(none.duplicates()).isZero();
+        registry.seed(building, bus.bus(), bus.channelAddress());
+    }
+}

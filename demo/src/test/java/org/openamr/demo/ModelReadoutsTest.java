@@ -1,0 +1,103 @@
+package org.openamr.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openamr.acquisition.channel.BusConnection;
+import org.openamr.acquisition.readout.MeterReadout;
+import org.openamr.acquisition.readout.RegisterValue;
+import org.openamr.acquisition.readout.TelegramReadouts;
+import org.openamr.mbus.TelegramCodec;
+import org.openamr.mbus.app.ApplicationMessage.VariableDataResponse;
+import org.openamr.mbus.link.ControlField;
+import org.openamr.mbus.master.MBusMaster;
+import org.openamr.mbus.master.Readout;
+import org.openamr.simulator.meter.MeterType;
+import org.openamr.simulator.meter.VirtualMeter;
+import org.openamr.simulator.model.ConsumptionModel;
+
+/**
+ * The backfill must file every value under the register and at the moment a poll of the same meter
+ * does, or polled and backfilled histories would be two registers. Checked against real telegrams:
+ * read over the demo's TCP bus as the poller reads, and encoded to bytes and decoded for every kind
+ * of virtual meter.
+ */
+class ModelReadoutsTest {
+
+    /** Mid-month and mid-morning: due-date values of the previous month, water flowing. */
+    private static final Instant NOW = LocalDateTime.of(2026, 2, 17, 9, 47, 31).atZone(DemoBuilding.ZONE).toInstant();
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
+    private final ModelReadouts model = new ModelReadouts(TelegramReadouts.builtIn(), DemoBuilding.ZONE);
+
+    /** What a poll stores of the readout that the backfill also writes: cumulative and due-date registers. */
+    private static List<RegisterValue> backfillable(MeterReadout polled) {
+        return polled.values().stream().filter(v -> ModelReadouts.backfilled(v.key())).toList();
+    }
+
+    @Test
+    void aPollOverTheDemoBusStoresTheSameKeysTimesAndValuesAsTheBackfill() throws Exception {
+        DemoBuilding building = new DemoBuilding(new DemoProperties(true, 2024, 1, 2, 1, 1));
+        try (DemoBus bus = DemoBus.start(building, CLOCK);
+             MBusMaster master = BusConnection.of(bus.channelAddress(), DemoBuilding.BAUD).open(CLOCK)) {
+            List<MeterType> kinds = new ArrayList<>();
+            for (VirtualMeter meter : bus.bus().meters()) {
+                Readout read = master.read(meter.primaryAddress());
+                assertThat(read.readAt()).isEqualTo(NOW);
+                MeterReadout polled = telegrams.toReadout(read, DemoBuilding.ZONE);
+                MeterReadout backfilled = model.readout(meter, List.of(NOW));
+                assertThat(backfilled.meter()).isEqualTo(polled.meter());
+                assertThat(backfilled.values()).as("%s", meter)
+                        .containsExactlyInAnyOrderElementsOf(backfillable(polled))
+                        .anyMatch(v -> v.key().storage() == 1 && v.value().signum() > 0);
+                kinds.add(meter.type());
+            }
+            assertThat(kinds).containsExactly(MeterType.SONOSAFE_10, MeterType.SONOSAFE_10, MeterType.SONOMETER_1100,
+                    MeterType.COLD_WATER);
+        }
+    }
+
+    @Test
+    void everyKindOfVirtualMeterDecodesToTheBackfillsKeys() throws Exception {
+        ConsumptionModel consumption = new ConsumptionModel(5, DemoBuilding.ZONE);
+        int n = 0;
+        for (MeterType type : MeterType.values()) {
+            VirtualMeter meter = new VirtualMeter(type, "5500000" + n, ++n, consumption);
+            List<VariableDataResponse> decoded = new ArrayList<>();
+            for (VariableDataResponse t : meter.telegrams(NOW, 7)) {
+                byte[] wire = TelegramCodec.encode(ControlField.RSP_UD, meter.primaryAddress(), t);
+                decoded.add((VariableDataResponse) TelegramCodec.decode(wire).message());
+            }
+            MeterReadout polled = telegrams.toReadout(new Readout("test", decoded, NOW, Duration.ZERO, 1),
+                    DemoBuilding.ZONE);
+            List<RegisterValue> expected = backfillable(polled);
+            assertThat(expected).as("%s sends cumulative registers", type).isNotEmpty();
+            assertThat(model.readout(meter, List.of(NOW)).values()).as("%s", type)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void dueDateValuesAreWrittenOncePerDueDate() {
+        ConsumptionModel consumption = new ConsumptionModel(6, DemoBuilding.ZONE);
+        VirtualMeter meter = new VirtualMeter(MeterType.SONOSAFE_10, "55000100", 1, consumption);
+        List<Instant> days = new ArrayList<>();
+        for (int d = 0; d < 45; d++) {
+            days.add(NOW.minus(Duration.ofDays(44 - d)));
+        }
+        MeterReadout r = model.readout(meter, days);
+        // energy, heat volume, two pulse inputs on each of 45 days; four due values for each of the two due dates
+        assertThat(r.values()).hasSize(45 * 4 + 2 * 4);
+        assertThat(r.values().stream().filter(v -> v.key().storage() == 1).map(RegisterValue::measuredAt).distinct())
+                .hasSize(2);
+        assertThat(r.readAt()).isEqualTo(NOW);
+    }
+}
