@@ -12,7 +12,7 @@ import org.springframework.test.context.TestPropertySource;
  * The server with the demo building seeded small (4 apartments, 2 months of history) and no polling, for
  * the browser tests of the meters, unassigned meters and users pages. Their classes share this server and
  * its database (one Spring context): each test makes what it changes its own (its own meters, users), and
- * none asserts a total that another changes. WebPagesTest has a server of its own (3 apartments), whose
+ * none asserts a total that another changes. WebPagesIT has a server of its own (3 apartments), whose
  * figures these changes would disturb.
  */
 @Target(ElementType.TYPE)

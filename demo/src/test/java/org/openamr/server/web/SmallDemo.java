@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A server with the demo building seeded small (one entrance of two apartments, a month of history) and its
  * virtual M-Bus served on a loopback port, but no schedule running: what the bus is asked, a test asks. The
- * pages' tests that change the demo's data share this one context, apart from {@link WebPagesTest}'s.
+ * pages' tests that change the demo's data share this one context, apart from {@link WebPagesIT}'s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

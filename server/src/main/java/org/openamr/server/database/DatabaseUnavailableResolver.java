@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * does, before any other exception resolver sees the failure. Spring's own resolvers take an
  * {@code EOFException} anywhere in the cause chain for a client that disconnected and answer nothing: a
  * concentrator got 200 with an empty body for a push whose transaction had been rolled back when its
- * database backend was killed (AcknowledgedPushesSurviveTest), and would never have sent it again.
+ * database backend was killed (AcknowledgedPushesSurviveIT), and would never have sent it again.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the server answered with 2xx must be stored afterwards. With commits acknowledged before their WAL
  * is flushed (the library's test defaults) pushes answered 200 are lost.
  */
-class AcknowledgedPushesSurviveTest {
+class AcknowledgedPushesSurviveIT {
 
     private static final int PUSHERS = 4;
     private static final Instant BASE = Instant.parse("2026-11-02T00:00:00Z");

@@ -41,8 +41,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  * language.
  */
 @SmallDemo
-@Import(EveryPageTest.FailingPage.class)
-class EveryPageTest extends BrowserTest {
+@Import(EveryPageIT.FailingPage.class)
+class EveryPageIT extends BrowserTest {
 
     /**
      * Common English words of the pages' texts; the Russian pages' text is cut into words (letters only), so

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * building of its own, served by the demo's service company.
  */
 @SmallDemo
-class ImportPageTest extends BrowserTest {
+class ImportPageIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;

@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @DemoServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.polling.enabled=false"})
-class FullHistoryPagesTest {
+class FullHistoryPagesIT {
 
     private static final Duration GENEROUS = Duration.ofSeconds(10);
     private static final List<String> ROLES = List.of("admin", "operator", "manager", "resident");

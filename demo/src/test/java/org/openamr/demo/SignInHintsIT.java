@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=2", "openamr.demo.history-months=1", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
-class SignInHintsTest {
+class SignInHintsIT {
 
     @LocalServerPort
     int port;

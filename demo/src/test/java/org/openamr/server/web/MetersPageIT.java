@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kept in the address; paging; each role's scope; without script; on a phone's width.
  */
 @DemoWebTest
-class MetersPageTest extends BrowserTest {
+class MetersPageIT extends BrowserTest {
 
     static final String ERROR_METER = "68410002";
     static final String OVERDUE_METER = "68410003";

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ServerTest
 @TestPropertySource(properties = "openamr.polling.tick=200ms")
-class PollingTest {
+class PollingIT {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 

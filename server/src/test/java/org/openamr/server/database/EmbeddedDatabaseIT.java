@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The production path of the embedded database: durable, password-protected, and restartable after a crash. */
-class EmbeddedDatabaseTest {
+class EmbeddedDatabaseIT {
 
     @TempDir
     Path home;

@@ -22,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * written to the audit log; cannot lock themselves; a manager is refused the page.
  */
 @DemoWebTest
-class UsersPageTest extends BrowserTest {
+class UsersPageIT extends BrowserTest {
 
     static final String PASSWORD = "a long enough pass phrase";
 

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * down, requests are answered 503 with Retry-After within seconds; once it is back, they succeed again
  * without a restart of the server.
  */
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     /** Generous: the pool gives up after 10 s; what matters is that nobody waits half a minute. */
     private static final Duration QUICKLY = Duration.ofSeconds(15);

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=2", "openamr.demo.history-months=1", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
-class NewestReadingTest {
+class NewestReadingIT {
 
     @Autowired
     JdbcClient jdbc;

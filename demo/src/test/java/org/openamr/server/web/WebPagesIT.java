@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
-class WebPagesTest extends BrowserTest {
+class WebPagesIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;

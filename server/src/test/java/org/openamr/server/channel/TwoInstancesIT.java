@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ServerTest
 @TestPropertySource(properties = {"openamr.polling.tick=200ms", "openamr.polling.instance=first"})
-class TwoInstancesTest {
+class TwoInstancesIT {
 
     private static final String EVERY_TWO_SECONDS = "*/2 * * * * *";
 

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that has a meter, and found on the apartment page afterwards, with the change in the audit log.
  */
 @DemoWebTest
-class UnassignedPageTest extends BrowserTest {
+class UnassignedPageIT extends BrowserTest {
 
     static final String ASSIGNED_IN_BROWSER = "12340001";
     static final String SHOWN_IN_RUSSIAN = "12340002";

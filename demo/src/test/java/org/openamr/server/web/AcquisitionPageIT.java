@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * meter of a run, the schedule's checks, and who may do what. Screenshots go to target/screenshots.
  */
 @SmallDemo
-class AcquisitionPageTest extends BrowserTest {
+class AcquisitionPageIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * The demo on a small building (1 entrance × 3 apartments, 2 months of history, 1 day hourly):
  * the server seeds and backfills it on start, exactly as the simulator's meters would have read,
  * and a poll of the virtual bus lands in the same registers. Its counts are of the whole database, and its last
- * test moves the history on: so it starts on a context of its own (WebPagesTest has the same configuration) and
+ * test moves the history on: so it starts on a context of its own (WebPagesIT has the same configuration) and
  * closes it when it is done.
  */
 @DemoServerTest
@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
         "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         // the test polls when it wants to; the schedule would poll too, every minute
         "openamr.polling.enabled=false"})
-class DemoSeedingTest {
+class DemoSeedingIT {
 
     /** Energy, heat volume and two pulse inputs of 3 apartments; the house heat meter's energy, volume and
      * night energy; the house water meter's volume. */
