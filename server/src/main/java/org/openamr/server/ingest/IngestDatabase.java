@@ -27,15 +27,15 @@ public final class IngestDatabase {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final ReadingStore readings;
     private final ReadingPartitions partitions;
     private final AuditActor audit;
+    private final PushLog pushLog;
 
     IngestDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.template = new JdbcTemplate(dataSource);
+        JdbcTemplate template = new JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         this.transaction = new TransactionTemplate(transactions);
@@ -44,6 +44,7 @@ public final class IngestDatabase {
         this.readings = new ReadingStore(jdbc, template, new MeterResolver(jdbc, template), new MeterEvents(new MeterEventRepository(jdbc)),
                 partitions);
         this.audit = new AuditActor(jdbc);
+        this.pushLog = new PushLog(jdbc, template);
     }
 
     DataSource dataSource() {
@@ -52,10 +53,6 @@ public final class IngestDatabase {
 
     JdbcClient jdbc() {
         return jdbc;
-    }
-
-    JdbcTemplate template() {
-        return template;
     }
 
     TransactionTemplate transaction() {
@@ -72,6 +69,10 @@ public final class IngestDatabase {
 
     AuditActor audit() {
         return audit;
+    }
+
+    PushLog pushLog() {
+        return pushLog;
     }
 
     void close() {

@@ -1,16 +1,11 @@
 package org.openamr.server.ingest;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.openamr.acquisition.readout.MeterReadout;
 import org.openamr.acquisition.readout.RegisterValue;
 import org.openamr.server.audit.AuditActor;
@@ -21,9 +16,6 @@ import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.reading.StoreResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,8 +30,7 @@ public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final PushLog pushes;
     private final ReadingStore readings;
     private final ReadingPartitions partitions;
     private final AuditActor audit;
@@ -48,8 +39,7 @@ public class IngestService {
 
     /** Everything on the ingest pool ({@link IngestDatabase}), so that busy web pages cannot starve pushes. */
     public IngestService(IngestDatabase db, @Value("${openamr.ingest.max-new-meters:1000}") int maxNewMeters) {
-        this.jdbc = db.jdbc();
-        this.template = db.template();
+        this.pushes = db.pushLog();
         this.readings = db.readings();
         this.partitions = db.partitions();
         this.audit = db.audit();
@@ -87,24 +77,16 @@ public class IngestService {
                 reported.conflicts().forEach(c -> conflicts.add(Conflict.of(push.keptWithConditions().get(c.index()), c)));
                 silent.conflicts().forEach(c -> conflicts.add(Conflict.of(push.keptWithoutConditions().get(c.index()), c)));
                 List<Rejection> rejections = push.rejections();
-                record Row(long id, UUID publicId) {
-                }
-                Row row = jdbc.sql("""
-                        insert into ingest_push (channel_id, format, sender, payload_bytes, payload_sha256, meters,
-                            meters_created, readings_new, readings_duplicate, rejected, readings_conflicting)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        returning id, public_id""")
-                        .params(concentrator.channelId(), parsed.format().name(), parsed.sender(), payload.length,
-                                sha256(payload), meters.size(), created, inserted, duplicates, rejections.size(),
-                                conflicts.size())
-                        .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class))).single();
-                insertRejections(row.id(), rejections);
-                insertConflicts(row.id(), conflicts);
+                PushLog.Logged logged = pushes.insert(new PushLog.Entry(concentrator.channelId(), parsed.format(),
+                        parsed.sender(), payload, meters.size(), created, inserted, duplicates, rejections.size(),
+                        conflicts.size()));
+                pushes.insertRejections(logged.id(), rejections);
+                pushes.insertConflicts(logged.id(), conflicts.stream().map(Conflict::logged).toList());
                 List<PushReport.Item> listed = rejections.stream().limit(PushReport.LISTED).map(PushReport.Item::of)
                         .toList();
                 List<PushReport.ConflictItem> conflicting = conflicts.stream().limit(PushReport.LISTED)
                         .map(Conflict::item).toList();
-                return new PushReport(row.publicId(), parsed.format(), meters.size(), created, inserted, duplicates,
+                return new PushReport(logged.publicId(), parsed.format(), meters.size(), created, inserted, duplicates,
                         conflicts.size(), rejections.size(), listed, rejections.size() > listed.size(), conflicting,
                         conflicts.size() > conflicting.size());
             });
@@ -137,71 +119,17 @@ public class IngestService {
                     + " differs and is not stored (the stored value is kept)";
         }
 
+        PushLog.Conflict logged() {
+            Candidate c = kept.candidate();
+            return new PushLog.Conflict(kept.meter(), c.origin().location(), reason(), c.origin().fragment(), stored,
+                    pushed);
+        }
+
         PushReport.ConflictItem item() {
             Candidate c = kept.candidate();
             String location = c.origin().location();
             return new PushReport.ConflictItem(kept.meter(), location, register(), c.at(), stored, pushed,
                     new Rejection(kept.meter(), location, reason(), "", 1).message());
-        }
-    }
-
-    private void insertConflicts(long pushId, List<Conflict> conflicts) {
-        if (conflicts.isEmpty()) {
-            return;
-        }
-        template.batchUpdate("""
-                insert into ingest_rejection (push_id, meter, location, reason, fragment, value_count, kind,
-                                              stored_value, pushed_value)
-                values (?, ?, ?, ?, ?, 1, 'CONFLICT', ?, ?)""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Conflict c = conflicts.get(i);
-                ps.setLong(1, pushId);
-                ps.setString(2, c.kept().meter());
-                ps.setString(3, c.kept().candidate().origin().location());
-                ps.setString(4, c.reason());
-                ps.setString(5, c.kept().candidate().origin().fragment());
-                ps.setBigDecimal(6, c.stored());
-                ps.setBigDecimal(7, c.pushed());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return conflicts.size();
-            }
-        });
-    }
-
-    private void insertRejections(long pushId, List<Rejection> rejections) {
-        if (rejections.isEmpty()) {
-            return;
-        }
-        template.batchUpdate("""
-                insert into ingest_rejection (push_id, meter, location, reason, fragment, value_count)
-                values (?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Rejection r = rejections.get(i);
-                ps.setLong(1, pushId);
-                ps.setString(2, r.meter());
-                ps.setString(3, r.location());
-                ps.setString(4, r.reason());
-                ps.setString(5, r.fragment());
-                ps.setInt(6, r.valueCount());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rejections.size();
-            }
-        });
-    }
-
-    private static byte[] sha256(byte[] payload) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(payload);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }
