@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A condition of a meter raised or cleared at a moment, with its meaning in both languages. */
-public record MeterEvent(UUID meter, String serial, Instant occurredAt, String kind, String code, String labelEn,
+public record MeterEvent(UUID meter, String serial, Instant occurredAt, EventKind kind, String code, String labelEn,
                          String labelRu, String source) {
 }

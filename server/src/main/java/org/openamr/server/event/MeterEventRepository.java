@@ -76,7 +76,7 @@ public class MeterEventRepository {
         return Page.of(jdbc, "select m.public_id, m.serial, e.occurred_at, e.kind, e.code, e.label_en, e.label_ru, e.source",
                 Sql.format("from meter_event e join meter m on m.id = e.meter_id where %s", where),
                 "e.occurred_at desc, e.id desc", (rs, n) -> new MeterEvent(rs.getObject(1, UUID.class),
-                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)), page, size);
+                        rs.getString(2), rs.getTimestamp(3).toInstant(), EventKind.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), page, size);
     }
 }

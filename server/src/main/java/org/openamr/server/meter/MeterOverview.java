@@ -42,7 +42,9 @@ public class MeterOverview {
 
     /**
      * @param building   only meters installed in it now, or found on its channels
-     * @param resource   only meters counting it now ({@code MeteringPoint.Resource} name)
+     * @param resource   only meters counting it now: a {@code MeteringPoint.Resource}'s name, not the enum, because
+     *                   the point package builds on this one (a point installs meters) and a package cycle would
+     *                   follow (ArchitectureTest)
      * @param text       part of the serial number, or an apartment's number
      * @param page       from 0
      */
@@ -60,7 +62,10 @@ public class MeterOverview {
                       LocalDate verifiedOn, LocalDate nextVerification, boolean everInstalled) {
     }
 
-    /** @param premise null for a building-level point (a house meter) */
+    /**
+     * @param premise   null for a building-level point (a house meter)
+     * @param resources the {@code MeteringPoint.Resource} names of its points, as {@link Query#resource()} says why
+     */
     public record Place(UUID building, String address, UUID premise, String premiseNumber, List<String> resources) {
     }
 

@@ -3,6 +3,7 @@ package org.openamr.server.premise;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import org.openamr.server.event.EventKind;
 import org.openamr.server.event.MeterEvent;
 import org.openamr.server.meter.MeterVisibility;
 import org.openamr.server.security.AccessScope;
@@ -51,7 +52,7 @@ public class PremiseActivity {
                 MeterVisibility.reading(scope, "e.meter_id", "e.occurred_at"))
                 .on(jdbc).param("premise", premise).param("limit", EVENTS)
                 .query((rs, n) -> new MeterEvent(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8))).list();
+                        rs.getTimestamp(3).toInstant(), EventKind.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8))).list();
     }
 }

@@ -255,9 +255,8 @@ class AcquisitionController {
                 : p.fraction().multiply(BigDecimal.valueOf(100)).intValue();
         boolean over = job.status().over();
         ChannelView view = over ? channels.view(c.publicId(), scope).orElseThrow() : null;
-        return new JobPanel(job.id(), c.publicId(), job.kind().name(), job.mode() == null ? null : job.mode().name(),
-                job.status().name(), p.done(), p.total(), percent, p.found(), said(job.messageText(), job.message()),
-                said(job.errorText(), job.error()),
+        return new JobPanel(job.id(), c.publicId(), job.kind(), job.mode(), job.status(), p.done(), p.total(), percent,
+                p.found(), said(job.messageText(), job.message()), said(job.errorText(), job.error()),
                 figures(job.result()), c.zone(), view == null ? 0 : view.meters(),
                 view == null ? null : figures(view.lastPoll()));
     }

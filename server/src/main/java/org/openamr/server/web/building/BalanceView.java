@@ -104,6 +104,6 @@ class BalanceView {
         Chart chart = new Chart(fmt.unit((heat ? Unit.GCAL : balance.unit()).symbol()), labels, List.of(
                 new Chart.Series(messages.getMessage("balance.house", null, locale), HOUSE_COLOR, houseSeries),
                 new Chart.Series(messages.getMessage("balance.premises", null, locale), PREMISES_COLOR, flatSeries)));
-        return new BuildingPage.Balance(balance.unit().symbol(), rows, chart, json.writeValueAsString(chart));
+        return new BuildingPage.Balance(balance.unit(), rows, chart, json.writeValueAsString(chart));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.web.Chart;
 import org.openamr.server.web.PageConsumption;
@@ -34,7 +35,12 @@ public record BuildingPage(UUID id, String address, ZoneId zone, Resource resour
     }
 
     /** Rows of the balance table; the chart's data is the same figures, as JSON for the page's script. */
-    public record Balance(String unit, List<Row> rows, Chart chart, String chartJson) {
+    public record Balance(Unit unit, List<Row> rows, Chart chart, String chartJson) {
+
+        /** Whether the figures are energy in kWh, which the table also shows in Gcal. */
+        public boolean kwh() {
+            return unit == Unit.KWH;
+        }
     }
 
     /**

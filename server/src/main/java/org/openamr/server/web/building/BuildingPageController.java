@@ -68,7 +68,10 @@ class BuildingPageController {
         return "building";
     }
 
-    /** One of the resources the pages show; any other is a page that does not exist. */
+    /**
+     * One of the resources the pages show; any other is a page that does not exist. Read here rather than bound
+     * to the enum by Spring, which would refuse a lower-case name and answer an unknown one with a 400.
+     */
     private static Resource pageResource(String name) {
         return Resource.named(name).filter(PageConsumption.RESOURCES::contains)
                 .orElseThrow(() -> new NotFoundException("resource", name));
