@@ -7,10 +7,13 @@ import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.ChannelService;
 import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.database.EmbeddedDatabase;
+import org.openamr.server.meter.Meters;
 import org.openamr.server.organisation.Organisations;
 import org.openamr.server.point.MeteringPoints;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.reading.ReadingStore;
+import org.openamr.server.user.ApiTokenService;
+import org.openamr.server.user.UserService;
 import org.openamr.server.web.SignInHints;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,10 +48,12 @@ class DemoConfiguration {
 
     @Bean
     DemoRegistry demoRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, AuditActor audit,
-            PasswordEncoder passwords, Organisations organisations, Buildings buildings, Premises premises,
-            MeteringPoints points, ChannelService channelService, ChannelRepository channels) {
-        return new DemoRegistry(jdbc, new TransactionTemplate(transactions), audit, passwords,
-                new DemoRegistry.Writers(organisations, buildings, premises, points, channelService, channels));
+            Organisations organisations, Buildings buildings, Premises premises, MeteringPoints points,
+            ChannelService channelService, ChannelRepository channels, Meters meters, UserService users,
+            ApiTokenService tokens) {
+        return new DemoRegistry(jdbc, new TransactionTemplate(transactions), audit,
+                new DemoRegistry.Writers(organisations, buildings, premises, points, channelService, channels, meters,
+                        users, tokens));
     }
 
     @Bean

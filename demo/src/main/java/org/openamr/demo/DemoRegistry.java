@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.openamr.mbus.app.SecondaryAddress;
+import org.openamr.server.api.Page;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.channel.ChannelKind;
@@ -19,6 +21,7 @@ import org.openamr.server.channel.ChannelView;
 import org.openamr.server.channel.ChannelPatch;
 import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.channel.NewChannel;
+import org.openamr.server.meter.Meters;
 import org.openamr.server.organisation.Organisation;
 import org.openamr.server.organisation.Organisations;
 import org.openamr.server.point.MultiInputMeter;
@@ -28,7 +31,8 @@ import org.openamr.server.premise.Premise;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.Role;
-import org.openamr.server.security.Tokens;
+import org.openamr.server.user.ApiTokenService;
+import org.openamr.server.user.UserService;
 import org.openamr.mbus.record.DataField;
 import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.MeterType;
@@ -36,21 +40,21 @@ import org.openamr.simulator.meter.Register;
 import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.Household;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts the demo building into the registry once, and brings it up to date on every start: the
- * virtual bus's new port into the channel, the demo accounts' passwords, a new API token for each.
+ * virtual bus's new port into the channel, the demo accounts as the banner prints them (their passwords
+ * above all), a new API token for each.
  * The building's address is the marker: if it is there, everything else is, because the first
  * seeding is one transaction.
  *
- * <p>Organisations, the building, entrances, premises, points, installations and the channel go in through the
- * repositories and services the API writes them with, as an administrator ({@link AccessScope.Everything}, actor
- * {@link #ACTOR}). Still written here: meters (no repository method takes the channel, the register digits and
- * the bus header together while keeping them in the administrators' registry, as a search on the bus does), and
- * the accounts and their API tokens (the users service creates accounts only for a signed-in administrator, and
- * tokens are written by the controller).
+ * <p>Everything goes in through the repositories and services the API writes with, as an administrator
+ * ({@link AccessScope.Everything}, actor {@link #ACTOR}): organisations, the building, entrances, premises,
+ * points, installations, the channel, the meters (in the registry of the building's service company, as an
+ * administrator's registration on that channel puts them), the accounts ({@link UserService#ensure}) and their
+ * tokens ({@link ApiTokenService#replace}). Only two lookups read the tables directly, for want of a repository
+ * method that finds by them: the building by its address and its channel by name.
  */
 final class DemoRegistry {
 
@@ -84,22 +88,21 @@ final class DemoRegistry {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditActor audit;
-    private final PasswordEncoder passwords;
     private final Writers writers;
 
     /**
-     * The repositories and services the API writes the registry with: the demo's building goes in the same way.
+     * The repositories and services the API writes the registry and the accounts with: the demo's building goes
+     * in the same way.
      */
     record Writers(Organisations organisations, Buildings buildings, Premises premises, MeteringPoints points,
-                   ChannelService channelService, ChannelRepository channels) {
+                   ChannelService channelService, ChannelRepository channels, Meters meters, UserService users,
+                   ApiTokenService tokens) {
     }
 
-    DemoRegistry(JdbcClient jdbc, TransactionTemplate transactions, AuditActor audit, PasswordEncoder passwords,
-            Writers writers) {
+    DemoRegistry(JdbcClient jdbc, TransactionTemplate transactions, AuditActor audit, Writers writers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
-        this.passwords = passwords;
         this.writers = writers;
     }
 
@@ -118,8 +121,8 @@ final class DemoRegistry {
                     .param(DemoBuilding.ADDRESS).query(Long.class).optional();
             long buildingId = existing.orElseGet(() -> create(building, bus, channelAddress));
             long channelId = channel(buildingId, channelAddress);
-            List<DemoLogin> logins = accounts(buildingId);
-            return new Site(buildingId, writers.buildings().publicId(buildingId), channelId, existing.isEmpty(), logins);
+            UUID buildingPublicId = writers.buildings().publicId(buildingId);
+            return new Site(buildingId, buildingPublicId, channelId, existing.isEmpty(), accounts(buildingPublicId));
         });
     }
 
@@ -203,18 +206,13 @@ final class DemoRegistry {
         };
     }
 
+    /** Registered as an administrator registers a meter on the channel, with the bus header a search would find. */
     private long registerMeter(VirtualMeter meter, long channelId) {
-        var a = meter.secondaryAddress();
-        jdbc.sql("""
-                insert into meter (manufacturer, model, serial, medium, mbus_primary, mbus_version, mbus_medium,
-                                   channel_id, register_digits)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (coalesce(owner_org_id, 0), coalesce(manufacturer, ''), serial) do nothing""")
-                .params(meter.type().manufacturer(), model(meter.type()), a.id(),
-                        meter.type().medium().jsonName(), meter.primaryAddress(), a.version(), a.medium(), channelId,
-                        registerDigits(meter.type()))
-                .update();
-        return meterId(meter);
+        SecondaryAddress a = meter.secondaryAddress();
+        UUID id = writers.meters().create(SCOPE, new Meters.Fields(meter.type().manufacturer(), model(meter.type()),
+                a.id(), meter.type().medium().jsonName(), meter.primaryAddress(), channelId,
+                registerDigits(meter.type()), null, null, a.version(), a.medium()));
+        return writers.meters().internalId(SCOPE, id);
     }
 
     /**
@@ -231,65 +229,43 @@ final class DemoRegistry {
         return 2 * fields.iterator().next().length();
     }
 
-    private long meterId(VirtualMeter meter) {
-        return jdbc.sql("select id from meter where manufacturer = ? and serial = ?")
-                .params(meter.type().manufacturer(), meter.id()).query(Long.class).single();
-    }
-
     /** Installed when the model's meter was, with the register's value then as the act's initial value. */
     private void install(long meterId, MeteringPoints.Ref point, VirtualMeter meter, Register register) {
         Instant at = meter.consumption().installedAt();
         writers.points().install(point, meterId, at, meter.reading(at).amount(register), null);
     }
 
-    /** The accounts, created once; passwords set back to the printed ones; a new token each. */
-    private List<DemoLogin> accounts(long buildingId) {
-        Map<String, Object> b = jdbc.sql("select management_org_id, service_org_id from building where id = ?")
-                .param(buildingId).query().singleRow();
-        Long residentPremise = jdbc.sql("select id from premise where building_id = ? and number = '1'")
-                .param(buildingId).query(Long.class).single();
+    /**
+     * The accounts as the banner prints them (made so again if they were changed: password, role, scope,
+     * enabled), and a new token each, the previous start's revoked.
+     */
+    private List<DemoLogin> accounts(UUID buildingId) {
+        Building b = writers.buildings().get(SCOPE, buildingId);
         List<DemoLogin> out = new ArrayList<>();
         for (DemoLogin a : ACCOUNTS) {
-            Long organisation = switch (a.role()) {
-                case OPERATOR -> (Long) b.get("service_org_id");
-                case MANAGER -> (Long) b.get("management_org_id");
+            UUID organisation = switch (a.role()) {
+                case OPERATOR -> b.serviceCompany();
+                case MANAGER -> b.managementCompany();
                 default -> null;
             };
-            Long premise = a.role() == Role.RESIDENT ? residentPremise : null;
-            long userId = user(a, organisation, premise);
-            String token = Tokens.newToken("oamr_api_");
-            jdbc.sql("delete from api_token where user_id = ? and name = ?").params(userId, TOKEN_NAME).update();
-            jdbc.sql("insert into api_token (user_id, name, token_hash) values (?, ?, ?)")
-                    .params(userId, TOKEN_NAME, Tokens.hash(token)).update();
+            UUID premise = a.role() == Role.RESIDENT ? apartmentOne(buildingId) : null;
+            UserService.Profile user = writers.users().ensure(SCOPE, new UserService.Input(a.username(), a.password(),
+                    "Демо: " + a.roleRu() + " / Demo: " + a.roleEn(), a.role(), organisation, premise, true));
+            String token = writers.tokens().replace(SCOPE, user.id(), TOKEN_NAME).token();
             out.add(new DemoLogin(a.username(), a.password(), a.role(), a.roleRu(), a.roleEn(), token));
         }
         return out;
     }
 
-    private long user(DemoLogin a, Long organisation, Long premise) {
-        Optional<Map<String, Object>> found = jdbc.sql("select id, password_hash from app_user where username = ?")
-                .param(a.username()).query().listOfRows().stream().findFirst();
-        if (found.isEmpty()) {
-            return id("""
-                    insert into app_user (username, password_hash, display_name, role, organisation_id, premise_id)
-                    values (?, ?, ?, ?, ?, ?)""", a.username(), passwords.encode(a.password()),
-                    "Демо: " + a.roleRu() + " / Demo: " + a.roleEn(), a.role().name(), organisation, premise);
-        }
-        long id = ((Number) found.get().get("id")).longValue();
-        if (!passwords.matches(a.password(), (String) found.get().get("password_hash"))) {
-            jdbc.sql("update app_user set password_hash = ? where id = ?")
-                    .params(passwords.encode(a.password()), id).update();
-        }
-        jdbc.sql("update app_user set enabled = true where id = ? and not enabled").param(id).update();
-        return id;
+    /** The resident's apartment. Premises are listed by the length of their number first: "1" is on page one. */
+    private UUID apartmentOne(UUID buildingId) {
+        return writers.premises().list(SCOPE, buildingId, 0, Page.MAX_SIZE).items().stream()
+                .filter(p -> p.number().equals("1")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo building has no apartment 1")).id();
     }
 
     private static VirtualMeter meter(VirtualBus bus, String id) {
         return bus.meters().stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo bus has no meter " + id));
-    }
-
-    private long id(String insert, Object... params) {
-        return jdbc.sql(insert + " returning id").params(params).query(Long.class).single();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,13 @@ class DemoSeedingIT {
         assertThat(channel.get("schedule_cron")).isEqualTo("0 * * * * *");
         assertThat(jdbc.sql("select mbus_primary from meter where channel_id = ? order by mbus_primary")
                 .param(site.channelId()).query(Integer.class).list()).containsExactly(1, 2, 3, 4, 5);
+        // registered as an administrator registers a meter on the channel: in the service company's registry, and
+        // with the bus header that makes the secondary address
+        assertThat(jdbc.sql("""
+                select count(*) from meter m join building b on b.id = ?
+                where m.channel_id = ? and m.owner_org_id = b.service_org_id
+                  and m.mbus_version is not null and m.mbus_medium is not null""")
+                .params(b, site.channelId()).query(Long.class).single()).isEqualTo(5);
         // the house meters' BCD registers roll over after 8 digits; the SonoSafe's binary ones never do
         assertThat(jdbc.sql("select coalesce(register_digits, 0) from meter where channel_id = ? order by mbus_primary")
                 .param(site.channelId()).query(Integer.class).list()).containsExactly(0, 0, 0, 8, 8);
@@ -151,6 +159,10 @@ class DemoSeedingIT {
             assertThat(passwords.matches(login.password(), (String) user.get("password_hash"))).isTrue();
             assertThat(new Api(port, login.token()).get("/api/v1/me").status()).isEqualTo(200);
         }
+        assertThat(jdbc.sql("""
+                select p.number from app_user u join premise p on p.id = u.premise_id
+                where u.username = 'resident' and p.building_id = ?""").param(b).query(String.class).single())
+                .isEqualTo("1");
         assertThat(startup.banner()).contains("http://localhost:" + port, "admin-demo", "resident-demo",
                 "Authorization: Bearer " + token(Role.ADMIN), "/api/v1/consumption?building=" + site.buildingPublicId());
     }
@@ -281,6 +293,14 @@ class DemoSeedingIT {
         long installations = count("select count(*) from meter_installation");
         long users = count("select count(*) from app_user");
         String oldToken = token(Role.MANAGER);
+        // somebody changed the manager's password and locked the operator out
+        Api admin = new Api(port, token(Role.ADMIN));
+        UUID manager = jdbc.sql("select public_id from app_user where username = 'manager'").query(UUID.class).single();
+        assertThat(admin.put("/api/v1/users/" + manager, "{\"username\":\"manager\",\"role\":\"MANAGER\","
+                + "\"organisation\":\"" + jdbc.sql("select o.public_id from organisation o join building b"
+                + " on b.management_org_id = o.id where b.id = ?").param(first.buildingId()).query(UUID.class).single()
+                + "\",\"password\":\"somebody else's\"}").status()).isEqualTo(200);
+        jdbc.sql("update app_user set enabled = false where username = 'operator'").update();
 
         DemoRegistry.Site again = registry.seed(building, bus.bus(), "tcp://127.0.0.1:9");
         assertThat(again.created()).isFalse();
@@ -296,6 +316,16 @@ class DemoSeedingIT {
         assertThat(new Api(port, oldToken).get("/api/v1/me").status()).isEqualTo(401);
         String newToken = again.logins().stream().filter(l -> l.role() == Role.MANAGER).findFirst().orElseThrow().token();
         assertThat(new Api(port, newToken).get("/api/v1/me").status()).isEqualTo(200);
+        // the printed password works again, and the audit log says the demo set it
+        assertThat(passwords.matches("manager-demo", jdbc.sql("select password_hash from app_user where"
+                + " username = 'manager'").query(String.class).single())).isTrue();
+        assertThat(count("""
+                select count(*) from audit_log where entity = 'app_user' and action = 'PASSWORD_SET'
+                and actor = 'system:demo' and entity_id = (select id::text from app_user where username = 'manager')"""))
+                .isEqualTo(1);
+        String operatorToken = again.logins().stream().filter(l -> l.role() == Role.OPERATOR).findFirst().orElseThrow()
+                .token();
+        assertThat(new Api(port, operatorToken).get("/api/v1/me").status()).as("enabled again").isEqualTo(200);
 
         // two days later the history grows by the missing days and hours only, and a second run adds nothing
         DemoBackfill backfill = new DemoBackfill(store, new TransactionTemplate(transactions), audit, jdbc);

@@ -107,7 +107,7 @@ class MeterController {
                     .orElseThrow(() -> new NotFoundException("channel", in.channel()));
         }
         return new Meters.Fields(in.manufacturer(), blank(in.model()), in.serial().trim(), blank(in.medium()),
-                in.primaryAddress(), channel, in.registerDigits(), in.verifiedOn(), in.nextVerification());
+                in.primaryAddress(), channel, in.registerDigits(), in.verifiedOn(), in.nextVerification(), null, null);
     }
 
     private static String blank(String s) {

@@ -37,8 +37,16 @@ public class Meters {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A meter as the registry keeps it.
+     *
+     * @param busVersion the version and {@code busMedium} the medium code of the meter's bus header, known when it
+     *                   was found on a bus (the demo's virtual one): with maker and serial they make its secondary
+     *                   address. The API does not take them; null keeps what is stored.
+     */
     public record Fields(String manufacturer, String model, String serial, String medium, Integer primaryAddress,
-                         Long channelId, Integer registerDigits, LocalDate verifiedOn, LocalDate nextVerification) {
+                         Long channelId, Integer registerDigits, LocalDate verifiedOn, LocalDate nextVerification,
+                         Integer busVersion, Integer busMedium) {
     }
 
     /**
@@ -103,10 +111,11 @@ public class Meters {
         try {
             return jdbc.sql("""
                     insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, channel_id,
-                                       register_digits, verified_on, next_verification)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
+                                       register_digits, verified_on, next_verification, mbus_version, mbus_medium)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
                     .params(owner, f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(),
-                            f.channelId(), f.registerDigits(), f.verifiedOn(), f.nextVerification())
+                            f.channelId(), f.registerDigits(), f.verifiedOn(), f.nextVerification(), f.busVersion(),
+                            f.busMedium())
                     .query(UUID.class).single();
         } catch (DuplicateKeyException e) {
             // registered by a concurrent request since the check
@@ -123,10 +132,12 @@ public class Meters {
         try {
             jdbc.sql("""
                     update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, mbus_primary = ?, channel_id = ?,
-                                     register_digits = ?, verified_on = ?, next_verification = ?
+                                     register_digits = ?, verified_on = ?, next_verification = ?,
+                                     mbus_version = coalesce(?, mbus_version), mbus_medium = coalesce(?, mbus_medium)
                     where id = ?""")
                     .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
-                            f.registerDigits(), f.verifiedOn(), f.nextVerification(), id)
+                            f.registerDigits(), f.verifiedOn(), f.nextVerification(), f.busVersion(), f.busMedium(),
+                            id)
                     .update();
         } catch (DuplicateKeyException e) {
             throw taken(f.manufacturer(), f.serial());

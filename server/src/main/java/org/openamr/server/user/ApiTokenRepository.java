@@ -39,6 +39,11 @@ public class ApiTokenRepository {
         return jdbc.sql("delete from api_token where public_id = ? and user_id = ?").params(id, userId).update();
     }
 
+    /** @return rows deleted: the user's tokens of this name */
+    int deleteNamed(long userId, String name) {
+        return jdbc.sql("delete from api_token where user_id = ? and name = ?").params(userId, name).update();
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

@@ -101,6 +101,22 @@ public class UserRepository {
                 .update();
     }
 
+    /** An account's id and password hash, for checking a password without signing in. */
+    record Credentials(UUID id, String passwordHash) {
+    }
+
+    /** The account sign-in finds under this name: names are compared without regard to case. */
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select public_id, password_hash from app_user where lower(username) = lower(?)")
+                .param(username).query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional();
+    }
+
+    /** The internal key of an account, for the rows that refer to it (its API tokens). */
+    Optional<Long> internalId(UUID id) {
+        return jdbc.sql("select id from app_user where public_id = ?").param(id).query(Long.class).optional();
+    }
+
     int setPasswordHash(UUID id, String hash) {
         return jdbc.sql("update app_user set password_hash = ? where public_id = ?").params(hash, id).update();
     }

@@ -150,11 +150,41 @@ public class UserService {
     @Transactional
     public void resetPassword(UUID id, String password) {
         AccessScope scope = actingAdmin();
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw new UserRuleException(UserRuleException.Rule.PASSWORD_LENGTH, MIN_PASSWORD, MAX_PASSWORD);
-        }
+        passwordLength(password);
         found(repository.setPasswordHash(id, passwords.encode(password)), id);
         note(scope, "PASSWORD_SET", id);
+    }
+
+    /**
+     * Makes the account of {@code in}'s user name what {@code in} says, on behalf of the server itself rather
+     * than a signed-in caller (the demo's accounts, whose passwords it prints): creates it when there is none,
+     * else gives it back its role, organisation, premise, display name and enabled state, and the password if
+     * it no longer matches, which the audit log notes as a {@link #resetPassword reset}. Under the same rules as
+     * {@link #create}; when the account already is so, nothing is written, so a restart leaves no trace.
+     *
+     * @param scope an administrator's (for a start of the server, {@link AccessScope.Everything} with an actor
+     *              such as {@code system:demo}), named in the audit log
+     * @return the account
+     */
+    @Transactional
+    public Profile ensure(AccessScope scope, Input in) {
+        acting(scope);
+        passwordLength(in.password());
+        Long org = organisationFor(scope, in);
+        Long premise = premiseFor(scope, in);
+        boolean enabled = in.enabled() == null || in.enabled();
+        UserRepository.Credentials found = repository.credentials(in.username()).orElse(null);
+        if (found == null) {
+            return repository.profile(repository.insert(new UserRepository.Row(in.username(),
+                    passwords.encode(in.password()), displayName(in), in.role(), org, premise, enabled))).orElseThrow();
+        }
+        boolean reset = !passwords.matches(in.password(), found.passwordHash());
+        repository.update(found.id(), new UserRepository.Row(in.username(),
+                reset ? passwords.encode(in.password()) : null, displayName(in), in.role(), org, premise, enabled));
+        if (reset) {
+            note(scope, "PASSWORD_SET", found.id());
+        }
+        return repository.profile(found.id()).orElseThrow();
     }
 
     /** Refuses the account every sign-in, by password and by its API tokens, until it is unlocked. */
@@ -186,17 +216,29 @@ public class UserService {
 
     /** {@link #admin()} for a change: names the administrator in the audit log of this transaction. */
     private AccessScope actingAdmin() {
-        AccessScope scope = admin();
-        audit.set(scope.actor());
+        return acting(current.scope());
+    }
+
+    private AccessScope acting(AccessScope scope) {
+        audit.set(admin(scope).actor());
         return scope;
     }
 
     private AccessScope admin() {
-        AccessScope scope = current.scope();
+        return admin(current.scope());
+    }
+
+    private static AccessScope admin(AccessScope scope) {
         if (scope.role() != Role.ADMIN) {
             throw new AccessDeniedException("only administrators manage accounts");
         }
         return scope;
+    }
+
+    private static void passwordLength(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new UserRuleException(UserRuleException.Rule.PASSWORD_LENGTH, MIN_PASSWORD, MAX_PASSWORD);
+        }
     }
 
     /**
