@@ -53,9 +53,9 @@ record DemoBanner(String url, Path dataDir, String busAddress, int apartments, i
                 .append("/api/v1/me\n");
         b.append(" Баланс тепла дома по месяцам (ОДПУ и квартиры) / the building's monthly heat balance:\n");
         b.append("   curl -H \"Authorization: Bearer ").append(manager.token()).append("\" \"").append(url)
-                .append("/api/v1/consumption?building=").append(building).append("&resource=HEAT&resolution=MONTH&from=")
+                .append("/api/v1/buildings/").append(building).append("/balance?resource=HEAT&resolution=MONTH&from=")
                 .append(month.minusMonths(settings.historyMonths() - 1L)).append("&to=").append(month)
-                .append("&readings=false\"\n");
+                .append("\"\n");
         b.append('\n');
         b.append(" Только для демонстрации: пароли постоянные, токены новые при каждом запуске.\n");
         b.append(" Demo only, not for production: fixed passwords, new tokens on every start.\n");

@@ -34,7 +34,7 @@ class DemoBannerTest {
                 "oamr_api_R", "curl -H \"Authorization: Bearer oamr_api_A\" http://localhost:8080/api/v1/me",
                 "62 счётчика", "/data/pgdata", "not for production", "Ctrl-C",
                 // a year of monthly heat, the house meter against the flats
-                "/api/v1/consumption?building=" + building + "&resource=HEAT&resolution=MONTH&from=2025-11&to=2026-11");
+                "/api/v1/buildings/" + building + "/balance?resource=HEAT&resolution=MONTH&from=2025-11&to=2026-11");
         assertThat(new DemoBanner("http://localhost:8080", null, "tcp://127.0.0.1:4000", 60, 62,
                 new DemoProperties(true, 1, 3, 20, 13, 7), logins, building, YearMonth.of(2026, 11), null).text())
                 .doesNotContain("pgdata");

@@ -33,6 +33,13 @@ class ArchitectureTest {
             .belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class)
             .because("controllers call services; only repositories run SQL");
 
+    /** Services hold the rules and reach the database through their repositories, so each query has one home. */
+    @ArchTest
+    static final ArchRule servicesRunNoSql = noClasses().that().haveSimpleNameEndingWith("Service")
+            .should().dependOnClassesThat()
+            .belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class)
+            .because("a service's SQL lives in its repository");
+
     /**
      * The simulator and the demo are test and showcase code that depend on the server, never the other way:
      * a server built for production must not need them on its class path.
