@@ -164,7 +164,7 @@ class DemoSeedingIT {
                 where u.username = 'resident' and p.building_id = ?""").param(b).query(String.class).single())
                 .isEqualTo("1");
         assertThat(startup.banner()).contains("http://localhost:" + port, "admin-demo", "resident-demo",
-                "Authorization: Bearer " + token(Role.ADMIN), "/api/v1/consumption?building=" + site.buildingPublicId());
+                "Authorization: Bearer " + token(Role.ADMIN), "/api/v1/buildings/" + site.buildingPublicId() + "/balance");
     }
 
     @Test
