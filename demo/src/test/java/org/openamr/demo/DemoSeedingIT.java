@@ -10,14 +10,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openamr.mbus.quantity.Quantity;
-import org.openamr.server.audit.AuditActor;
-import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.security.Role;
 import org.openamr.server.support.Api;
 import org.openamr.simulator.meter.MeterType;
@@ -30,21 +24,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The demo on a small building (1 entrance × 3 apartments, 2 months of history, 1 day hourly):
  * the server seeds and backfills it on start, exactly as the simulator's meters would have read,
- * and a poll of the virtual bus lands in the same registers. Its counts are of the whole database, and its last
- * test moves the history on: so it starts on a context of its own (WebPagesIT has the same configuration) and
- * closes it when it is done.
+ * and a poll of the virtual bus lands in the same registers. Its counts are of the whole database, so it runs
+ * on a context of its own (the marker property keeps it from sharing WebPagesIT's) and closes it when it is
+ * done; its tests do not depend on each other's order. A restart of the demo: {@link DemoRestartIT}.
  */
 @DemoServerTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
+@DirtiesContext
+@TestPropertySource(properties = {"openamr.test.context=demo-seeding", "openamr.demo.enabled=true", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         // the test polls when it wants to; the schedule would poll too, every minute
         "openamr.polling.enabled=false"})
@@ -52,16 +43,13 @@ class DemoSeedingIT {
 
     /** Energy, heat volume and two pulse inputs of 3 apartments; the house heat meter's energy, volume and
      * night energy; the house water meter's volume. */
-    private static final int CURRENT_REGISTERS = 3 * 4 + 3 + 1;
+    static final int CURRENT_REGISTERS = 3 * 4 + 3 + 1;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     DemoStartup startup;
-
-    @Autowired
-    DemoRegistry registry;
 
     @Autowired
     DemoBus bus;
@@ -75,15 +63,6 @@ class DemoSeedingIT {
     @Autowired
     PasswordEncoder passwords;
 
-    @Autowired
-    ReadingStore store;
-
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    @Autowired
-    AuditActor audit;
-
     @LocalServerPort
     int port;
 
@@ -96,7 +75,6 @@ class DemoSeedingIT {
     }
 
     @Test
-    @Order(1)
     void theRegistryHoldsTheBuildingItsPointsMetersChannelAndAccounts() {
         DemoRegistry.Site site = startup.site();
         assertThat(site.created()).isTrue();
@@ -168,7 +146,6 @@ class DemoSeedingIT {
     }
 
     @Test
-    @Order(2)
     void everyBackfilledValueIsWhatTheVirtualMeterShowedThen() {
         DemoBackfill.Result history = startup.history();
         // 2 whole months plus this month's days, plus 24 hours: at least 60 moments per meter
@@ -230,7 +207,6 @@ class DemoSeedingIT {
     }
 
     @Test
-    @Order(3)
     void aPollOfTheVirtualBusLandsInTheBackfilledRegistersAndTheBalanceAddsUp() throws Exception {
         String channel = jdbc.sql("select public_id::text from acquisition_channel where id = ?")
                 .param(startup.site().channelId()).query(String.class).single();
@@ -280,73 +256,5 @@ class DemoSeedingIT {
             assertThat(ratio).as("%s", report).isBetween(new BigDecimal("1.018"), new BigDecimal("1.042"));
         }
         assertThat(new Api(port, token(Role.RESIDENT)).get(balance).status()).isEqualTo(404);
-    }
-
-    /** Runs last: it moves the history on by two days, so the context is closed after it. */
-    @Test
-    @Order(4)
-    @DirtiesContext
-    void aRestartKeepsTheDataFillsOnlyTheGapAndReplacesTheTokens() {
-        DemoRegistry.Site first = startup.site();
-        long meters = count("select count(*) from meter");
-        long points = count("select count(*) from metering_point");
-        long installations = count("select count(*) from meter_installation");
-        long users = count("select count(*) from app_user");
-        String oldToken = token(Role.MANAGER);
-        // somebody changed the manager's password and locked the operator out
-        Api admin = new Api(port, token(Role.ADMIN));
-        UUID manager = jdbc.sql("select public_id from app_user where username = 'manager'").query(UUID.class).single();
-        assertThat(admin.put("/api/v1/users/" + manager, "{\"username\":\"manager\",\"role\":\"MANAGER\","
-                + "\"organisation\":\"" + jdbc.sql("select o.public_id from organisation o join building b"
-                + " on b.management_org_id = o.id where b.id = ?").param(first.buildingId()).query(UUID.class).single()
-                + "\",\"password\":\"somebody else's\"}").status()).isEqualTo(200);
-        jdbc.sql("update app_user set enabled = false where username = 'operator'").update();
-
-        DemoRegistry.Site again = registry.seed(building, bus.bus(), "tcp://127.0.0.1:9");
-        assertThat(again.created()).isFalse();
-        assertThat(again.buildingId()).isEqualTo(first.buildingId());
-        assertThat(again.channelId()).isEqualTo(first.channelId());
-        assertThat(count("select count(*) from meter")).isEqualTo(meters);
-        assertThat(count("select count(*) from metering_point")).isEqualTo(points);
-        assertThat(count("select count(*) from meter_installation")).isEqualTo(installations);
-        assertThat(count("select count(*) from app_user")).isEqualTo(users);
-        assertThat(count("select count(*) from building")).isEqualTo(1);
-        assertThat(jdbc.sql("select address from acquisition_channel where id = ?").param(first.channelId())
-                .query(String.class).single()).isEqualTo("tcp://127.0.0.1:9");
-        assertThat(new Api(port, oldToken).get("/api/v1/me").status()).isEqualTo(401);
-        String newToken = again.logins().stream().filter(l -> l.role() == Role.MANAGER).findFirst().orElseThrow().token();
-        assertThat(new Api(port, newToken).get("/api/v1/me").status()).isEqualTo(200);
-        // the printed password works again, and the audit log says the demo set it
-        assertThat(passwords.matches("manager-demo", jdbc.sql("select password_hash from app_user where"
-                + " username = 'manager'").query(String.class).single())).isTrue();
-        assertThat(count("""
-                select count(*) from audit_log where entity = 'app_user' and action = 'PASSWORD_SET'
-                and actor = 'system:demo' and entity_id = (select id::text from app_user where username = 'manager')"""))
-                .isEqualTo(1);
-        String operatorToken = again.logins().stream().filter(l -> l.role() == Role.OPERATOR).findFirst().orElseThrow()
-                .token();
-        assertThat(new Api(port, operatorToken).get("/api/v1/me").status()).as("enabled again").isEqualTo(200);
-
-        // two days later the history grows by the missing days and hours only, and a second run adds nothing
-        DemoBackfill backfill = new DemoBackfill(store, new TransactionTemplate(transactions), audit, jdbc);
-        VirtualMeter houseHeat = bus.bus().meters().stream().filter(m -> m.type() == MeterType.SONOMETER_1100)
-                .findFirst().orElseThrow();
-        Instant last = startup.history().to();
-        Instant later = last.plus(Duration.ofDays(2));
-        DemoBackfill.Result gap = backfill.run(bus.bus().meters(), houseHeat, first.channelId(), later, settings,
-                n -> { }, () -> false);
-        assertThat(gap.from()).isAfter(last);
-        assertThat(gap.moments()).isBetween(24, 50);
-        // only the due-date values of the month already stored come again: at most one per stored register
-        assertThat(gap.duplicates()).isLessThanOrEqualTo(3 * 4 + 2 + 1);
-        assertThat(count("select count(*) from reading r join register g on g.id = r.register_id"
-                + " where g.storage = 0 and r.source = 'DEMO' and r.measured_at > ?", Timestamp.from(last)))
-                .isEqualTo((long) gap.moments() * CURRENT_REGISTERS);
-        DemoBackfill.Result none = backfill.run(bus.bus().meters(), houseHeat, first.channelId(), later, settings,
-                n -> { }, () -> false);
-        assertThat(none.moments()).isZero();
-        assertThat(none.inserted()).isZero();
-        assertThat(none.duplicates()).isZero();
-        registry.seed(building, bus.bus(), bus.channelAddress());
     }
 }

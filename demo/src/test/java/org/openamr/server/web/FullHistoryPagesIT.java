@@ -68,6 +68,34 @@ class FullHistoryPagesIT {
         }
     }
 
+    /**
+     * The probe's twelve concurrent opens of the meters page took every connection of the pool for a minute,
+     * and {@code /api/v1/me} answered 500 meanwhile: now all of them, and the API beside them, answer 200.
+     */
+    @Test
+    void twelveConcurrentMetersPagesLeaveTheApiAnswering() throws Exception {
+        List<FormSession> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            FormSession session = new FormSession(port);
+            session.login("operator", "operator-demo");
+            sessions.add(session);
+        }
+        FormSession api = new FormSession(port);
+        api.login("manager", "manager-demo");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> pages = sessions.stream()
+                    .map(session -> pool.submit(() -> session.get("/meters?sort=LAST_READING&size=100"))).toList();
+            assertFastOk("manager", "/api/v1/me beside twelve meters pages", () -> api.getApi("/api/v1/me"));
+            for (java.util.concurrent.Future<HttpResponse<String>> page : pages) {
+                assertThat(page.get(GENEROUS.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                        .as("operator GET /meters, one of twelve at once").isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The admin's access predicate is plain {@code true}; it was once glued to "order by" as "trueorder by". */
     @Test
     void everyRoleThatSeesThemGetsTheBuildingAndApartmentPages() {

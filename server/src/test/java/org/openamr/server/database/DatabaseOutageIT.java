@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openamr.server.OpenAmrServer;
+import org.openamr.server.ingest.ConcentratorTokens;
 import org.openamr.server.security.Role;
 import org.openamr.server.support.World;
 import org.springframework.boot.SpringApplication;
@@ -55,12 +56,26 @@ class DatabaseOutageIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> push(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ingest/v1/readouts"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"version": 1, "concentrator": {"id": "outage", "software": "test"},
+                         "meters": [{"serial": "72000001", "manufacturer": "DFS", "version": 1, "medium": 7,
+                           "readAt": "2026-11-02T00:00:00Z", "values": [{"quantity": "VOLUME", "unit": "m3",
+                           "at": "2026-11-02T00:00:00Z", "value": "12.345"}]}]}
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void whileTheDatabaseIsDownRequestsAre503WithRetryAfterAndAfterwardsTheServerWorksAgain() throws Exception {
         JdbcClient jdbc = server.getBean(JdbcClient.class);
         World world = World.in(jdbc, "{noop}not-used-here");
         String token = world.tokens.get(Role.ADMIN);
         assertThat(get("/api/v1/buildings", token, "application/json").statusCode()).isEqualTo(200);
+        long channel = jdbc.sql("insert into acquisition_channel (kind, name) values ('CONCENTRATOR', 'outage')"
+                + " returning id").query(Long.class).single();
+        String concentrator = server.getBean(ConcentratorTokens.class).issue(channel);
 
         EmbeddedDatabase db = server.getBean(EmbeddedDatabase.class);
         db.stopPostgres();
@@ -80,6 +95,13 @@ class DatabaseOutageIT {
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.headers().firstValue("Retry-After")).contains("10");
             assertThat(page.body()).contains("id=\"unavailable\"").doesNotContain("Exception");
+
+            // a concentrator is told to come back, not that its readings were taken
+            started = System.nanoTime();
+            HttpResponse<String> ingest = push(concentrator);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
+            assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(503);
+            assertThat(ingest.headers().firstValue("Retry-After")).contains("10");
         } finally {
             db.startPostgres();
         }
@@ -92,5 +114,11 @@ class DatabaseOutageIT {
             }
         } while (status != 200 && System.nanoTime() < end);
         assertThat(status).as("the API once the database is back, with the same server").isEqualTo(200);
+        HttpResponse<String> again = push(concentrator);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).contains("\"readingsNew\":1");
+        assertThat(jdbc.sql("select r.value from reading r join register g on g.id = r.register_id"
+                + " join meter m on m.id = g.meter_id where m.serial = '72000001'").query(java.math.BigDecimal.class)
+                .single()).isEqualByComparingTo("12.345");
     }
 }

@@ -53,7 +53,13 @@ class EmbeddedDatabaseIT {
                     .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(connection.url(), "postgres", "wrong-password"))
                     .hasMessageContaining("password authentication failed");
-            assertThat(rules(db.dataDirectory())).noneMatch(rule -> rule.contains("trust"));
+            assertThat(rules(db.dataDirectory())).isNotEmpty().allMatch(rule -> rule.trim().endsWith(" scram-sha-256"));
+            try (Connection c = DriverManager.getConnection(connection.url(), connection.user(), connection.password())) {
+                ResultSet stored = c.createStatement().executeQuery(
+                        "select rolpassword from pg_authid where rolname = current_user");
+                assertThat(stored.next()).isTrue();
+                assertThat(stored.getString(1)).startsWith("SCRAM-SHA-256$");
+            }
         }
         // a second start of the same directory: same password, still no trust
         try (EmbeddedDatabase again = EmbeddedDatabase.forServer(home.resolve("pgdata"), passwordFile)) {

@@ -31,6 +31,9 @@ class CronCheckTest {
         String endless = "0 0 3 * * " + "MON,".repeat(2500) + "MON";
         assertThat(say(endless, Locale.ENGLISH)).isEqualTo(
                 "The schedule has 10,013 characters; a cron expression may have at most 200.");
+        // no noun after the count, so no plural form to get wrong (was "В расписании 201 символов")
+        assertThat(say("0 0 3 * * " + "MON,".repeat(47) + "MON", new Locale("ru"))).isEqualTo(
+                "Расписание слишком длинное (символов: 201); выражение cron может быть не длиннее 200 символов.");
         assertThat(say("0 * * * * *", Locale.ENGLISH)).isNull();
         assertThat(say("@hourly", Locale.ENGLISH)).isNull();
     }
