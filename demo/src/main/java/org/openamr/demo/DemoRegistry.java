@@ -140,8 +140,8 @@ final class DemoRegistry {
             Household household = (Household) meter.consumption();
             BigDecimal area = REFERENCE_AREA_M2.multiply(BigDecimal.valueOf(household.sizePerMille(), 3))
                     .setScale(2, RoundingMode.HALF_UP);
-            UUID premise = writers.premises().create(buildingId, a.entrance(), Integer.toString(a.number()),
-                    Premise.Kind.APARTMENT, a.floor(), area);
+            UUID premise = writers.premises().create(buildingId, new Premises.Fields(a.entrance(),
+                    Integer.toString(a.number()), Premise.Kind.APARTMENT, a.floor(), area, null));
             long premiseId = writers.premises().ref(SCOPE, premise).id();
             // one meter at three points: its energy, and the water meters' pulses on subunits 1 and 2
             long meterId = registerMeter(meter, channelId);

@@ -1,10 +1,13 @@
 package org.openamr.server.premise;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -42,8 +45,23 @@ class PremiseController {
         this.audit = audit;
     }
 
+    /**
+     * A premise as the caller writes it; on PUT, what is left out is cleared, like the floor and the area.
+     *
+     * @param personalAccount checked here as the database checks it, so that a wrong one is a 400 that names it
+     */
     record PremiseInput(@NotNull UUID building, Integer entrance, @NotBlank @Size(max = 32) String number,
-                        @NotNull Premise.Kind kind, Integer floor, @DecimalMin(value = "0", inclusive = false) BigDecimal areaM2) {
+                        @NotNull Premise.Kind kind, Integer floor, @DecimalMin(value = "0", inclusive = false) BigDecimal areaM2,
+                        @Schema(description = "The personal account (лицевой счёт) the management company bills the "
+                                + "premise under; unique within the building; null or left out: none",
+                                example = "01-234/5", pattern = Premise.PERSONAL_ACCOUNT)
+                        @Pattern(regexp = Premise.PERSONAL_ACCOUNT, message = "a personal account is 1 to 30 digits, "
+                                + "Latin or Cyrillic letters, - or /, without spaces; null for none")
+                        String personalAccount) {
+
+        Premises.Fields fields() {
+            return new Premises.Fields(entrance, number.trim(), kind, floor, areaM2, personalAccount);
+        }
     }
 
     @GetMapping
@@ -58,23 +76,25 @@ class PremiseController {
     }
 
     @PostMapping
+    @Operation(summary = "Adds a premise; 409 when its number or personal account is taken in the building")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     Premise create(@Valid @RequestBody PremiseInput in) {
         AccessScope scope = current.registryEditor();
         audit.set(scope.actor());
         long building = buildings.internalId(scope, in.building());
-        UUID id = premises.create(building, in.entrance(), in.number().trim(), in.kind(), in.floor(), in.areaM2());
+        UUID id = premises.create(building, in.fields());
         return premises.get(scope, id);
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Changes a premise; 409 when its number or personal account is taken in the building")
     @Transactional
     Premise update(@PathVariable UUID id, @Valid @RequestBody PremiseInput in) {
         AccessScope scope = current.registryEditor();
         audit.set(scope.actor());
         Premises.Ref ref = premises.ref(scope, id);
-        premises.update(ref, in.entrance(), in.number().trim(), in.kind(), in.floor(), in.areaM2());
+        premises.update(ref, in.fields());
         return premises.get(scope, id);
     }
 

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * The columns of a building's register file, in the order of the template. Each is found by its English or
  * Russian header (the template's, or a usual variant), compared without case, punctuation or extra spaces,
- * so that "Площадь, м²" and "площадь м2" are the same column. Only the premise number is required.
+ * so that "Площадь, м²" and "площадь м2" are the same column, and "ЛС", "Л/с" and "Лицевой счет" name the personal
+ * account. Only the premise number is required.
  */
 public enum RegisterColumn {
     ENTRANCE("Entrance", "Подъезд", "entrance no", "подъезд №", "номер подъезда"),
@@ -20,6 +21,9 @@ public enum RegisterColumn {
     KIND("Premise kind", "Тип помещения", "kind", "тип"),
     FLOOR("Floor", "Этаж"),
     AREA("Area, m²", "Площадь, м²", "area", "площадь", "общая площадь"),
+    PERSONAL_ACCOUNT("Personal account", "Лицевой счёт", "account", "account no", "account number",
+            "personal account no", "personal account number", "лицевой счет", "номер лицевого счета", "лс", "л/с",
+            "л/сч"),
     RESOURCE("Resource", "Ресурс", "вид ресурса"),
     MAKER("Meter maker", "Производитель", "maker", "manufacturer", "изготовитель", "производитель счетчика"),
     MODEL("Model", "Модель", "meter model", "модель счетчика"),

@@ -76,11 +76,10 @@ public class RegisterImport {
             UUID premise = s.premise() != null ? s.premise() : newPremises.get(row.premise());
             RowPlan.PremiseValues v = s.premiseWrite();
             if (premise == null) {
-                premise = premises.create(internal, v.entrance(), row.premise(), v.kind(), v.floor(), v.area());
+                premise = premises.create(internal, v.fields(row.premise()));
                 newPremises.put(row.premise(), premise);
             } else if (v != null) {
-                premises.update(premises.ref(scope, premise), v.entrance(), row.premise(), v.kind(), v.floor(),
-                        v.area());
+                premises.update(premises.ref(scope, premise), v.fields(row.premise()));
             }
             if (row.resource() == null) {
                 continue;

@@ -23,8 +23,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 /**
  * The rules a register file's rows must follow by themselves, before the registry is asked: every cell's form
  * and range, what a meter needs, and what rows of one file must not contradict (one meter per premise and
- * resource, one description per premise, and what {@link MeterRowRules} asks of a meter's rows). Every problem names
- * its row, column and value.
+ * resource, one description per premise, one premise per personal account, and what {@link MeterRowRules} asks of a
+ * meter's rows). Every problem names its row, column and value.
  */
 public final class RegisterParser {
 
@@ -125,6 +125,7 @@ public final class RegisterParser {
             Premise.Kind kind = named(RegisterColumn.KIND, KINDS, "imp.error.kind");
             Integer floor = whole(RegisterColumn.FLOOR, -10, 200);
             BigDecimal area = area();
+            String account = personalAccount();
             MeteringPoint.Resource resource = named(RegisterColumn.RESOURCE, RESOURCES, "imp.error.resource");
             String maker = maker();
             String model = text(RegisterColumn.MODEL, MAX_TEXT);
@@ -155,8 +156,8 @@ public final class RegisterParser {
             if (maker == null && secondary != null) {
                 maker = secondary.manufacturerLetters();
             }
-            return new RegisterRow(line, Map.copyOf(cells), entrance, premise, kind, floor, area, resource, maker,
-                    model, serial, subunit, subunit != null, primary, secondary, installedOn, due);
+            return new RegisterRow(line, Map.copyOf(cells), entrance, premise, kind, floor, area, account, resource,
+                    maker, model, serial, subunit, subunit != null, primary, secondary, installedOn, due);
         }
 
         private String raw(RegisterColumn column) {
@@ -219,6 +220,19 @@ public final class RegisterParser {
             }
             problem(RegisterColumn.AREA, "imp.error.area");
             return null;
+        }
+
+        /** As the database's check has it ({@link Premise#PERSONAL_ACCOUNT}), so that no row fails when written. */
+        private String personalAccount() {
+            String v = raw(RegisterColumn.PERSONAL_ACCOUNT);
+            if (v.isEmpty()) {
+                return null;
+            }
+            if (!v.matches(Premise.PERSONAL_ACCOUNT)) {
+                problem(RegisterColumn.PERSONAL_ACCOUNT, "imp.error.personalAccount");
+                return null;
+            }
+            return v;
         }
 
         private <T> T named(RegisterColumn column, Map<String, T> names, String code) {
@@ -308,10 +322,14 @@ public final class RegisterParser {
         }
     }
 
-    /** What rows of one file must not say differently: one premise one way, one meter per point. */
+    /**
+     * What rows of one file must not say differently: one premise one way, one meter per point, one premise per
+     * personal account (the building's unique index would refuse the second when written).
+     */
     private static void contradictions(List<RegisterRow> rows, List<RowProblem> problems) {
         Map<String, RegisterRow> premises = new HashMap<>();
         Map<String, RegisterRow> points = new HashMap<>();
+        Map<String, RegisterRow> accounts = new HashMap<>();
         for (RegisterRow r : rows) {
             if (r.premise() == null) {
                 continue;
@@ -322,6 +340,14 @@ public final class RegisterParser {
                 differs(first, r, RegisterColumn.KIND, first.kind(), r.kind(), problems);
                 differs(first, r, RegisterColumn.FLOOR, first.floor(), r.floor(), problems);
                 differs(first, r, RegisterColumn.AREA, first.area(), r.area(), problems);
+                differs(first, r, RegisterColumn.PERSONAL_ACCOUNT, first.personalAccount(), r.personalAccount(),
+                        problems);
+            }
+            RegisterRow holder = r.personalAccount() == null ? null : accounts.putIfAbsent(r.personalAccount(), r);
+            if (holder != null && !holder.premise().equals(r.premise())) {
+                problems.add(RowProblem.of(r.line(), RegisterColumn.PERSONAL_ACCOUNT,
+                        r.cell(RegisterColumn.PERSONAL_ACCOUNT), "imp.error.accountInFile", holder.line(),
+                        holder.premise()));
             }
             if (r.resource() != null) {
                 RegisterRow same = points.putIfAbsent(r.premise() + "\u0000" + r.resource(), r);

@@ -31,12 +31,12 @@ import org.springframework.stereotype.Component;
  * Works out, against the registry as the caller sees it, what each row of a register would create or change, and
  * what forbids it: a serial number the operator's registry has where the caller does not see it, a meter
  * installed in another premise or already counting another of this premise's points on the same subunit, a point
- * that has counted on another subunit, installation dates that contradict the stored ones. A row that matches the
- * registry changes nothing, so importing a file twice creates nothing twice. Premises are matched by number, points
- * by premise and resource (the unnamed one), meters by serial number and maker within reach of the registry of the
- * building's operator (its service company, else its management company: {@link Meters#registry}), which new meters
- * join too; a number only another organisation has is a new meter. A meter's later rows in the file install the
- * meter its first row registers.
+ * that has counted on another subunit, installation dates that contradict the stored ones, a personal account another
+ * premise of the building has. A row that matches the registry changes nothing, so importing a file twice creates
+ * nothing twice. Premises are matched by number, points by premise and resource (the unnamed one), meters by serial
+ * number and maker within reach of the registry of the building's operator (its service company, else its management
+ * company: {@link Meters#registry}), which new meters join too; a number only another organisation has is a new
+ * meter. A meter's later rows in the file install the meter its first row registers.
  */
 @Component
 class RegisterPlanner {
@@ -78,6 +78,8 @@ class RegisterPlanner {
         final Map<String, Premise> premisesByNumber = new HashMap<>();
         final Set<String> premisesSeen = new HashSet<>();
         final Map<UUID, Premise> premisesById = new HashMap<>();
+        /** The building's premises by their personal account, as stored. */
+        final Map<String, Premise> premisesByAccount = new HashMap<>();
         final Map<String, MeteringPoint> pointsByPremise = new HashMap<>();
         final Map<UUID, MeteringPoint> pointsById = new HashMap<>();
         /** Meters of the file within reach of the building's operator's registry that the caller sees. */
@@ -96,6 +98,9 @@ class RegisterPlanner {
                 p.items().forEach(x -> {
                     premisesByNumber.put(x.number(), x);
                     premisesById.put(x.id(), x);
+                    if (x.personalAccount() != null) {
+                        premisesByAccount.put(x.personalAccount(), x);
+                    }
                 });
                 if ((long) (page + 1) * Page.MAX_SIZE >= p.total()) {
                     break;
@@ -135,11 +140,18 @@ class RegisterPlanner {
             RowPlan.PremiseValues premiseWrite = null;
             if (premise == null && firstRowOfPremise) {
                 premiseWrite = new RowPlan.PremiseValues(row.entrance(),
-                        row.kind() == null ? Premise.Kind.APARTMENT : row.kind(), row.floor(), row.area());
+                        row.kind() == null ? Premise.Kind.APARTMENT : row.kind(), row.floor(), row.area(),
+                        row.personalAccount());
                 actions.add(say("imp.do.premise", row.premise()));
+                if (row.personalAccount() != null) {
+                    actions.add(say("imp.do.account", row.premise(), row.personalAccount()));
+                }
                 creates = true;
             } else if (premise != null && firstRowOfPremise) {
                 premiseWrite = premiseChanges(row, premise, actions);
+            }
+            if (firstRowOfPremise) {
+                accountTaken(row, premise, problems);
             }
             MeteringPoint point = premise == null || row.resource() == null ? null
                     : pointsByPremise.get(key(premise.id(), row.resource()));
@@ -244,6 +256,18 @@ class RegisterPlanner {
             }
         }
 
+        /**
+         * Another premise of the building has the row's account: writing it would break the building's unique index.
+         * Refused even when the file gives that premise another account, as the rows are written one by one.
+         */
+        private void accountTaken(RegisterRow row, Premise premise, List<RowProblem> problems) {
+            Premise holder = row.personalAccount() == null ? null : premisesByAccount.get(row.personalAccount());
+            if (holder != null && (premise == null || !holder.id().equals(premise.id()))) {
+                problems.add(problem(row, RegisterColumn.PERSONAL_ACCOUNT, "imp.error.accountTaken",
+                        holder.number()));
+            }
+        }
+
         private RowPlan.PremiseValues premiseChanges(RegisterRow row, Premise p, List<MessageSourceResolvable> actions) {
             boolean changed = false;
             changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.ENTRANCE, p.entrance(),
@@ -254,11 +278,20 @@ class RegisterPlanner {
                     row.floor());
             changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.AREA, p.areaM2(),
                     row.area());
+            if (row.personalAccount() != null && p.personalAccount() == null) {
+                // set, not changed: the statement by account gains an apartment
+                actions.add(say("imp.do.account", row.premise(), row.personalAccount()));
+                changed = true;
+            } else {
+                changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.PERSONAL_ACCOUNT,
+                        p.personalAccount(), row.personalAccount());
+            }
             if (!changed) {
                 return null;
             }
             return new RowPlan.PremiseValues(or(row.entrance(), p.entrance()), or(row.kind(), p.kind()),
-                    or(row.floor(), p.floor()), or(row.area(), p.areaM2()));
+                    or(row.floor(), p.floor()), or(row.area(), p.areaM2()),
+                    or(row.personalAccount(), p.personalAccount()));
         }
 
         private Meters.Details meterChanges(RegisterRow row, Meters.Visible known,

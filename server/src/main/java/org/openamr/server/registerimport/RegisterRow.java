@@ -15,6 +15,7 @@ import org.openamr.server.premise.Premise;
  *
  * @param line         the row's number in the file
  * @param cells        the row as written, for showing it back
+ * @param personalAccount the premise's personal account (лицевой счёт); null: not said, a stored one stays
  * @param serial       null: the row has no meter
  * @param subunit      which device of the meter counts the point (0 the meter itself, 1, 2, … its pulse inputs):
  *                     as written, or as a known multi-input meter's wiring implies; null: not said (0 for a new
@@ -23,9 +24,9 @@ import org.openamr.server.premise.Premise;
  *                     counted already as it is)
  */
 public record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer entrance, String premise, Premise.Kind kind,
-                   Integer floor, BigDecimal area, MeteringPoint.Resource resource, String maker, String model,
-                   String serial, Integer subunit, boolean subunitGiven, Integer primary, SecondaryAddress secondary,
-                   LocalDate installedOn, LocalDate verificationDue) {
+                   Integer floor, BigDecimal area, String personalAccount, MeteringPoint.Resource resource, String maker,
+                   String model, String serial, Integer subunit, boolean subunitGiven, Integer primary,
+                   SecondaryAddress secondary, LocalDate installedOn, LocalDate verificationDue) {
 
     public boolean hasMeter() {
         return serial != null;
@@ -39,8 +40,8 @@ public record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer e
     /** This row with its meter described as all the meter's rows describe it, counting on {@code subunit}. */
     RegisterRow meter(String maker, String model, Integer primary, SecondaryAddress secondary, LocalDate installedOn,
             LocalDate verificationDue, Integer subunit) {
-        return new RegisterRow(line, cells, entrance, premise, kind, floor, area, resource, maker, model, serial,
-                subunit, subunitGiven, primary, secondary, installedOn, verificationDue);
+        return new RegisterRow(line, cells, entrance, premise, kind, floor, area, personalAccount, resource, maker,
+                model, serial, subunit, subunitGiven, primary, secondary, installedOn, verificationDue);
     }
 
     String cell(RegisterColumn column) {

@@ -18,13 +18,15 @@ import org.openamr.mbus.app.SecondaryAddress;
 /**
  * The register's template in Russian or English: the header and an example apartment, as CSV the way Excel opens
  * it in that language (Russian: UTF-8 with a byte order mark and semicolons; English: commas) or as a workbook whose
- * number-like text columns are text, so that Excel keeps a serial number's leading zeros. The example is the
- * usual Danfoss SonoSafe 10 in three rows, one meter at three points: heat on the meter itself, cold and hot
- * water on its pulse inputs 1 and 2.
+ * number-like text columns are text, so that Excel keeps the leading zeros of a serial number or a personal account.
+ * The example is the usual Danfoss SonoSafe 10 in three rows, one meter at three points: heat on the meter itself,
+ * cold and hot water on its pulse inputs 1 and 2.
  */
 public final class RegisterTemplates {
 
     private static final String SERIAL = "12345678";
+    /** Leading zeros, as many management companies' accounts have them: the column must stay text. */
+    private static final String ACCOUNT = "0012345678";
     private static final String SECONDARY = SecondaryAddress.of(SERIAL, "DFS", 4, 4).toString();
     private static final LocalDate INSTALLED = LocalDate.of(2024, 9, 1);
     private static final LocalDate DUE = LocalDate.of(2030, 9, 1);
@@ -43,7 +45,7 @@ public final class RegisterTemplates {
                 : List.of("heat", "cold water", "hot water");
         List<List<String>> rows = new ArrayList<>();
         for (int subunit = 0; subunit < resources.size(); subunit++) {
-            rows.add(List.of("1", "12", ru ? "квартира" : "apartment", "3", ru ? "54,3" : "54.3",
+            rows.add(List.of("1", "12", ru ? "квартира" : "apartment", "3", ru ? "54,3" : "54.3", ACCOUNT,
                     resources.get(subunit), "DFS", "SonoSafe 10", SERIAL, Integer.toString(subunit), "12", SECONDARY,
                     ru ? "01.09.2024" : INSTALLED.toString(), ru ? "01.09.2030" : DUE.toString()));
         }
@@ -109,8 +111,8 @@ public final class RegisterTemplates {
                 }
             }
             for (int i = 0; i < columns.length; i++) {
-                if (columns[i] == RegisterColumn.PREMISE || columns[i] == RegisterColumn.SERIAL
-                        || columns[i] == RegisterColumn.SECONDARY) {
+                if (columns[i] == RegisterColumn.PREMISE || columns[i] == RegisterColumn.PERSONAL_ACCOUNT
+                        || columns[i] == RegisterColumn.SERIAL || columns[i] == RegisterColumn.SECONDARY) {
                     sheet.setDefaultColumnStyle(i, text);
                 }
                 sheet.setColumnWidth(i, Math.max(12, headers.get(i).length() + 4) * 256);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openamr.server.meter.Meters;
 import org.openamr.server.premise.Premise;
+import org.openamr.server.premise.Premises;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -21,7 +22,11 @@ public record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvab
     public enum Status { CREATE, UPDATE, UNCHANGED, ERROR }
 
     /** A premise as it is to be written: the file's values, or the stored ones where the file says nothing. */
-    record PremiseValues(Integer entrance, Premise.Kind kind, Integer floor, BigDecimal area) {
+    record PremiseValues(Integer entrance, Premise.Kind kind, Integer floor, BigDecimal area, String personalAccount) {
+
+        Premises.Fields fields(String number) {
+            return new Premises.Fields(entrance, number, kind, floor, area, personalAccount);
+        }
     }
 
     /**

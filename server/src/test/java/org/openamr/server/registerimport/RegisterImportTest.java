@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * meters installed at another point, installation dates that contradict the stored ones, a replacement, a meter
  * a search found being installed, a second import changing nothing, and a preview the registry overtook
  * writing nothing. A SonoSafe apartment listed in three rows becomes one meter at three points counting on their
- * own subunits; a meter gets a point on another subunit of its premise, never on one it counts already.
+ * own subunits; a meter gets a point on another subunit of its premise, never on one it counts already. A premise's
+ * personal account is set, changed and then unchanged; one another premise of the building has is refused.
  */
 @ServerTest
 class RegisterImportTest {
@@ -422,5 +423,69 @@ class RegisterImportTest {
                 select mp.subunit from metering_point mp join premise p on p.id = mp.premise_id
                 join building b on b.id = p.building_id where b.public_id = ? and p.number = '15'""")
                 .param(buildingA).query(Integer.class).single()).isEqualTo(3);
+    }
+
+    static final String ACCOUNTS = "premise,personal account\n";
+
+    /** The building's premises with their accounts, as "number account". */
+    private List<String> accounts() {
+        return jdbc.sql("""
+                select p.number || ' ' || coalesce(p.personal_account, '-') from premise p
+                join building b on b.id = p.building_id where b.public_id = ? order by p.number""").param(buildingA)
+                .query(String.class).list();
+    }
+
+    @Test
+    void aPersonalAccountIsSetThenChangedAndASecondImportChangesNothing() throws Exception {
+        RegisterParser.Parsed rows = file(ACCOUNTS, "1,1234567890\n20,ЛС-0020\n2,\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RegisterImportTest::english).containsExactly(
+                "UPDATE: premise 1: personal account 1234567890 is set",
+                "CREATE: premise 20 is added; premise 20: personal account ЛС-0020 is set",
+                "UNCHANGED: ");
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+        assertThat(accounts()).containsExactly("1 1234567890", "2 -", "20 ЛС-0020");
+        assertThat(jdbc.sql("select action from audit_log where actor = ? and entity = 'premise' order by id")
+                .param(operator.actor()).query(String.class).list()).as("through the registry, audited")
+                .containsExactly("UPDATE", "INSERT");
+        assertThat(imports.preview(buildingA, rows, operator)).extracting(RegisterImportTest::english)
+                .containsExactly("UNCHANGED: ", "UNCHANGED: ", "UNCHANGED: ");
+
+        RegisterParser.Parsed changed = file(ACCOUNTS, "1,01-234/5\n");
+        List<RowPlan> again = imports.preview(buildingA, changed, operator);
+        assertThat(english(again.get(0))).isEqualTo("UPDATE: premise 1: Personal account 1234567890 → 01-234/5");
+        assertThat(imports.write(buildingA, changed, promises(again), operator).written()).isTrue();
+        assertThat(accounts()).containsExactly("1 01-234/5", "2 -", "20 ЛС-0020");
+        assertThat(imports.preview(buildingA, file("premise,floor\n", "1,4\n"), operator).get(0).steps().premiseWrite()
+                .personalAccount()).as("an import without the column keeps the account").isEqualTo("01-234/5");
+    }
+
+    @Test
+    void aPersonalAccountAnotherPremiseHasOrAMalformedOneIsARowErrorAndNothingIsWritten() throws Exception {
+        jdbc.sql("update premise set personal_account = '0012' where number = '1' and building_id = "
+                + "(select id from building where public_id = ?)").param(buildingA).update();
+        RegisterParser.Parsed rows = file(ACCOUNTS, "21,0021\n2,0012\n22,12 34\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RegisterImportTest::english).containsExactly(
+                "CREATE: premise 21 is added; premise 21: personal account 0021 is set",
+                "ERROR: premise 1 of this building has this personal account already: two premises never share "
+                        + "one; if the account moved, give premise 1 its new one first",
+                "ERROR: is not a personal account: 1 to 30 digits, Latin or Cyrillic letters, - or /, without spaces");
+        assertThat(plan.get(1).problems()).extracting(RowProblem::column, RowProblem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RegisterColumn.PERSONAL_ACCOUNT, "0012"));
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isFalse();
+        assertThat(accounts()).containsExactly("1 0012", "2 -");
+        assertThat(count("select count(*) from audit_log where actor = ?", operator.actor())).isZero();
+        assertThat(new org.springframework.context.support.ResourceBundleMessageSource() {
+            {
+                setBasename("messages");
+                setDefaultEncoding("UTF-8");
+                setFallbackToSystemLocale(false);
+            }
+        }.getMessage(plan.get(1).problems().get(0).reason(), Locale.forLanguageTag("ru"))).isEqualTo("этот "
+                + "лицевой счёт уже у помещения 1 этого дома: у двух помещений не бывает одного счёта; если счёт "
+                + "перешёл, сначала укажите помещению 1 его новый");
     }
 }

@@ -161,6 +161,7 @@ class RegisterParserTest {
                 assertThat(parsed.problems()).as("%s", locale).isEmpty();
                 RegisterRow row = parsed.rows().get(0);
                 assertThat(row.area()).isEqualTo(new BigDecimal("54.3"));
+                assertThat(row.personalAccount()).as("text keeps its leading zeros").isEqualTo("0012345678");
                 assertThat(row.resource()).isEqualTo(MeteringPoint.Resource.HEAT);
                 assertThat(row.serial()).isEqualTo("12345678");
                 assertThat(row.secondary().id()).isEqualTo("12345678");
@@ -374,6 +375,43 @@ class RegisterParserTest {
                         "row 2, Serial number, 'a b': is not a serial number: 1 to 32 letters, digits, - or /");
         assertThat(problems("premise\n" + "1".repeat(33) + "\n")).containsExactly(
                 "row 2, Premise number, '" + "1".repeat(33) + "': is 33 characters long; at most 32");
+    }
+
+    @Test
+    void aPersonalAccountIsFoundByTheUsualHeadersAndReadAsWritten() throws Exception {
+        for (String header : List.of("Personal account", "Лицевой счёт", "лицевой счет", "ЛС", "л/с", "Л/сч",
+                "account", "Personal account no.", "Номер лицевого счёта")) {
+            assertThat(RegisterColumn.byHeader(header)).as(header).contains(RegisterColumn.PERSONAL_ACCOUNT);
+        }
+        assertThat(parse("кв;ЛС\n1;1234567890\n2;01-234/5\n3;ЛС-0012\n4;\n").rows())
+                .extracting(RegisterRow::personalAccount)
+                .containsExactly("1234567890", "01-234/5", "ЛС-0012", null);
+    }
+
+    @Test
+    void aPersonalAccountIsDigitsLettersDashesAndSlashesOnly() throws Exception {
+        assertThat(problems("premise,personal account\n1,12 34\n2,№12\n3," + "1".repeat(31) + "\n4,12.34\n5,"
+                + "1".repeat(30) + "\n")).containsExactly(
+                "row 2, Personal account, '12 34': is not a personal account: 1 to 30 digits, Latin or Cyrillic "
+                        + "letters, - or /, without spaces",
+                "row 3, Personal account, '№12': is not a personal account: 1 to 30 digits, Latin or Cyrillic "
+                        + "letters, - or /, without spaces",
+                "row 4, Personal account, '" + "1".repeat(31) + "': is not a personal account: 1 to 30 digits, "
+                        + "Latin or Cyrillic letters, - or /, without spaces",
+                "row 5, Personal account, '12.34': is not a personal account: 1 to 30 digits, Latin or Cyrillic "
+                        + "letters, - or /, without spaces");
+        RowProblem p = parse("Номер помещения;Лицевой счёт\n5;12 34\n").problems().get(0);
+        assertThat(MESSAGES.getMessage(p.reason(), Locale.forLanguageTag("ru")))
+                .isEqualTo("не лицевой счёт: от 1 до 30 цифр, латинских или русских букв, - или /, без пробелов");
+    }
+
+    @Test
+    void aPersonalAccountBelongsToOnePremiseOfTheFile() throws Exception {
+        assertThat(problems("premise,personal account,resource\n1,111,heat\n1,111,cold water\n1,112,hot water\n"
+                + "2,111,heat\n3,,heat\n")).containsExactly(
+                "row 4, Personal account, '112': row 2 describes premise 1 otherwise (\"111\")",
+                "row 5, Personal account, '111': row 2 gives this personal account to premise 1 already: two "
+                        + "premises of a building never share one");
     }
 
     @Test
