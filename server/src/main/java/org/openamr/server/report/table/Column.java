@@ -1,0 +1,40 @@
+package org.openamr.server.report.table;
+
+import java.util.Objects;
+
+/**
+ * A column of a report table.
+ *
+ * @param id       a stable name in Latin letters for data formats (the XML's {@code column} attribute)
+ * @param label    the heading in the report's language, with the unit where there is one («Расход, Гкал»)
+ * @param type     what its values are, for alignment and number formats
+ * @param decimals for NUMBER columns, the decimals shown in formats for reading; ignored otherwise
+ * @param width    the usual width in characters, for fixed-width text and spreadsheet column widths
+ */
+public record Column(String id, String label, ColumnType type, int decimals, int width) {
+
+    public Column {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(type, "type");
+        if (decimals < 0 || width < 1) {
+            throw new IllegalArgumentException("column " + id + ": decimals " + decimals + ", width " + width);
+        }
+    }
+
+    public static Column text(String id, String label, int width) {
+        return new Column(id, label, ColumnType.TEXT, 0, width);
+    }
+
+    public static Column number(String id, String label, int decimals, int width) {
+        return new Column(id, label, ColumnType.NUMBER, decimals, width);
+    }
+
+    public static Column date(String id, String label) {
+        return new Column(id, label, ColumnType.DATE, 0, 10);
+    }
+
+    public static Column time(String id, String label) {
+        return new Column(id, label, ColumnType.DATE_TIME, 0, 16);
+    }
+}
