@@ -23,8 +23,8 @@ public final class ShownText {
     public static String of(Cell cell, Column column, Locale locale, char decimalSeparator) {
         boolean ru = "ru".equals(locale.getLanguage());
         if (cell instanceof Cell.Number n) {
-            String s = column.type() == ColumnType.NUMBER
-                    ? n.value().setScale(column.decimals(), RoundingMode.HALF_EVEN).toPlainString()
+            String s = column.type() == ColumnType.NUMBER || n.decimals() != null
+                    ? n.value().setScale(n.decimalsIn(column), RoundingMode.HALF_EVEN).toPlainString()
                     : n.value().toPlainString();
             return decimalSeparator == '.' ? s : s.replace('.', decimalSeparator);
         }

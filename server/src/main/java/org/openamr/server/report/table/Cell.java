@@ -25,9 +25,22 @@ public sealed interface Cell {
         }
     }
 
-    record Number(BigDecimal value) implements Cell {
+    /**
+     * @param decimals the decimals shown for this value when they differ from its column's (a column of heat and
+     *                 water figures shows Gcal with 4 and m³ with 3); null for the column's
+     */
+    record Number(BigDecimal value, Integer decimals) implements Cell {
         public Number {
             Objects.requireNonNull(value, "value");
+        }
+
+        public Number(BigDecimal value) {
+            this(value, null);
+        }
+
+        /** The decimals to show in this column. */
+        public int decimalsIn(Column column) {
+            return decimals != null ? decimals : column.decimals();
         }
 
         public String plain() {
@@ -78,6 +91,10 @@ public sealed interface Cell {
 
     static Cell number(BigDecimal value) {
         return value == null ? Missing.BLANK : new Number(value);
+    }
+
+    static Cell number(BigDecimal value, int decimals) {
+        return value == null ? Missing.BLANK : new Number(value, decimals);
     }
 
     static Cell date(LocalDate date) {

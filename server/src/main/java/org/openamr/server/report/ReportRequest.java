@@ -1,0 +1,19 @@
+package org.openamr.server.report;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a report is asked for: its kind, the building, entrance or premise it covers (null: everything the caller
+ * may see), its period, the unit of heat and the reader's language.
+ */
+public record ReportRequest(ReportKind kind, UUID scope, ReportPeriod period, HeatUnit heatUnit, Locale locale) {
+
+    public ReportRequest {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(heatUnit, "heatUnit");
+        Objects.requireNonNull(locale, "locale");
+    }
+}

@@ -1,0 +1,325 @@
+package org.openamr.server.report.statement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openamr.mbus.quantity.Quantity;
+import org.openamr.mbus.quantity.Unit;
+import org.openamr.server.consumption.Boundary;
+import org.openamr.server.consumption.ConsumptionReport;
+import org.openamr.server.consumption.ConsumptionService;
+import org.openamr.server.consumption.Segment;
+import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.consumption.Units;
+import org.openamr.server.point.MeteringPoint.Resource;
+import org.openamr.server.report.HeatUnit;
+import org.openamr.server.report.ReportBuilder;
+import org.openamr.server.report.ReportKind;
+import org.openamr.server.report.ReportRequest;
+import org.openamr.server.report.ReportScopes;
+import org.openamr.server.report.ReportTexts;
+import org.openamr.server.report.table.Cell;
+import org.openamr.server.report.table.Column;
+import org.openamr.server.report.table.Field;
+import org.openamr.server.report.table.ReportDocument;
+import org.openamr.server.report.table.Row;
+import org.openamr.server.report.table.Section;
+import org.openamr.server.security.AccessScope;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The apartment consumption statement (ведомость потребления по квартирам): one line per apartment point of heat,
+ * cold and hot water with its start and end readings, consumption and how it was obtained, then per building and
+ * resource the building meter (ОДПУ) against the sum of the apartments (ΣИПУ). Every figure is the consumption
+ * service's, for the same period, so the statement and {@code /api/v1/consumption} never disagree.
+ */
+@Component
+class StatementBuilder implements ReportBuilder {
+
+    static final List<Resource> RESOURCES = List.of(Resource.HEAT, Resource.COLD_WATER, Resource.HOT_WATER);
+    private static final int WATER_DECIMALS = 3;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final ReportScopes scopes;
+    private final StatementRepository repository;
+    private final ConsumptionService consumption;
+    private final ReportTexts texts;
+
+    StatementBuilder(ReportScopes scopes, StatementRepository repository, ConsumptionService consumption,
+            ReportTexts texts) {
+        this.scopes = scopes;
+        this.repository = repository;
+        this.consumption = consumption;
+        this.texts = texts;
+    }
+
+    @Override
+    public ReportKind kind() {
+        return ReportKind.STATEMENT;
+    }
+
+    @Override
+    // one snapshot for every building and resource, so that the totals add up to the lines
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Built build(ReportRequest request, AccessScope scope) {
+        List<ReportScopes.Subject> subjects = scopes.of(request.scope(), scope);
+        Locale l = request.locale();
+        List<Row> rows = new ArrayList<>();
+        List<Row> totals = new ArrayList<>();
+        for (ReportScopes.Subject subject : subjects) {
+            Map<Long, StatementRepository.PremiseInfo> premises = repository.premises(subject.buildingId(), scope);
+            Map<String, LocalDate> due = repository.verificationDue(subject.buildingId(), scope);
+            for (Resource resource : RESOURCES) {
+                ConsumptionReport report = consumption.report(subject.kind(), subject.id(), resource,
+                        request.period().fromParameter(), request.period().toParameter(),
+                        request.period().resolution(), false, scope);
+                List<StatementLine> house = new ArrayList<>();
+                List<StatementLine> flats = new ArrayList<>();
+                for (ConsumptionReport.PointResult p : report.points()) {
+                    StatementLine line = StatementLine.of(p);
+                    (p.point().buildingLevel() ? house : flats).add(line);
+                }
+                for (StatementLine line : flats) {
+                    rows.add(row(request, subject, premises.get(line.point().premiseId()), resource, line, due));
+                }
+                if (!flats.isEmpty() || !house.isEmpty()) {
+                    totals.add(total(request, subject, resource, house, flats));
+                }
+            }
+        }
+        ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
+        Section main = new Section("statement", texts.say(l, "statement.section.rows"), columns(l), rows, List.of());
+        Section summary = new Section("totals", texts.say(l, "statement.section.totals"), totalColumns(l), totals,
+                List.of());
+        ReportDocument doc = new ReportDocument(ReportKind.STATEMENT.apiName(), l, texts.say(l, "statement.title"),
+                header(request, subjects), List.of(main, summary),
+                List.of(texts.say(l, "note.times"), texts.say(l, "note.difference")),
+                List.of(texts.say(l, "signature.responsible")), OffsetDateTime.now(zone));
+        return new Built(doc, subject(request, subjects));
+    }
+
+    private List<Column> columns(Locale l) {
+        return List.of(
+                Column.text("address", col(l, "address"), 24),
+                Column.number("entrance", col(l, "entrance"), 0, 4),
+                Column.text("premise", col(l, "premise"), 6),
+                Column.text("account", col(l, "account"), 12),
+                Column.text("resource", col(l, "resource"), 12),
+                Column.text("meter", col(l, "meter"), 12),
+                Column.number("startValue", col(l, "startValue"), 3, 11),
+                Column.time("startAt", col(l, "startAt")),
+                Column.text("startKind", col(l, "startKind"), 12),
+                Column.number("endValue", col(l, "endValue"), 3, 11),
+                Column.time("endAt", col(l, "endAt")),
+                Column.text("endKind", col(l, "endKind"), 12),
+                Column.number("consumption", col(l, "consumption"), 3, 10),
+                Column.text("unit", col(l, "unit"), 6),
+                Column.text("method", col(l, "method"), 12),
+                Column.text("note", col(l, "note"), 30),
+                Column.date("verificationDue", col(l, "verificationDue")));
+    }
+
+    private List<Column> totalColumns(Locale l) {
+        return List.of(
+                Column.text("address", col(l, "address"), 24),
+                Column.text("resource", col(l, "resource"), 12),
+                Column.text("unit", col(l, "unit"), 6),
+                Column.number("house", col(l, "house"), 3, 11),
+                Column.number("premises", col(l, "premises"), 3, 11),
+                Column.number("difference", col(l, "difference"), 3, 11),
+                Column.number("differencePercent", col(l, "differencePercent"), 2, 8),
+                Column.number("premisesWithData", col(l, "premisesWithData"), 0, 8),
+                Column.number("premisePoints", col(l, "premisePoints"), 0, 8));
+    }
+
+    private String col(Locale l, String id) {
+        return texts.say(l, "col." + id);
+    }
+
+    private Row row(ReportRequest request, ReportScopes.Subject subject, StatementRepository.PremiseInfo premise,
+            Resource resource, StatementLine line, Map<String, LocalDate> due) {
+        Locale l = request.locale();
+        ZoneId zone = subject.zone();
+        Shown consumed = shown(line.consumption(), line.unit(), request.heatUnit(), l);
+        Shown start = line.start() == null ? null : shown(line.start().value(), line.startUnit(), request.heatUnit(), l);
+        Shown end = line.end() == null ? null : shown(line.end().value(), line.endUnit(), request.heatUnit(), l);
+        String lastSerial = line.serials().isEmpty() ? null : line.serials().get(line.serials().size() - 1);
+        return new Row(List.of(
+                Cell.text(subject.address()),
+                premise == null || premise.entrance() == null ? Cell.Missing.BLANK
+                        : new Cell.Number(BigDecimal.valueOf(premise.entrance())),
+                Cell.text(line.point().premiseNumber()),
+                Cell.text(premise == null ? null : premise.personalAccount()),
+                Cell.text(texts.resource(l, resource)),
+                Cell.text(String.join(" → ", line.serials())),
+                reading(start, l),
+                time(line.start(), zone),
+                kind(line.start(), l),
+                reading(end, l),
+                time(line.end(), zone),
+                kind(line.end(), l),
+                consumed.value() == null ? new Cell.Missing(texts.say(l, "noData"))
+                        : Cell.number(consumed.value(), consumed.decimals()),
+                Cell.text(consumed.unit()),
+                Cell.text(texts.say(l, "method." + line.method().name())),
+                Cell.text(note(line, request.heatUnit(), l, zone)),
+                Cell.date(lastSerial == null ? null : due.get(lastSerial))));
+    }
+
+    private Cell reading(Shown s, Locale l) {
+        if (s == null) {
+            return Cell.Missing.BLANK;
+        }
+        return s.value() == null ? new Cell.Missing(texts.say(l, "noData")) : Cell.number(s.value(), s.decimals());
+    }
+
+    private static Cell time(Boundary b, ZoneId zone) {
+        return b == null ? Cell.Missing.BLANK : new Cell.Time(b.at().atZone(zone).toOffsetDateTime());
+    }
+
+    private Cell kind(Boundary b, Locale l) {
+        return b == null || b.source() == null ? Cell.Missing.BLANK
+                : Cell.text(texts.say(l, "source." + b.source().name()));
+    }
+
+    /** Why there is no figure, or which meter replaced which with the old one's last and the new one's first value. */
+    private String note(StatementLine line, HeatUnit heat, Locale l, ZoneId zone) {
+        if (line.reason() != null) {
+            Object at = line.problemAt() == null ? "" : MINUTE.format(line.problemAt().atZone(zone));
+            String reason = texts.say(l, "reason." + line.reason().name(), at);
+            return line.reason() == StatementLine.Reason.UNIT_NOT_CONVERTIBLE
+                    ? reason + " (" + line.unit().symbol() + ")" : reason;
+        }
+        if (line.method() != StatementLine.Method.METER_REPLACED) {
+            return null;
+        }
+        List<String> notes = new ArrayList<>();
+        List<Segment> segments = line.segments();
+        for (int i = 1; i < segments.size(); i++) {
+            Segment old = segments.get(i - 1);
+            Segment next = segments.get(i);
+            if (!old.meterSerial().equals(next.meterSerial())) {
+                Shown oldEnd = shown(old.end().value(), old.unit(), heat, l);
+                Shown newStart = shown(next.start().value(), next.unit(), heat, l);
+                notes.add(texts.say(l, "replaced", old.meterSerial(), next.meterSerial(), text(oldEnd, l),
+                        DAY.format(old.end().at().atZone(zone)), text(newStart, l)));
+            }
+        }
+        return String.join("; ", notes);
+    }
+
+    private String text(Shown s, Locale l) {
+        if (s.value() == null) {
+            return texts.say(l, "noData");
+        }
+        String v = s.value().setScale(s.decimals(), RoundingMode.HALF_EVEN).toPlainString();
+        return ("ru".equals(l.getLanguage()) ? v.replace('.', ',') : v) + " " + s.unit();
+    }
+
+    private Row total(ReportRequest request, ReportScopes.Subject subject, Resource resource,
+            List<StatementLine> house, List<StatementLine> flats) {
+        Locale l = request.locale();
+        Unit unit = Units.unitOf(Units.defaultQuantity(resource));
+        BigDecimal flatSum = BigDecimal.ZERO;
+        int withData = 0;
+        for (StatementLine f : flats) {
+            if (f.consumption() != null && f.unit() == unit) {
+                flatSum = flatSum.add(f.consumption());
+                withData++;
+            }
+        }
+        BigDecimal houseSum = house.isEmpty() ? null : BigDecimal.ZERO;
+        for (StatementLine h : house) {
+            houseSum = houseSum == null || h.consumption() == null || h.unit() != unit ? null
+                    : houseSum.add(h.consumption());
+        }
+        Shown premisesShown = shown(flatSum, unit, request.heatUnit(), l);
+        Shown houseShown = shown(houseSum, unit, request.heatUnit(), l);
+        boolean building = subject.kind() == TargetKind.BUILDING;
+        Cell houseCell = !building ? new Cell.Missing(texts.say(l, "notApplicable"))
+                : house.isEmpty() ? new Cell.Missing(texts.say(l, "noHouseMeter"))
+                : houseShown.value() == null ? new Cell.Missing(texts.say(l, "noData"))
+                : Cell.number(houseShown.value(), houseShown.decimals());
+        // a difference against a partial sum would blame the common areas for a flat without data
+        boolean comparable = building && houseShown.value() != null && withData == flats.size();
+        BigDecimal difference = comparable ? houseShown.value().subtract(premisesShown.value()) : null;
+        BigDecimal percent = difference == null || houseShown.value().signum() == 0 ? null
+                : difference.multiply(BigDecimal.valueOf(100)).divide(houseShown.value(), 2, RoundingMode.HALF_EVEN);
+        return new Row(List.of(
+                Cell.text(subject.address()),
+                Cell.text(texts.resource(l, resource)),
+                Cell.text(premisesShown.unit()),
+                houseCell,
+                Cell.number(premisesShown.value(), premisesShown.decimals()),
+                difference == null ? Cell.Missing.BLANK : Cell.number(difference, premisesShown.decimals()),
+                percent == null ? Cell.Missing.BLANK : new Cell.Number(percent),
+                new Cell.Number(BigDecimal.valueOf(withData)),
+                new Cell.Number(BigDecimal.valueOf(flats.size()))));
+    }
+
+    /** A value as the statement shows it: heat in the chosen unit, volume in m³, anything else as the meter counts. */
+    private record Shown(BigDecimal value, String unit, int decimals) {
+    }
+
+    private Shown shown(BigDecimal value, Unit unit, HeatUnit heat, Locale l) {
+        if (unit == null) {
+            return new Shown(null, "", WATER_DECIMALS);
+        }
+        if (Units.accepted(Quantity.ENERGY).contains(unit)) {
+            BigDecimal kwh = value == null ? null : Units.convert(value, unit, Quantity.ENERGY).orElseThrow();
+            return new Shown(heat.fromKwh(kwh), texts.unit(l, heat.symbol()), heat.decimals());
+        }
+        if (Units.accepted(Quantity.VOLUME).contains(unit)) {
+            BigDecimal m3 = value == null ? null : Units.convert(value, unit, Quantity.VOLUME).orElseThrow();
+            return new Shown(m3, texts.unit(l, Unit.M3.symbol()), WATER_DECIMALS);
+        }
+        return new Shown(value, texts.unit(l, unit.symbol()), WATER_DECIMALS);
+    }
+
+    private List<Field> header(ReportRequest request, List<ReportScopes.Subject> subjects) {
+        Locale l = request.locale();
+        List<Field> out = new ArrayList<>();
+        if (subjects.size() == 1) {
+            ReportScopes.Subject s = subjects.get(0);
+            out.add(new Field(texts.say(l, "field.address"), s.address()));
+            if (s.kind() == TargetKind.ENTRANCE) {
+                out.add(new Field(texts.say(l, "field.entrance"), String.valueOf(s.entrance())));
+            }
+            if (s.kind() == TargetKind.PREMISE) {
+                out.add(new Field(texts.say(l, "field.premise"), s.premise()));
+            }
+            out.add(new Field(texts.say(l, "field.zone"), s.zone().getId()));
+        } else {
+            out.add(new Field(texts.say(l, "field.address"), texts.say(l, "field.portfolio", subjects.size())));
+        }
+        out.add(new Field(texts.say(l, "field.period"), texts.say(l, "period",
+                DAY.format(request.period().from()), DAY.format(request.period().lastDay()))));
+        out.add(new Field(texts.say(l, "field.heatUnit"), texts.unit(l, request.heatUnit().symbol())));
+        return out;
+    }
+
+    /** What the file is named after: the building, entrance or premise, or the portfolio. */
+    private String subject(ReportRequest request, List<ReportScopes.Subject> subjects) {
+        Locale l = request.locale();
+        if (subjects.size() != 1) {
+            return texts.say(l, "file.portfolio");
+        }
+        ReportScopes.Subject s = subjects.get(0);
+        return switch (s.kind()) {
+            case ENTRANCE -> s.address() + "_" + texts.say(l, "file.entrance", s.entrance());
+            case PREMISE -> s.address() + "_" + texts.say(l, "file.premise", s.premise());
+            default -> s.address();
+        };
+    }
+
+}
