@@ -41,13 +41,13 @@ public class CsvRenderer implements ReportRenderer {
         Writer w = new OutputStreamWriter(out, options.charset());
         List<String> header = new ArrayList<>();
         for (Column c : table.columns()) {
-            header.add(c.label());
+            header.add(options.fold(c.label()));
         }
         line(w, header, encoder);
         for (Row row : table.rows()) {
             List<String> fields = new ArrayList<>(row.cells().size());
             for (Cell cell : row.cells()) {
-                String v = cell.plain();
+                String v = options.fold(cell.plain());
                 fields.add(cell instanceof Cell.Number && options.decimalSeparator() != '.'
                         ? v.replace('.', options.decimalSeparator()) : v);
             }

@@ -61,6 +61,9 @@ public class PdfRenderer implements ReportRenderer {
     // A4 turned, as a plain 842 × 595 box: PageSize.A4.rotate() would keep the portrait box and add /Rotate 90.
     private static final Rectangle PAGE = new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth());
     private static final float BODY_SIZE = 8.5f;
+    /** A table of more columns than this (a statement has 17) is set smaller to fit the landscape page. */
+    private static final int WIDE_TABLE = 12;
+    private static final float WIDE_BODY_SIZE = 7f;
     private static final float MARGIN_SIDE = 36;
     private static final float MARGIN_TOP = 46;
     private static final float MARGIN_BOTTOM = 42;
@@ -113,7 +116,7 @@ public class PdfRenderer implements ReportRenderer {
             document.add(line);
         }
         for (Section section : report.sections()) {
-            writeSection(document, section, report.locale());
+            writeSection(document, section.onPaper(), report.locale());
         }
         Font text = new Font(regular, BODY_SIZE);
         for (int i = 0; i < report.notes().size(); i++) {
@@ -138,21 +141,22 @@ public class PdfRenderer implements ReportRenderer {
         List<Column> columns = section.columns();
         PdfPTable table = new PdfPTable(columns.size());
         table.setWidthPercentage(100);
-        table.setWidths(columns.stream().mapToInt(Column::width).toArray());
+        table.setWidths(widths(columns));
         boolean empty = section.rows().isEmpty() && section.totals().isEmpty();
         // OpenPDF draws nothing for a table of heading rows only; an empty table keeps its heading as a plain row.
         table.setHeaderRows(empty ? 0 : 1);
         table.setComplete(false);
 
-        Font headingFont = new Font(bold, BODY_SIZE);
+        float size = columns.size() > WIDE_TABLE ? WIDE_BODY_SIZE : BODY_SIZE;
+        Font headingFont = new Font(bold, size);
         for (Column c : columns) {
             PdfPCell cell = cell(c.label(), headingFont, c);
             cell.setBackgroundColor(HEADING_FILL);
             table.addCell(cell);
         }
         char separator = ShownText.separator(locale);
-        Fonts rowFonts = new Fonts(new Font(regular, BODY_SIZE), new Font(regular, BODY_SIZE, Font.NORMAL, GREY), 0);
-        Fonts totalFonts = new Fonts(new Font(bold, BODY_SIZE), new Font(bold, BODY_SIZE, Font.NORMAL, GREY), 1.2f);
+        Fonts rowFonts = new Fonts(new Font(regular, size), new Font(regular, size, Font.NORMAL, GREY), 0);
+        Fonts totalFonts = new Fonts(new Font(bold, size), new Font(bold, size, Font.NORMAL, GREY), 1.2f);
         int pending = 0;
         for (Row row : section.rows()) {
             addRow(table, row, columns, locale, separator, rowFonts);
@@ -166,6 +170,22 @@ public class PdfRenderer implements ReportRenderer {
         }
         table.setComplete(true);
         document.add(table);
+    }
+
+    /**
+     * Relative widths: a column's usual width, but never narrower than the longest word of its heading, which
+     * would otherwise break letter by letter («Подъезд» over seven lines).
+     */
+    static int[] widths(List<Column> columns) {
+        int[] out = new int[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            int longest = 0;
+            for (String word : columns.get(i).label().split("[\\s/]+")) {
+                longest = Math.max(longest, word.length());
+            }
+            out[i] = Math.max(columns.get(i).width(), longest + 2);
+        }
+        return out;
     }
 
     /**

@@ -13,6 +13,18 @@ public record RenderOptions(Charset charset, char decimalSeparator) {
     public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     public static final RenderOptions DEFAULT = new RenderOptions(StandardCharsets.UTF_8, ',');
 
+    /**
+     * The text as this charset writes it: in windows-1251, which has no superscript digits or minus sign, «м³» is
+     * written «м3» and «−» as «-», as 1С and Excel users type them; everything else unchanged (a value the charset
+     * still cannot hold is then refused by the renderer).
+     */
+    public String fold(String text) {
+        if (!charset.equals(WINDOWS_1251)) {
+            return text;
+        }
+        return text.replace('\u00B3', '3').replace('\u00B2', '2').replace('\u2212', '-');
+    }
+
     public RenderOptions {
         Objects.requireNonNull(charset, "charset");
         if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(WINDOWS_1251)) {

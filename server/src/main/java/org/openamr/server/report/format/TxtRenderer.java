@@ -33,7 +33,7 @@ public class TxtRenderer implements ReportRenderer {
 
     @Override
     public void write(ReportDocument report, RenderOptions options, OutputStream out) throws IOException {
-        CharsetEncoder encoder = options.charset().newEncoder();
+        Folding encoder = new Folding(options);
         Writer w = new OutputStreamWriter(out, options.charset());
         char separator = options.decimalSeparator();
         line(w, encoder, report.title());
@@ -60,7 +60,7 @@ public class TxtRenderer implements ReportRenderer {
         w.flush();
     }
 
-    private static void table(Writer w, CharsetEncoder encoder, ReportDocument report, Section s, char separator)
+    private static void table(Writer w, Folding encoder, ReportDocument report, Section s, char separator)
             throws IOException {
         List<Column> cols = s.columns();
         int[] width = new int[cols.size()];
@@ -114,11 +114,19 @@ public class TxtRenderer implements ReportRenderer {
         return b.toString();
     }
 
-    private static void line(Writer w, CharsetEncoder encoder, String text) throws IOException {
-        if (!encoder.canEncode(text)) {
-            throw new UnencodableTextException(text, encoder.charset().name());
+    private static void line(Writer w, Folding encoder, String text) throws IOException {
+        String folded = encoder.options.fold(text);
+        if (!encoder.encoder.canEncode(folded)) {
+            throw new UnencodableTextException(text, encoder.options.charset().name());
         }
-        w.write(text);
+        w.write(folded);
         w.write("\r\n");
+    }
+
+    /** The charset's encoder with the options that fold text into it. */
+    private record Folding(RenderOptions options, CharsetEncoder encoder) {
+        Folding(RenderOptions options) {
+            this(options, options.charset().newEncoder());
+        }
     }
 }

@@ -113,7 +113,8 @@ public class XlsxRenderer implements ReportRenderer {
                 // value of up to 15 significant digits (every meter reading and sum here) reads back exactly
                 org.apache.poi.ss.usermodel.Cell x = target.createCell(c);
                 x.setCellValue(n.value().doubleValue());
-                x.setCellStyle(styles.number(column.type() == ColumnType.NUMBER ? column.decimals() : -1, total));
+                x.setCellStyle(styles.number(column.type() == ColumnType.NUMBER || n.decimals() != null
+                        ? n.decimalsIn(column) : -1, total));
             } else if (cell instanceof Cell.Date d) {
                 org.apache.poi.ss.usermodel.Cell x = target.createCell(c);
                 x.setCellValue(d.date());

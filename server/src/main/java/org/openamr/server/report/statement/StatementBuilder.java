@@ -98,7 +98,8 @@ class StatementBuilder implements ReportBuilder {
             }
         }
         ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
-        Section main = new Section("statement", texts.say(l, "statement.section.rows"), columns(l), rows, List.of());
+        Section main = new Section("statement", texts.say(l, "statement.section.rows"),
+                columns(l, subjects.size() > 1), rows, List.of());
         Section summary = new Section("totals", texts.say(l, "statement.section.totals"), totalColumns(l), totals,
                 List.of());
         ReportDocument doc = new ReportDocument(ReportKind.STATEMENT.apiName(), l, texts.say(l, "statement.title"),
@@ -108,20 +109,24 @@ class StatementBuilder implements ReportBuilder {
         return new Built(doc, subject(request, subjects));
     }
 
-    private List<Column> columns(Locale l) {
+    /**
+     * On paper, the address only when there are several buildings (the header names a single one), and the kind of
+     * each reading is left to the data formats: the method column says when a figure rests on an interpolated value.
+     */
+    private List<Column> columns(Locale l, boolean portfolio) {
         return List.of(
-                Column.text("address", col(l, "address"), 24),
-                Column.number("entrance", col(l, "entrance"), 0, 4),
-                Column.text("premise", col(l, "premise"), 6),
+                onPaper(Column.text("address", col(l, "address"), 24), portfolio),
+                Column.number("entrance", col(l, "entrance"), 0, 5),
+                Column.text("premise", col(l, "premise"), 8),
                 Column.text("account", col(l, "account"), 12),
                 Column.text("resource", col(l, "resource"), 12),
                 Column.text("meter", col(l, "meter"), 12),
                 Column.number("startValue", col(l, "startValue"), 3, 11),
                 Column.time("startAt", col(l, "startAt")),
-                Column.text("startKind", col(l, "startKind"), 12),
+                Column.text("startKind", col(l, "startKind"), 12).offPaper(),
                 Column.number("endValue", col(l, "endValue"), 3, 11),
                 Column.time("endAt", col(l, "endAt")),
-                Column.text("endKind", col(l, "endKind"), 12),
+                Column.text("endKind", col(l, "endKind"), 12).offPaper(),
                 Column.number("consumption", col(l, "consumption"), 3, 10),
                 Column.text("unit", col(l, "unit"), 6),
                 Column.text("method", col(l, "method"), 12),
@@ -140,6 +145,10 @@ class StatementBuilder implements ReportBuilder {
                 Column.number("differencePercent", col(l, "differencePercent"), 2, 8),
                 Column.number("premisesWithData", col(l, "premisesWithData"), 0, 8),
                 Column.number("premisePoints", col(l, "premisePoints"), 0, 8));
+    }
+
+    private static Column onPaper(Column c, boolean shown) {
+        return shown ? c : c.offPaper();
     }
 
     private String col(Locale l, String id) {
@@ -161,7 +170,7 @@ class StatementBuilder implements ReportBuilder {
                 Cell.text(line.point().premiseNumber()),
                 Cell.text(premise == null ? null : premise.personalAccount()),
                 Cell.text(texts.resource(l, resource)),
-                Cell.text(String.join(" → ", line.serials())),
+                Cell.text(String.join(", ", line.serials())),
                 reading(start, l),
                 time(line.start(), zone),
                 kind(line.start(), l),

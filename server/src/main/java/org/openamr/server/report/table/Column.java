@@ -10,8 +10,20 @@ import java.util.Objects;
  * @param type     what its values are, for alignment and number formats
  * @param decimals for NUMBER columns, the decimals shown in formats for reading; ignored otherwise
  * @param width    the usual width in characters, for fixed-width text and spreadsheet column widths
+ * @param onPaper  whether the PDF shows it: a landscape page holds about fifteen columns, so a column that repeats
+ *                 the header (the address of a one-building statement) or details what another column says stays
+ *                 in the data formats only
  */
-public record Column(String id, String label, ColumnType type, int decimals, int width) {
+public record Column(String id, String label, ColumnType type, int decimals, int width, boolean onPaper) {
+
+    public Column(String id, String label, ColumnType type, int decimals, int width) {
+        this(id, label, type, decimals, width, true);
+    }
+
+    /** This column left out of the PDF. */
+    public Column offPaper() {
+        return new Column(id, label, type, decimals, width, false);
+    }
 
     public Column {
         Objects.requireNonNull(id, "id");

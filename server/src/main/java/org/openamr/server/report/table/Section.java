@@ -24,4 +24,20 @@ public record Section(String id, String title, List<Column> columns, List<Row> r
             }
         }
     }
+
+    /** The section as the PDF shows it: only the columns {@link Column#onPaper on paper}. */
+    public Section onPaper() {
+        if (columns.stream().allMatch(Column::onPaper)) {
+            return this;
+        }
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).onPaper()) {
+                kept.add(i);
+            }
+        }
+        java.util.function.Function<Row, Row> cut = r -> new Row(kept.stream().map(r.cells()::get).toList());
+        return new Section(id, title, kept.stream().map(columns::get).toList(), rows.stream().map(cut).toList(),
+                totals.stream().map(cut).toList());
+    }
 }
