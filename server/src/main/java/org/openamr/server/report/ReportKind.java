@@ -8,7 +8,11 @@ import java.util.stream.Collectors;
 /** The reports the server makes, by their name in the API ({@code /api/v1/reports/{kind}}) and in file names. */
 public enum ReportKind {
     /** ведомость потребления по квартирам */
-    STATEMENT("statement");
+    STATEMENT("statement"),
+    /** реестр приборов учёта */
+    METERS("meters"),
+    /** журнал показаний: what arrived, when and from where */
+    READINGS("readings");
 
     private final String apiName;
 

@@ -18,6 +18,11 @@ public class ReportTexts {
         return messages.getMessage("report." + key, args, locale);
     }
 
+    /** A message outside {@code report.*}: the pages' words reused (a meter's state, a reading's source). */
+    public String page(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
     /** A unit's symbol ({@code unit.<symbol>} of the pages: «м³», «Гкал»), the symbol itself when none is written. */
     public String unit(Locale locale, String symbol) {
         return messages.getMessage("unit." + symbol, null, symbol, locale);

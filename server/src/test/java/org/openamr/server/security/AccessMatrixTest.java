@@ -194,6 +194,13 @@ class AccessMatrixTest {
         // a building's balance sums the neighbours' apartments: a resident's own building is a neighbour's here
         c.add(new Call("GET", "/api/v1/buildings/{id}/balance", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/buildings/" + w.buildingA + "/balance?" + month.substring(1), null));
         c.add(new Call("GET", "/api/v1/buildings/{id}/balance", Rule.READ, Target.FOREIGN, () -> "/api/v1/buildings/" + w.buildingB + "/balance?" + month.substring(1), null));
+        // reports: a premise's statement is its resident's; a building's sums the neighbours'; none: what the caller sees
+        String report = "&month=2026-01&format=csv";
+        c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.OWN, () -> "/api/v1/reports/statement?scope=" + w.premiseA1 + report, null));
+        c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/reports/statement?scope=" + w.premiseA2 + report, null));
+        c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/reports/statement?scope=" + w.buildingA + report, null));
+        c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.FOREIGN, () -> "/api/v1/reports/statement?scope=" + w.buildingB + report, null));
+        c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.LIST, Target.NONE, () -> "/api/v1/reports/statement?format=xml&month=2026-01", null));
         c.add(new Call("GET", "/api/v1/audit", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/audit?entity=meter", null));
         // users and tokens
         c.add(new Call("GET", "/api/v1/me", Rule.SELF, Target.NONE, () -> "/api/v1/me", null));

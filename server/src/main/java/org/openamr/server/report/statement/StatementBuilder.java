@@ -115,7 +115,7 @@ class StatementBuilder implements ReportBuilder {
      */
     private List<Column> columns(Locale l, boolean portfolio) {
         return List.of(
-                onPaper(Column.text("address", col(l, "address"), 24), portfolio),
+                Column.text("address", col(l, "address"), 24).onPaperIf(portfolio),
                 Column.number("entrance", col(l, "entrance"), 0, 5),
                 Column.text("premise", col(l, "premise"), 8),
                 Column.text("account", col(l, "account"), 12),
@@ -145,10 +145,6 @@ class StatementBuilder implements ReportBuilder {
                 Column.number("differencePercent", col(l, "differencePercent"), 2, 8),
                 Column.number("premisesWithData", col(l, "premisesWithData"), 0, 8),
                 Column.number("premisePoints", col(l, "premisePoints"), 0, 8));
-    }
-
-    private static Column onPaper(Column c, boolean shown) {
-        return shown ? c : c.offPaper();
     }
 
     private String col(Locale l, String id) {

@@ -25,6 +25,11 @@ public record Column(String id, String label, ColumnType type, int decimals, int
         return new Column(id, label, type, decimals, width, false);
     }
 
+    /** This column on paper only when {@code shown} (the address when a report covers several buildings). */
+    public Column onPaperIf(boolean shown) {
+        return shown ? this : offPaper();
+    }
+
     public Column {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
