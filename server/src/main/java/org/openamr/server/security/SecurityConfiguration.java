@@ -66,7 +66,7 @@ public class SecurityConfiguration {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        List<String> open = new ArrayList<>(List.of("/ingest/**", "/login", "/error", "/actuator/health",
+        List<String> open = new ArrayList<>(List.of("/ingest/**", "/login", "/error", "/actuator/health", "/reports/download/*",
                 "/webjars/**", "/css/**", "/js/**"));
         if (apiDocsPublic) {
             open.addAll(List.of("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"));
