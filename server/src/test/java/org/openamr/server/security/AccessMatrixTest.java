@@ -44,7 +44,13 @@ class AccessMatrixTest {
     enum Target { OWN, NEIGHBOUR, FOREIGN, NONE }
 
     /** How an endpoint decides: the expectation per role and target follows from it. */
-    enum Rule { READ, LIST, EDIT, ADMIN_ONLY, OPERATE, SELF }
+    enum Rule {
+        READ, LIST, EDIT, ADMIN_ONLY, OPERATE, SELF,
+        /** report subscriptions: companies' users and administrators; residents 403 */
+        SUBSCRIBE,
+        /** one of them, owned by the manager: the manager and administrators; the operator 404, residents 403 */
+        OWNED
+    }
 
     enum Outcome { OK, DENIED, HIDDEN }
 
@@ -201,6 +207,15 @@ class AccessMatrixTest {
         c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/reports/statement?scope=" + w.buildingA + report, null));
         c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.FOREIGN, () -> "/api/v1/reports/statement?scope=" + w.buildingB + report, null));
         c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.LIST, Target.NONE, () -> "/api/v1/reports/statement?format=xml&month=2026-01", null));
+        String subscriptions = "/api/v1/report-subscriptions";
+        c.add(new Call("GET", subscriptions, Rule.SUBSCRIBE, Target.NONE, () -> subscriptions, null));
+        c.add(new Call("POST", subscriptions, Rule.SUBSCRIBE, Target.NONE, () -> subscriptions,
+                () -> "{\"name\":\"m" + unique.incrementAndGet() + "\",\"kind\":\"statement\",\"formats\":[\"csv\"],"
+                        + "\"cron\":\"0 0 8 23 * *\",\"recipients\":[\"a@uk.example.ru\"]}"));
+        c.add(new Call("GET", subscriptions + "/{id}", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription(), null));
+        c.add(new Call("GET", subscriptions + "/{id}/runs", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription() + "/runs", null));
+        c.add(new Call("POST", subscriptions + "/{id}/send", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription() + "/send", () -> "{}"));
+        c.add(new Call("DELETE", subscriptions + "/{id}", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription(), null));
         c.add(new Call("GET", "/api/v1/audit", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/audit?entity=meter", null));
         // users and tokens
         c.add(new Call("GET", "/api/v1/me", Rule.SELF, Target.NONE, () -> "/api/v1/me", null));
@@ -232,7 +247,18 @@ class AccessMatrixTest {
             case EDIT -> role == Role.RESIDENT ? Outcome.DENIED : sees || admin ? Outcome.OK : Outcome.HIDDEN;
             case OPERATE -> admin || role == Role.OPERATOR && call.target() != Target.FOREIGN ? Outcome.OK
                     : role == Role.OPERATOR ? Outcome.HIDDEN : Outcome.DENIED;
+            case SUBSCRIBE -> role == Role.RESIDENT ? Outcome.DENIED : Outcome.OK;
+            case OWNED -> role == Role.RESIDENT ? Outcome.DENIED
+                    : admin || role == Role.MANAGER ? Outcome.OK : Outcome.HIDDEN;
         };
+    }
+
+    /** A fresh subscription of the manager's, so that a DELETE allowed for one role leaves one for the next. */
+    UUID managersSubscription() {
+        return jdbc.sql("""
+                insert into report_subscription (owner_id, name, kind, period_rule, formats, cron, recipients)
+                select id, 'matrix', 'statement', 'PREVIOUS_MONTH', array['csv'], '0 0 8 23 * *', array['m@uk.example.ru']
+                from app_user where username = 'manager' returning public_id""").query(UUID.class).single();
     }
 
     /** Identifiers a role must never find in a response. */
