@@ -12,7 +12,9 @@ public enum ReportKind {
     /** реестр приборов учёта */
     METERS("meters"),
     /** журнал показаний: what arrived, when and from where */
-    READINGS("readings");
+    READINGS("readings"),
+    /** выгрузка для биллинга (1С): the statement's lines in a billing program's columns */
+    BILLING("billing");
 
     private final String apiName;
 

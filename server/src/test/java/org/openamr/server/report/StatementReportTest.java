@@ -219,6 +219,30 @@ class StatementReportTest {
     }
 
     @Test
+    void theBillingExportHasTheStatementsFiguresInABillingProgramsColumns() throws Exception {
+        Got got = get(manager, "/api/v1/reports/billing?format=csv&encoding=windows-1251&scope=" + building + NOVEMBER);
+        assertThat(got.status()).as(got.text()).isEqualTo(200);
+        assertThat(got.disposition()).contains("filename*=UTF-8''billing_").endsWith("_2026-11.csv");
+        List<String[]> rows = csv(got.body(), RenderOptions.WINDOWS_1251);
+        assertThat(rows.get(0)).containsExactly("Лицевой счёт", "Адрес", "Квартира", "Ресурс", "Зав. № прибора",
+                "Предыдущее показание", "Дата предыдущего показания", "Текущее показание", "Дата текущего показания",
+                "Расход", "Ед. изм.", "Примечание");
+        assertThat(rows).hasSize(5);
+        String[] heat = rows.stream().filter(r -> r[0].equals("ЛС-001") && r[3].equals("Тепло")).findFirst()
+                .orElseThrow();
+        assertThat(heat).containsExactly("ЛС-001", address, "1", "Тепло", heat[4], "0,859845228", "2026-11-01",
+                "1,859845228", "2026-12-01", "1,000000000", "Гкал", "");
+        String[] water = rows.stream().filter(r -> r[0].equals("ЛС-001") && r[3].equals("Холодная вода")).findFirst()
+                .orElseThrow();
+        assertThat(water[9]).isEqualTo("5,250");
+        assertThat(water[10]).as("м³ in windows-1251").isEqualTo("м3");
+        String[] missing = rows.stream().filter(r -> r[2].equals("3")).findFirst().orElseThrow();
+        assertThat(missing[9]).isEmpty();
+        assertThat(missing[8]).isEmpty();
+        assertThat(missing[11]).isEqualTo("нет показания на 01.12.2026");
+    }
+
+    @Test
     void heatInKilowattHoursWithAPointAndInWindows1251() throws Exception {
         Got got = statement(manager, "&format=csv&heatUnit=kwh&decimal=point&encoding=windows-1251&lang=en");
         assertThat(got.status()).as(got.text()).isEqualTo(200);

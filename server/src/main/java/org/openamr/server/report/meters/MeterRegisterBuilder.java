@@ -78,7 +78,8 @@ class MeterRegisterBuilder implements ReportBuilder {
                         now);
                 for (MeterOverview.Row r : found.items()) {
                     boolean placed = r.place() != null && s.buildingPublicId().equals(r.place().building());
-                    if (placed && (premises == null || premises.contains(r.place().premise()))) {
+                    UUID premise = placed ? r.place().premise() : null;
+                    if (placed && (premises == null || premise != null && premises.contains(premise))) {
                         meters.add(r);
                     }
                 }

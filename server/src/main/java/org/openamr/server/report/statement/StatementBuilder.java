@@ -2,19 +2,14 @@ package org.openamr.server.report.statement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.consumption.Boundary;
-import org.openamr.server.consumption.ConsumptionReport;
-import org.openamr.server.consumption.ConsumptionService;
 import org.openamr.server.consumption.Segment;
 import org.openamr.server.consumption.TargetKind;
 import org.openamr.server.consumption.Units;
@@ -45,21 +40,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StatementBuilder implements ReportBuilder {
 
-    static final List<Resource> RESOURCES = List.of(Resource.HEAT, Resource.COLD_WATER, Resource.HOT_WATER);
-    private static final int WATER_DECIMALS = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
-    private final ReportScopes scopes;
-    private final StatementRepository repository;
-    private final ConsumptionService consumption;
+    private final StatementComputation computation;
     private final ReportTexts texts;
 
-    StatementBuilder(ReportScopes scopes, StatementRepository repository, ConsumptionService consumption,
-            ReportTexts texts) {
-        this.scopes = scopes;
-        this.repository = repository;
-        this.consumption = consumption;
+    StatementBuilder(StatementComputation computation, ReportTexts texts) {
+        this.computation = computation;
         this.texts = texts;
     }
 
@@ -72,30 +60,16 @@ class StatementBuilder implements ReportBuilder {
     // one snapshot for every building and resource, so that the totals add up to the lines
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Built build(ReportRequest request, AccessScope scope) {
-        List<ReportScopes.Subject> subjects = scopes.of(request.scope(), scope);
+        StatementComputation.Computed computed = computation.compute(request, scope);
+        List<ReportScopes.Subject> subjects = computed.subjects();
         Locale l = request.locale();
         List<Row> rows = new ArrayList<>();
+        for (StatementComputation.Entry e : computed.entries()) {
+            rows.add(row(request, e));
+        }
         List<Row> totals = new ArrayList<>();
-        for (ReportScopes.Subject subject : subjects) {
-            Map<Long, StatementRepository.PremiseInfo> premises = repository.premises(subject.buildingId(), scope);
-            Map<String, LocalDate> due = repository.verificationDue(subject.buildingId(), scope);
-            for (Resource resource : RESOURCES) {
-                ConsumptionReport report = consumption.report(subject.kind(), subject.id(), resource,
-                        request.period().fromParameter(), request.period().toParameter(),
-                        request.period().resolution(), false, scope);
-                List<StatementLine> house = new ArrayList<>();
-                List<StatementLine> flats = new ArrayList<>();
-                for (ConsumptionReport.PointResult p : report.points()) {
-                    StatementLine line = StatementLine.of(p);
-                    (p.point().buildingLevel() ? house : flats).add(line);
-                }
-                for (StatementLine line : flats) {
-                    rows.add(row(request, subject, premises.get(line.point().premiseId()), resource, line, due));
-                }
-                if (!flats.isEmpty() || !house.isEmpty()) {
-                    totals.add(total(request, subject, resource, house, flats));
-                }
-            }
+        for (StatementComputation.Total t : computed.totals()) {
+            totals.add(total(request, t.subject(), t.resource(), t.house(), t.flats()));
         }
         ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
         Section main = new Section("statement", texts.say(l, "statement.section.rows"),
@@ -151,21 +125,22 @@ class StatementBuilder implements ReportBuilder {
         return texts.say(l, "col." + id);
     }
 
-    private Row row(ReportRequest request, ReportScopes.Subject subject, StatementRepository.PremiseInfo premise,
-            Resource resource, StatementLine line, Map<String, LocalDate> due) {
+    private Row row(ReportRequest request, StatementComputation.Entry e) {
+        ReportScopes.Subject subject = e.subject();
+        StatementRepository.PremiseInfo premise = e.premise();
+        StatementLine line = e.line();
         Locale l = request.locale();
         ZoneId zone = subject.zone();
-        Shown consumed = shown(line.consumption(), line.unit(), request.heatUnit(), l);
-        Shown start = line.start() == null ? null : shown(line.start().value(), line.startUnit(), request.heatUnit(), l);
-        Shown end = line.end() == null ? null : shown(line.end().value(), line.endUnit(), request.heatUnit(), l);
-        String lastSerial = line.serials().isEmpty() ? null : line.serials().get(line.serials().size() - 1);
+        DisplayValue consumed = DisplayValue.of(line.consumption(), line.unit(), request.heatUnit(), l, texts);
+        DisplayValue start = line.start() == null ? null : DisplayValue.of(line.start().value(), line.startUnit(), request.heatUnit(), l, texts);
+        DisplayValue end = line.end() == null ? null : DisplayValue.of(line.end().value(), line.endUnit(), request.heatUnit(), l, texts);
         return new Row(List.of(
                 Cell.text(subject.address()),
                 premise == null || premise.entrance() == null ? Cell.Missing.BLANK
                         : new Cell.Number(BigDecimal.valueOf(premise.entrance())),
                 Cell.text(line.point().premiseNumber()),
                 Cell.text(premise == null ? null : premise.personalAccount()),
-                Cell.text(texts.resource(l, resource)),
+                Cell.text(texts.resource(l, e.resource())),
                 Cell.text(String.join(", ", line.serials())),
                 reading(start, l),
                 time(line.start(), zone),
@@ -178,10 +153,10 @@ class StatementBuilder implements ReportBuilder {
                 Cell.text(consumed.unit()),
                 Cell.text(texts.say(l, "method." + line.method().name())),
                 Cell.text(note(line, request.heatUnit(), l, zone)),
-                Cell.date(lastSerial == null ? null : due.get(lastSerial))));
+                Cell.date(e.verificationDue())));
     }
 
-    private Cell reading(Shown s, Locale l) {
+    private Cell reading(DisplayValue s, Locale l) {
         if (s == null) {
             return Cell.Missing.BLANK;
         }
@@ -214,21 +189,13 @@ class StatementBuilder implements ReportBuilder {
             Segment old = segments.get(i - 1);
             Segment next = segments.get(i);
             if (!old.meterSerial().equals(next.meterSerial())) {
-                Shown oldEnd = shown(old.end().value(), old.unit(), heat, l);
-                Shown newStart = shown(next.start().value(), next.unit(), heat, l);
-                notes.add(texts.say(l, "replaced", old.meterSerial(), next.meterSerial(), text(oldEnd, l),
-                        DAY.format(old.end().at().atZone(zone)), text(newStart, l)));
+                DisplayValue oldEnd = DisplayValue.of(old.end().value(), old.unit(), heat, l, texts);
+                DisplayValue newStart = DisplayValue.of(next.start().value(), next.unit(), heat, l, texts);
+                notes.add(texts.say(l, "replaced", old.meterSerial(), next.meterSerial(), oldEnd.text(l, texts),
+                        DAY.format(old.end().at().atZone(zone)), newStart.text(l, texts)));
             }
         }
         return String.join("; ", notes);
-    }
-
-    private String text(Shown s, Locale l) {
-        if (s.value() == null) {
-            return texts.say(l, "noData");
-        }
-        String v = s.value().setScale(s.decimals(), RoundingMode.HALF_EVEN).toPlainString();
-        return ("ru".equals(l.getLanguage()) ? v.replace('.', ',') : v) + " " + s.unit();
     }
 
     private Row total(ReportRequest request, ReportScopes.Subject subject, Resource resource,
@@ -248,8 +215,8 @@ class StatementBuilder implements ReportBuilder {
             houseSum = houseSum == null || h.consumption() == null || h.unit() != unit ? null
                     : houseSum.add(h.consumption());
         }
-        Shown premisesShown = shown(flatSum, unit, request.heatUnit(), l);
-        Shown houseShown = shown(houseSum, unit, request.heatUnit(), l);
+        DisplayValue premisesShown = DisplayValue.of(flatSum, unit, request.heatUnit(), l, texts);
+        DisplayValue houseShown = DisplayValue.of(houseSum, unit, request.heatUnit(), l, texts);
         boolean building = subject.kind() == TargetKind.BUILDING;
         Cell houseCell = !building ? new Cell.Missing(texts.say(l, "notApplicable"))
                 : house.isEmpty() ? new Cell.Missing(texts.say(l, "noHouseMeter"))
@@ -270,25 +237,6 @@ class StatementBuilder implements ReportBuilder {
                 percent == null ? Cell.Missing.BLANK : new Cell.Number(percent),
                 new Cell.Number(BigDecimal.valueOf(withData)),
                 new Cell.Number(BigDecimal.valueOf(flats.size()))));
-    }
-
-    /** A value as the statement shows it: heat in the chosen unit, volume in m³, anything else as the meter counts. */
-    private record Shown(BigDecimal value, String unit, int decimals) {
-    }
-
-    private Shown shown(BigDecimal value, Unit unit, HeatUnit heat, Locale l) {
-        if (unit == null) {
-            return new Shown(null, "", WATER_DECIMALS);
-        }
-        if (Units.accepted(Quantity.ENERGY).contains(unit)) {
-            BigDecimal kwh = value == null ? null : Units.convert(value, unit, Quantity.ENERGY).orElseThrow();
-            return new Shown(heat.fromKwh(kwh), texts.unit(l, heat.symbol()), heat.decimals());
-        }
-        if (Units.accepted(Quantity.VOLUME).contains(unit)) {
-            BigDecimal m3 = value == null ? null : Units.convert(value, unit, Quantity.VOLUME).orElseThrow();
-            return new Shown(m3, texts.unit(l, Unit.M3.symbol()), WATER_DECIMALS);
-        }
-        return new Shown(value, texts.unit(l, unit.symbol()), WATER_DECIMALS);
     }
 
     private List<Field> header(ReportRequest request, List<ReportScopes.Subject> subjects) {

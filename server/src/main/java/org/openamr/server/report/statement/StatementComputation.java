@@ -1,0 +1,78 @@
+package org.openamr.server.report.statement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openamr.server.consumption.ConsumptionReport;
+import org.openamr.server.consumption.ConsumptionService;
+import org.openamr.server.point.MeteringPoint.Resource;
+import org.openamr.server.report.ReportRequest;
+import org.openamr.server.report.ReportScopes;
+import org.openamr.server.security.AccessScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures of the statement and of the billing export, which shows the same lines in a billing program's
+ * columns: per building and resource one consumption query, its apartment points as lines and its building
+ * points (ОДПУ) for the totals. Call within one transaction (the builders' REPEATABLE READ), so that the totals add
+ * up to the lines.
+ */
+@Component
+class StatementComputation {
+
+    static final List<Resource> RESOURCES = List.of(Resource.HEAT, Resource.COLD_WATER, Resource.HOT_WATER);
+
+    /** An apartment point's line with what the statement shows beside it. */
+    record Entry(ReportScopes.Subject subject, StatementRepository.PremiseInfo premise, Resource resource,
+                 StatementLine line, LocalDate verificationDue) {
+    }
+
+    /** A building's (or entrance's, apartment's) lines of one resource, against its building meters. */
+    record Total(ReportScopes.Subject subject, Resource resource, List<StatementLine> house,
+                 List<StatementLine> flats) {
+    }
+
+    record Computed(List<ReportScopes.Subject> subjects, List<Entry> entries, List<Total> totals) {
+    }
+
+    private final ReportScopes scopes;
+    private final StatementRepository repository;
+    private final ConsumptionService consumption;
+
+    StatementComputation(ReportScopes scopes, StatementRepository repository, ConsumptionService consumption) {
+        this.scopes = scopes;
+        this.repository = repository;
+        this.consumption = consumption;
+    }
+
+    Computed compute(ReportRequest request, AccessScope scope) {
+        List<ReportScopes.Subject> subjects = scopes.of(request.scope(), scope);
+        List<Entry> entries = new ArrayList<>();
+        List<Total> totals = new ArrayList<>();
+        for (ReportScopes.Subject subject : subjects) {
+            Map<Long, StatementRepository.PremiseInfo> premises = repository.premises(subject.buildingId(), scope);
+            Map<String, LocalDate> due = repository.verificationDue(subject.buildingId(), scope);
+            for (Resource resource : RESOURCES) {
+                ConsumptionReport report = consumption.report(subject.kind(), subject.id(), resource,
+                        request.period().fromParameter(), request.period().toParameter(),
+                        request.period().resolution(), false, scope);
+                List<StatementLine> house = new ArrayList<>();
+                List<StatementLine> flats = new ArrayList<>();
+                for (ConsumptionReport.PointResult p : report.points()) {
+                    StatementLine line = StatementLine.of(p);
+                    (p.point().buildingLevel() ? house : flats).add(line);
+                }
+                for (StatementLine line : flats) {
+                    String last = line.serials().isEmpty() ? null : line.serials().get(line.serials().size() - 1);
+                    entries.add(new Entry(subject, premises.get(line.point().premiseId()), resource, line,
+                            last == null ? null : due.get(last)));
+                }
+                if (!flats.isEmpty() || !house.isEmpty()) {
+                    totals.add(new Total(subject, resource, house, flats));
+                }
+            }
+        }
+        return new Computed(subjects, entries, totals);
+    }
+}
