@@ -54,6 +54,20 @@ public class Reports {
         return new ReportFile(name, mediaType(format, options), out.toByteArray());
     }
 
+    /** The report itself, for a page's preview: what a file of it would hold. */
+    public ReportBuilder.Built document(ReportRequest request, AccessScope scope) {
+        ReportBuilder builder = builders.get(request.kind());
+        if (builder == null) {
+            throw new BadRequestException("report '" + request.kind().apiName() + "' is not made");
+        }
+        return builder.build(request, scope);
+    }
+
+    /** The kinds this server makes, in the order of {@link ReportKind}. */
+    public List<ReportKind> kinds() {
+        return List.copyOf(builders.keySet());
+    }
+
     private static String mediaType(ReportFormat format, RenderOptions options) {
         return switch (format) {
             case CSV, TXT -> format.mediaType() + ";charset=" + options.charset().name();

@@ -4,12 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.openamr.server.api.BadRequestException;
-import org.openamr.server.report.HeatUnit;
-import org.openamr.server.report.ReportKind;
 import org.openamr.server.report.format.ReportFormat;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -97,27 +93,7 @@ class SubscriptionController {
     }
 
     private static NewSubscription parse(SubscriptionJson b) {
-        ReportKind kind = ReportKind.named(b.kind()).orElseThrow(() -> new BadRequestException(
-                "field 'kind': '" + b.kind() + "' is not one of " + ReportKind.names()));
-        PeriodRule rule;
-        try {
-            rule = PeriodRule.valueOf(b.period() == null ? "PREVIOUS_MONTH" : b.period().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("field 'period': '" + b.period()
-                    + "' is not one of PREVIOUS_MONTH, MONTH_TO_DATE, LAST_DAYS");
-        }
-        List<ReportFormat> formats = (b.formats() == null ? List.<String>of() : b.formats()).stream()
-                .map(f -> ReportFormat.named(f).orElseThrow(() -> new BadRequestException(
-                        "field 'formats': '" + f + "' is not one of " + ReportFormat.names())))
-                .distinct().toList();
-        HeatUnit heat = b.heatUnit() == null ? HeatUnit.GCAL : HeatUnit.named(b.heatUnit()).orElseThrow(
-                () -> new BadRequestException("field 'heatUnit': '" + b.heatUnit() + "' is not one of gcal, kwh, gj"));
-        String lang = b.lang() == null ? "ru" : b.lang().trim().toLowerCase(Locale.ROOT);
-        if (!lang.equals("ru") && !lang.equals("en")) {
-            throw new BadRequestException("field 'lang': '" + b.lang() + "' is not one of ru, en");
-        }
-        return new NewSubscription(b.name() == null ? null : b.name().trim(), kind, b.scope(), rule, b.lastDays(),
-                formats, heat, Locale.forLanguageTag(lang), b.cron() == null ? null : b.cron().trim(),
-                SubscriptionService.zone(b.timeZone()), SubscriptionService.recipients(b.recipients()));
+        return NewSubscription.parse(b.name(), b.kind(), b.scope(), b.period(), b.lastDays(), b.formats(), b.heatUnit(),
+                b.lang(), b.cron(), b.timeZone(), b.recipients());
     }
 }

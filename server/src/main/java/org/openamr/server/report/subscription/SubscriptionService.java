@@ -35,11 +35,24 @@ public class SubscriptionService {
     private final SubscriptionRepository repository;
     private final ReportScopes scopes;
     private final AuditActor audit;
+    private final ReportsProperties properties;
 
-    SubscriptionService(SubscriptionRepository repository, ReportScopes scopes, AuditActor audit) {
+    SubscriptionService(SubscriptionRepository repository, ReportScopes scopes, AuditActor audit,
+            ReportsProperties properties) {
         this.repository = repository;
         this.scopes = scopes;
         this.audit = audit;
+        this.properties = properties;
+    }
+
+    /** Whether an SMTP server is configured; without one, subscriptions are kept but nothing is sent. */
+    public boolean mailEnabled() {
+        return properties.mail().enabled();
+    }
+
+    /** Whether the user may have subscriptions at all (residents may not). */
+    public static boolean maySubscribe(OpenAmrUser user) {
+        return user.role() != Role.RESIDENT;
     }
 
     @Transactional
@@ -135,7 +148,7 @@ public class SubscriptionService {
     }
 
     /** The addresses as given, each checked as an e-mail address (RFC 822, with a domain), without duplicates. */
-    static List<String> recipients(List<String> given) {
+    public static List<String> recipients(List<String> given) {
         if (given == null || given.isEmpty()) {
             throw new BadRequestException("field 'recipients': give at least one e-mail address");
         }
@@ -159,9 +172,9 @@ public class SubscriptionService {
         return new ArrayList<>(out);
     }
 
-    static ZoneId zone(String text) {
+    public static ZoneId zone(String text) {
         try {
-            return ZoneId.of(text == null ? "Europe/Moscow" : text.trim());
+            return ZoneId.of(text == null || text.isBlank() ? "Europe/Moscow" : text.trim());
         } catch (DateTimeException e) {
             throw new BadRequestException("field 'timeZone': '" + text + "' is not a time zone like Europe/Moscow");
         }
