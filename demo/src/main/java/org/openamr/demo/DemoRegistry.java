@@ -211,7 +211,7 @@ final class DemoRegistry {
         SecondaryAddress a = meter.secondaryAddress();
         UUID id = writers.meters().create(SCOPE, new Meters.Fields(meter.type().manufacturer(), model(meter.type()),
                 a.id(), meter.type().medium().jsonName(), meter.primaryAddress(), channelId,
-                registerDigits(meter.type()), null, null, a.version(), a.medium()));
+                registerDigits(meter.type()), null, null, a.version(), a.medium(), null));
         return writers.meters().internalId(SCOPE, id);
     }
 

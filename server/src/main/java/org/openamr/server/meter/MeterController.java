@@ -1,6 +1,7 @@
 package org.openamr.server.meter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,10 +49,23 @@ class MeterController {
         this.audit = audit;
     }
 
+    /**
+     * A meter as the caller writes it; on PUT, what is left out is cleared, like the model or the primary address.
+     *
+     * @param gisDeviceGuid text checked here, rather than a UUID the JSON reader refuses, so that a malformed one is a
+     *                      400 that names the field
+     */
     record MeterInput(@Pattern(regexp = "^[A-Z@]{3}$", message = "manufacturer is three capital letters, e.g. DFS")
                       String manufacturer, String model, @NotBlank String serial, String medium,
                       @Min(0) @Max(Address.MAX_PRIMARY) Integer primaryAddress, UUID channel, @Min(1) @Max(18) Integer registerDigits,
-                      LocalDate verifiedOn, LocalDate nextVerification) {
+                      LocalDate verifiedOn, LocalDate nextVerification,
+                      @Schema(description = "The identifier ГИС ЖКХ (the state housing information system) gave the "
+                              + "metering device, by which a readings export names it; no two meters share one; null "
+                              + "or left out: none", example = "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                              pattern = Meter.GIS_DEVICE_GUID)
+                      @Pattern(regexp = Meter.GIS_DEVICE_GUID, message = "a ГИС ЖКХ device GUID is 32 hex digits "
+                              + "grouped 8-4-4-4-12, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6; null for none")
+                      String gisDeviceGuid) {
     }
 
     record KeyInput(@NotBlank @Pattern(regexp = "^[0-9A-Fa-f]{32}$", message = "an AES-128 key is 32 hex digits")
@@ -72,6 +86,7 @@ class MeterController {
     }
 
     @PostMapping
+    @Operation(summary = "Registers a meter; 409 when the registry has its serial or another meter its ГИС ЖКХ GUID")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     Meter create(@Valid @RequestBody MeterInput in) {
@@ -82,11 +97,12 @@ class MeterController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Changes a meter; 409 when the registry has its serial or another meter its ГИС ЖКХ GUID")
     @Transactional
     Meter update(@PathVariable UUID id, @Valid @RequestBody MeterInput in) {
         AccessScope scope = current.registryEditor();
         audit.set(scope.actor());
-        meters.update(meters.internalId(scope, id), fields(scope, in));
+        meters.update(scope, meters.internalId(scope, id), fields(scope, in));
         return meters.get(scope, id);
     }
 
@@ -107,7 +123,8 @@ class MeterController {
                     .orElseThrow(() -> new NotFoundException("channel", in.channel()));
         }
         return new Meters.Fields(in.manufacturer(), blank(in.model()), in.serial().trim(), blank(in.medium()),
-                in.primaryAddress(), channel, in.registerDigits(), in.verifiedOn(), in.nextVerification(), null, null);
+                in.primaryAddress(), channel, in.registerDigits(), in.verifiedOn(), in.nextVerification(), null, null,
+                in.gisDeviceGuid() == null ? null : UUID.fromString(in.gisDeviceGuid()));
     }
 
     private static String blank(String s) {

@@ -30,6 +30,8 @@ public class Meters {
             """;
     private static final String FROM = " from meter m left join acquisition_channel c on c.id = m.channel_id";
     private static final String SELECT = COLUMNS + FROM;
+    /** The unique index of a ГИС ЖКХ device GUID (V11), told apart from the index of maker and serial. */
+    private static final String GIS_GUID_INDEX = "meter_gis_device_guid_uq";
 
     private final JdbcClient jdbc;
 
@@ -43,10 +45,11 @@ public class Meters {
      * @param busVersion the version and {@code busMedium} the medium code of the meter's bus header, known when it
      *                   was found on a bus (the demo's virtual one): with maker and serial they make its secondary
      *                   address. The API does not take them; null keeps what is stored.
+     * @param gisDeviceGuid the device's identifier in ГИС ЖКХ; null: none (one stored is cleared)
      */
     public record Fields(String manufacturer, String model, String serial, String medium, Integer primaryAddress,
                          Long channelId, Integer registerDigits, LocalDate verifiedOn, LocalDate nextVerification,
-                         Integer busVersion, Integer busMedium) {
+                         Integer busVersion, Integer busMedium, UUID gisDeviceGuid) {
     }
 
     /**
@@ -88,7 +91,8 @@ public class Meters {
             return m;
         }
         return new Meter(m.id(), m.manufacturer(), m.model(), m.serial(), m.medium(), null, null, null, m.points(),
-                m.hasKey(), m.registerDigits(), m.verifiedOn(), m.nextVerification(), m.firstSeenAt(), m.lastSeenAt());
+                m.hasKey(), m.registerDigits(), m.verifiedOn(), m.nextVerification(), m.firstSeenAt(), m.lastSeenAt(),
+                m.gisDeviceGuid());
     }
 
     /** The internal key of a meter the scope sees. */
@@ -103,45 +107,105 @@ public class Meters {
      * the operator of the given channel's building, else the administrators' own). Identity (maker and
      * serial) is unique per registry, so a serial another organisation has is no obstacle.
      *
-     * @throws ConflictException when the caller's registry already has a meter with this maker and serial
+     * @throws ConflictException when the caller's registry already has a meter with this maker and serial, or
+     *                           another meter has the ГИС ЖКХ device GUID
      */
     public UUID create(AccessScope scope, Fields f) {
         Long owner = owner(scope, f.channelId());
         refuseTaken(owner, f.manufacturer(), f.serial(), null);
+        refuseGisGuidTaken(scope, f.gisDeviceGuid(), null);
         try {
             return jdbc.sql("""
                     insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, channel_id,
-                                       register_digits, verified_on, next_verification, mbus_version, mbus_medium)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
+                                       register_digits, verified_on, next_verification, mbus_version, mbus_medium,
+                                       gis_device_guid)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
                     .params(owner, f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(),
                             f.channelId(), f.registerDigits(), f.verifiedOn(), f.nextVerification(), f.busVersion(),
-                            f.busMedium())
+                            f.busMedium(), f.gisDeviceGuid())
                     .query(UUID.class).single();
         } catch (DuplicateKeyException e) {
             // registered by a concurrent request since the check
-            throw taken(f.manufacturer(), f.serial());
+            throw gisGuidTakenSince(e, f.gisDeviceGuid()).orElseGet(() -> taken(f.manufacturer(), f.serial()));
         }
     }
 
-    /** @throws ConflictException when another meter of the meter's registry has the new maker and serial */
-    public void update(long id, Fields f) {
+    /**
+     * @throws ConflictException when another meter of the meter's registry has the new maker and serial, or another
+     *                           meter has the ГИС ЖКХ device GUID
+     */
+    public void update(AccessScope scope, long id, Fields f) {
         // a list, not single(): null (the administrators' registry) is an owner too
         Long owner = jdbc.sql("select owner_org_id from meter where id = ?").param(id)
                 .query((rs, n) -> (Long) rs.getObject(1)).list().get(0);
         refuseTaken(owner, f.manufacturer(), f.serial(), id);
+        refuseGisGuidTaken(scope, f.gisDeviceGuid(), id);
         try {
             jdbc.sql("""
                     update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, mbus_primary = ?, channel_id = ?,
                                      register_digits = ?, verified_on = ?, next_verification = ?,
-                                     mbus_version = coalesce(?, mbus_version), mbus_medium = coalesce(?, mbus_medium)
+                                     mbus_version = coalesce(?, mbus_version), mbus_medium = coalesce(?, mbus_medium),
+                                     gis_device_guid = ?
                     where id = ?""")
                     .params(f.manufacturer(), f.model(), f.serial(), f.medium(), f.primaryAddress(), f.channelId(),
                             f.registerDigits(), f.verifiedOn(), f.nextVerification(), f.busVersion(), f.busMedium(),
-                            id)
+                            f.gisDeviceGuid(), id)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw taken(f.manufacturer(), f.serial());
+            throw gisGuidTakenSince(e, f.gisDeviceGuid()).orElseGet(() -> taken(f.manufacturer(), f.serial()));
         }
+    }
+
+    /**
+     * A meter that has a ГИС ЖКХ device GUID.
+     *
+     * @param serial its serial number when the scope sees the meter or it is of the registry of the caller's
+     *               organisation; null: another's meter the scope does not see, which nothing the caller is told may
+     *               describe
+     */
+    public record GisGuidHolder(long id, UUID gisDeviceGuid, String serial) {
+    }
+
+    /** The meters, in all registries, that have one of these ГИС ЖКХ device GUIDs: the GUID is the device's own. */
+    public List<GisGuidHolder> withGisDeviceGuids(AccessScope scope, Collection<UUID> guids) {
+        if (guids.isEmpty()) {
+            return List.of();
+        }
+        return Sql.format("""
+                        select m.id, m.gis_device_guid,
+                               case when %s or m.owner_org_id = :company::bigint then m.serial end as seen_serial
+                        from meter m where m.gis_device_guid in (:guids) order by m.id""",
+                        MeterVisibility.meter(scope, "m"))
+                .on(jdbc).param("guids", List.copyOf(guids)).param("company", company(scope), Types.BIGINT)
+                .query((rs, n) -> new GisGuidHolder(rs.getLong("id"), rs.getObject("gis_device_guid", UUID.class),
+                        rs.getString("seen_serial")))
+                .list();
+    }
+
+    /** Checked before writing, so that the answer can name the meter that has the GUID (when the caller sees it). */
+    private void refuseGisGuidTaken(AccessScope scope, UUID guid, Long except) {
+        if (guid == null) {
+            return;
+        }
+        withGisDeviceGuids(scope, List.of(guid)).stream().filter(h -> except == null || h.id() != except)
+                .findFirst().ifPresent(h -> {
+                    throw gisGuidTaken(guid, h.serial() == null ? "a meter you do not see" : "meter " + h.serial());
+                });
+    }
+
+    /**
+     * A duplicate the check before did not see, because a concurrent transaction wrote it since: the GUID's when the
+     * index that refused it is the GUID's (the holder cannot be asked: the transaction is aborted), else empty.
+     */
+    private static Optional<ConflictException> gisGuidTakenSince(DuplicateKeyException e, UUID guid) {
+        String why = String.valueOf(e.getMostSpecificCause().getMessage());
+        return guid != null && why.contains(GIS_GUID_INDEX) ? Optional.of(gisGuidTaken(guid, "another meter"))
+                : Optional.empty();
+    }
+
+    private static ConflictException gisGuidTaken(UUID guid, String holder) {
+        return new ConflictException("gisDeviceGuid: " + holder + " has ГИС ЖКХ device GUID " + guid
+                + " already; two meters never share one, or ГИС ЖКХ would get one device's readings twice");
     }
 
     /** Whose registry a meter the scope registers joins: see {@link #create(AccessScope, Fields)}. */
@@ -257,28 +321,40 @@ public class Meters {
      * search on the bus sets, nor its key.
      */
     public record Details(String manufacturer, String model, String medium, Integer primaryAddress, Integer busVersion,
-                          Integer busMedium, LocalDate nextVerification) {
+                          Integer busMedium, LocalDate nextVerification, UUID gisDeviceGuid) {
     }
 
-    /** @param registry whose registry the meter joins ({@link #registry}), null: the administrators' */
+    /**
+     * @param registry whose registry the meter joins ({@link #registry}), null: the administrators'
+     * @throws ConflictException when another meter got the ГИС ЖКХ device GUID since the caller checked
+     */
     public long create(Long registry, String serial, Details d) {
-        return jdbc.sql("""
-                insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, mbus_version,
-                                   mbus_medium, next_verification)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(registry, d.manufacturer(), d.model(), serial, d.medium(), d.primaryAddress(), d.busVersion(),
-                        d.busMedium(), d.nextVerification())
-                .query(Long.class).single();
+        try {
+            return jdbc.sql("""
+                    insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, mbus_version,
+                                       mbus_medium, next_verification, gis_device_guid)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(registry, d.manufacturer(), d.model(), serial, d.medium(), d.primaryAddress(),
+                            d.busVersion(), d.busMedium(), d.nextVerification(), d.gisDeviceGuid())
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw gisGuidTakenSince(e, d.gisDeviceGuid()).orElseThrow(() -> e);
+        }
     }
 
+    /** @throws ConflictException when another meter got the ГИС ЖКХ device GUID since the caller checked */
     public void update(long id, Details d) {
-        jdbc.sql("""
-                update meter set manufacturer = ?, model = ?, medium = ?, mbus_primary = ?, mbus_version = ?,
-                                 mbus_medium = ?, next_verification = ?
-                where id = ?""")
-                .params(d.manufacturer(), d.model(), d.medium(), d.primaryAddress(), d.busVersion(), d.busMedium(),
-                        d.nextVerification(), id)
-                .update();
+        try {
+            jdbc.sql("""
+                    update meter set manufacturer = ?, model = ?, medium = ?, mbus_primary = ?, mbus_version = ?,
+                                     mbus_medium = ?, next_verification = ?, gis_device_guid = ?
+                    where id = ?""")
+                    .params(d.manufacturer(), d.model(), d.medium(), d.primaryAddress(), d.busVersion(),
+                            d.busMedium(), d.nextVerification(), d.gisDeviceGuid(), id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw gisGuidTakenSince(e, d.gisDeviceGuid()).orElseThrow(() -> e);
+        }
     }
 
     public void setKey(long id, byte[] sealed) {
@@ -308,6 +384,7 @@ public class Meters {
                 rs.getBytes("key_sealed") != null, (Integer) rs.getObject("register_digits"),
                 rs.getObject("verified_on", LocalDate.class), rs.getObject("next_verification", LocalDate.class),
                 rs.getTimestamp("first_seen_at") == null ? null : rs.getTimestamp("first_seen_at").toInstant(),
-                rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant());
+                rs.getTimestamp("last_seen_at") == null ? null : rs.getTimestamp("last_seen_at").toInstant(),
+                rs.getObject("gis_device_guid", UUID.class));
     }
 }

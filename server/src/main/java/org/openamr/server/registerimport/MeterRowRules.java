@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.function.Function;
 import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.server.point.MultiInputMeter;
@@ -20,7 +21,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * flat's water on its pulse inputs: they must not describe the meter differently, and each counts on a subunit of
  * its own. A row may leave the subunit out where it follows: a known multi-input meter's rows count by its wiring
  * ({@link MultiInputMeter}); another meter's first row counts on the meter itself (0) when its point is new, and
- * leaves an existing point as it is; its further rows must say it. The same meter in two premises is an error.
+ * leaves an existing point as it is; its further rows must say it. The same meter in two premises is an error, and
+ * so is one ГИС ЖКХ device identifier given to two meters.
  */
 final class MeterRowRules {
 
@@ -35,7 +37,8 @@ final class MeterRowRules {
             new Detail(RegisterColumn.MODEL, RegisterRow::model), new Detail(RegisterColumn.PRIMARY,
                     RegisterRow::primary), new Detail(RegisterColumn.SECONDARY, RegisterRow::secondary),
             new Detail(RegisterColumn.INSTALLED_ON, RegisterRow::installedOn),
-            new Detail(RegisterColumn.VERIFICATION_DUE, RegisterRow::verificationDue));
+            new Detail(RegisterColumn.VERIFICATION_DUE, RegisterRow::verificationDue),
+            new Detail(RegisterColumn.GIS_DEVICE_GUID, RegisterRow::gisDeviceGuid));
 
     private MeterRowRules() {
     }
@@ -54,10 +57,31 @@ final class MeterRowRules {
                             "imp.error.duplicateSerial", e.getValue().get(0).line(), e.getKey())));
             premises.computeIfAbsent(r.premise(), p -> new ArrayList<>()).add(r);
         }
+        gisGuids(rows, problems);
         Map<Integer, RegisterRow> described = new HashMap<>();
         bySerial.values().forEach(premises -> premises.values().forEach(meter -> describe(meter, problems)
                 .forEach(r -> described.put(r.line(), r))));
         return rows.stream().map(r -> described.getOrDefault(r.line(), r)).toList();
+    }
+
+    /**
+     * One ГИС ЖКХ device identifier, one meter: the rows of one meter may each give it, another meter's row may not
+     * (the database's unique index would refuse the second meter when written, and ГИС ЖКХ would get one device's
+     * readings twice).
+     */
+    private static void gisGuids(List<RegisterRow> rows, List<RowProblem> problems) {
+        Map<UUID, RegisterRow> holders = new HashMap<>();
+        for (RegisterRow r : rows) {
+            if (r.gisDeviceGuid() == null || r.serial() == null || r.premise() == null) {
+                continue;
+            }
+            RegisterRow holder = holders.putIfAbsent(r.gisDeviceGuid(), r);
+            if (holder != null && !holder.meterKey().equals(r.meterKey())) {
+                problems.add(RowProblem.of(r.line(), RegisterColumn.GIS_DEVICE_GUID,
+                        r.cell(RegisterColumn.GIS_DEVICE_GUID), "imp.error.gisGuidInFile", holder.line(),
+                        holder.serial(), holder.premise()));
+            }
+        }
     }
 
     private static String maker(List<RegisterRow> meter) {
@@ -114,7 +138,8 @@ final class MeterRowRules {
             out.add(r.meter(maker, model, (Integer) given.get(RegisterColumn.PRIMARY),
                     (SecondaryAddress) given.get(RegisterColumn.SECONDARY),
                     (LocalDate) given.get(RegisterColumn.INSTALLED_ON),
-                    (LocalDate) given.get(RegisterColumn.VERIFICATION_DUE), subunit));
+                    (LocalDate) given.get(RegisterColumn.VERIFICATION_DUE),
+                    (UUID) given.get(RegisterColumn.GIS_DEVICE_GUID), subunit));
         }
         return out;
     }

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 /**
  * The columns of a building's register file, in the order of the template. Each is found by its English or
  * Russian header (the template's, or a usual variant), compared without case, punctuation or extra spaces,
- * so that "Площадь, м²" and "площадь м2" are the same column, and "ЛС", "Л/с" and "Лицевой счет" name the personal
- * account. Only the premise number is required.
+ * so that "Площадь, м²" and "площадь м2" are the same column, "ЛС", "Л/с" and "Лицевой счет" name the personal
+ * account, and "ГИС ЖКХ", "GUID" and "Идентификатор ПУ" the meter's device identifier in ГИС ЖКХ. Only the premise
+ * number is required.
  */
 public enum RegisterColumn {
     ENTRANCE("Entrance", "Подъезд", "entrance no", "подъезд №", "номер подъезда"),
@@ -34,7 +35,10 @@ public enum RegisterColumn {
     SECONDARY("M-Bus secondary address", "Вторичный адрес M-Bus", "secondary address", "вторичный адрес"),
     INSTALLED_ON("Installed on", "Дата установки", "installation date", "installed", "установлен"),
     VERIFICATION_DUE("Verification due", "Дата следующей поверки", "next verification", "следующая поверка",
-            "поверка до", "дата поверки до");
+            "поверка до", "дата поверки до"),
+    GIS_DEVICE_GUID("GIS device GUID", "Идентификатор ПУ в ГИС ЖКХ", "guid", "gis guid", "gis device id",
+            "gis zhkh guid", "гис жкх", "guid гис жкх", "идентификатор пу", "идентификатор гис жкх",
+            "идентификатор пу гис жкх", "идентификатор прибора учета в гис жкх", "ид пу в гис жкх");
 
     private final String english;
     private final String russian;

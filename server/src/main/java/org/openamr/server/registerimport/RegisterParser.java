@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.mbus.link.Address;
+import org.openamr.server.meter.Meter;
 import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.premise.Premise;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -139,8 +141,9 @@ public final class RegisterParser {
                 problem(RegisterColumn.INSTALLED_ON, "imp.error.future");
             }
             LocalDate due = date(RegisterColumn.VERIFICATION_DUE);
+            UUID gisGuid = gisDeviceGuid();
             boolean meterCells = maker != null || model != null || primary != null || secondary != null
-                    || installedOn != null || due != null;
+                    || installedOn != null || due != null || gisGuid != null;
             if (serial == null && meterCells && !has(RegisterColumn.SERIAL, "imp.error.serial")) {
                 problem(RegisterColumn.SERIAL, "imp.error.meterWithoutSerial");
             }
@@ -157,7 +160,7 @@ public final class RegisterParser {
                 maker = secondary.manufacturerLetters();
             }
             return new RegisterRow(line, Map.copyOf(cells), entrance, premise, kind, floor, area, account, resource,
-                    maker, model, serial, subunit, subunit != null, primary, secondary, installedOn, due);
+                    maker, model, serial, subunit, subunit != null, primary, secondary, installedOn, due, gisGuid);
         }
 
         private String raw(RegisterColumn column) {
@@ -233,6 +236,25 @@ public final class RegisterParser {
                 return null;
             }
             return v;
+        }
+
+        /**
+         * As the API takes it ({@link Meter#GIS_DEVICE_GUID}): the 36 characters, in either case; spaces around and
+         * the braces some systems write a GUID in are left off.
+         */
+        private UUID gisDeviceGuid() {
+            String v = raw(RegisterColumn.GIS_DEVICE_GUID).strip();
+            if (v.isEmpty()) {
+                return null;
+            }
+            if (v.startsWith("{") && v.endsWith("}")) {
+                v = v.substring(1, v.length() - 1).strip();
+            }
+            if (!v.matches(Meter.GIS_DEVICE_GUID)) {
+                problem(RegisterColumn.GIS_DEVICE_GUID, "imp.error.gisGuid");
+                return null;
+            }
+            return UUID.fromString(v);
         }
 
         private <T> T named(RegisterColumn column, Map<String, T> names, String code) {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * what forbids it: a serial number the operator's registry has where the caller does not see it, a meter
  * installed in another premise or already counting another of this premise's points on the same subunit, a point
  * that has counted on another subunit, installation dates that contradict the stored ones, a personal account another
- * premise of the building has. A row that matches the registry changes nothing, so importing a file twice creates
+ * premise of the building has, a ГИС ЖКХ device identifier another meter has (in any registry: it is the device's
+ * own). A row that matches the registry changes nothing, so importing a file twice creates
  * nothing twice. Premises are matched by number, points by premise and resource (the unnamed one), meters by serial
  * number and maker within reach of the registry of the building's operator (its service company, else its management
  * company: {@link Meters#registry}), which new meters join too; a number only another organisation has is a new
@@ -54,12 +55,16 @@ class RegisterPlanner {
     List<RowPlan> plan(Building building, RegisterParser.Parsed parsed, AccessScope scope) {
         ZoneId zone = ZoneId.of(building.timeZone());
         Set<String> serials = new HashSet<>();
+        Set<UUID> gisGuids = new HashSet<>();
         parsed.rows().forEach(r -> {
             if (r.serial() != null) {
                 serials.add(r.serial());
             }
+            if (r.gisDeviceGuid() != null) {
+                gisGuids.add(r.gisDeviceGuid());
+            }
         });
-        State state = new State(building, scope, zone, serials);
+        State state = new State(building, scope, zone, serials, gisGuids);
         List<RowPlan> plans = new ArrayList<>();
         for (RegisterRow row : parsed.rows()) {
             List<RowProblem> own = parsed.problems().stream().filter(p -> p.line() == row.line()).toList();
@@ -88,8 +93,10 @@ class RegisterPlanner {
         final List<Meters.Identity> registeredMeters;
         /** The first row of each meter of the file ({@link RegisterRow#meterKey()}). */
         final Map<String, Integer> meterRows = new HashMap<>();
+        /** The meters, seen or not, that have one of the file's ГИС ЖКХ device identifiers, by it. */
+        final Map<UUID, Meters.GisGuidHolder> gisGuidHolders = new HashMap<>();
 
-        State(Building building, AccessScope scope, ZoneId zone, Set<String> serials) {
+        State(Building building, AccessScope scope, ZoneId zone, Set<String> serials, Set<UUID> gisGuids) {
             this.zone = zone;
             this.scope = scope;
             building.entrances().forEach(e -> entrances.add(e.number()));
@@ -123,6 +130,7 @@ class RegisterPlanner {
             Long registry = meters.registry(scope, building.id());
             visibleMeters = meters.withSerials(scope, registry, serials);
             registeredMeters = meters.registered(registry, serials);
+            meters.withGisDeviceGuids(scope, gisGuids).forEach(h -> gisGuidHolders.put(h.gisDeviceGuid(), h));
         }
 
         RowPlan plan(RegisterRow row) {
@@ -182,6 +190,9 @@ class RegisterPlanner {
                 MeteringPoint.Installation current = point == null ? null : point.installations().stream()
                         .filter(i -> i.removedAt() == null).findFirst().orElse(null);
                 Integer firstRow = meterRows.putIfAbsent(row.meterKey(), row.line());
+                if (firstRow == null) {
+                    gisGuidTaken(row, known, problems);
+                }
                 if (known == null && registeredUnseen(row)) {
                     problems.add(problem(row, RegisterColumn.SERIAL, "imp.error.serialTaken"));
                 } else if (known == null) {
@@ -190,6 +201,9 @@ class RegisterPlanner {
                     installAt = at;
                     actions.add(firstRow == null ? say("imp.do.meter", row.serial(), row.installedOn())
                             : say("imp.do.installFromRow", row.serial(), firstRow, row.installedOn()));
+                    if (firstRow == null && row.gisDeviceGuid() != null) {
+                        actions.add(say("imp.do.gisGuid", row.serial(), row.gisDeviceGuid().toString()));
+                    }
                     replaces(row, current, actions, problems);
                     creates = true;
                 } else {
@@ -268,6 +282,20 @@ class RegisterPlanner {
             }
         }
 
+        /**
+         * Another meter has the row's ГИС ЖКХ device identifier: writing it would break the unique index. The holder is
+         * named by its serial number when the caller sees it or it is of the caller's registry, else only said to
+         * exist. Refused even when the file gives that meter another identifier, as the rows are written one by one.
+         */
+        private void gisGuidTaken(RegisterRow row, Meters.Visible known, List<RowProblem> problems) {
+            Meters.GisGuidHolder holder = row.gisDeviceGuid() == null ? null : gisGuidHolders.get(row.gisDeviceGuid());
+            if (holder != null && (known == null || holder.id() != known.id())) {
+                problems.add(holder.serial() == null
+                        ? problem(row, RegisterColumn.GIS_DEVICE_GUID, "imp.error.gisGuidTakenUnseen")
+                        : problem(row, RegisterColumn.GIS_DEVICE_GUID, "imp.error.gisGuidTaken", holder.serial()));
+            }
+        }
+
         private RowPlan.PremiseValues premiseChanges(RegisterRow row, Premise p, List<MessageSourceResolvable> actions) {
             boolean changed = false;
             changed |= change(actions, "imp.do.premiseChange", row.premise(), RegisterColumn.ENTRANCE, p.entrance(),
@@ -312,6 +340,15 @@ class RegisterPlanner {
             }
             changed |= change(actions, "imp.do.meterChange", serial, RegisterColumn.VERIFICATION_DUE,
                     m.nextVerification(), row.verificationDue());
+            if (row.gisDeviceGuid() != null && m.gisDeviceGuid() == null) {
+                // set, not changed: the readings export gains a device
+                actions.add(say("imp.do.gisGuid", serial, row.gisDeviceGuid().toString()));
+                changed = true;
+            } else {
+                changed |= change(actions, "imp.do.meterChange", serial, RegisterColumn.GIS_DEVICE_GUID,
+                        m.gisDeviceGuid() == null ? null : m.gisDeviceGuid().toString(),
+                        row.gisDeviceGuid() == null ? null : row.gisDeviceGuid().toString());
+            }
             return changed ? details(row, known) : null;
         }
 
@@ -327,7 +364,8 @@ class RegisterPlanner {
             return new Meters.Details(or(row.maker(), m == null ? null : m.manufacturer()),
                     or(row.model(), m == null ? null : m.model()), mediumName,
                     or(row.primary(), m == null ? null : m.primaryAddress()), version, medium,
-                    or(row.verificationDue(), m == null ? null : m.nextVerification()));
+                    or(row.verificationDue(), m == null ? null : m.nextVerification()),
+                    or(row.gisDeviceGuid(), m == null ? null : m.gisDeviceGuid()));
         }
 
         private Meters.Visible visible(RegisterRow row) {

@@ -3,6 +3,7 @@ package org.openamr.server.registerimport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.server.point.MeteringPoint;
 import org.openamr.server.premise.Premise;
@@ -22,11 +23,12 @@ import org.openamr.server.premise.Premise;
  *                     point, an existing one as it is)
  * @param subunitGiven whether the file wrote it, rather than the wiring implying it (which leaves a point that has
  *                     counted already as it is)
+ * @param gisDeviceGuid the meter's device identifier in ГИС ЖКХ; null: not said, a stored one stays
  */
 public record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer entrance, String premise, Premise.Kind kind,
                    Integer floor, BigDecimal area, String personalAccount, MeteringPoint.Resource resource, String maker,
                    String model, String serial, Integer subunit, boolean subunitGiven, Integer primary,
-                   SecondaryAddress secondary, LocalDate installedOn, LocalDate verificationDue) {
+                   SecondaryAddress secondary, LocalDate installedOn, LocalDate verificationDue, UUID gisDeviceGuid) {
 
     public boolean hasMeter() {
         return serial != null;
@@ -39,9 +41,9 @@ public record RegisterRow(int line, Map<RegisterColumn, String> cells, Integer e
 
     /** This row with its meter described as all the meter's rows describe it, counting on {@code subunit}. */
     RegisterRow meter(String maker, String model, Integer primary, SecondaryAddress secondary, LocalDate installedOn,
-            LocalDate verificationDue, Integer subunit) {
+            LocalDate verificationDue, UUID gisDeviceGuid, Integer subunit) {
         return new RegisterRow(line, cells, entrance, premise, kind, floor, area, personalAccount, resource, maker,
-                model, serial, subunit, subunitGiven, primary, secondary, installedOn, verificationDue);
+                model, serial, subunit, subunitGiven, primary, secondary, installedOn, verificationDue, gisDeviceGuid);
     }
 
     String cell(RegisterColumn column) {

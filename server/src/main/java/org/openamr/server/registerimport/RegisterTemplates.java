@@ -30,6 +30,8 @@ public final class RegisterTemplates {
     private static final String SECONDARY = SecondaryAddress.of(SERIAL, "DFS", 4, 4).toString();
     private static final LocalDate INSTALLED = LocalDate.of(2024, 9, 1);
     private static final LocalDate DUE = LocalDate.of(2030, 9, 1);
+    /** The meter's device identifier in ГИС ЖКХ: the same on all its rows. */
+    private static final String GIS_GUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 
     private RegisterTemplates() {
     }
@@ -47,7 +49,7 @@ public final class RegisterTemplates {
         for (int subunit = 0; subunit < resources.size(); subunit++) {
             rows.add(List.of("1", "12", ru ? "квартира" : "apartment", "3", ru ? "54,3" : "54.3", ACCOUNT,
                     resources.get(subunit), "DFS", "SonoSafe 10", SERIAL, Integer.toString(subunit), "12", SECONDARY,
-                    ru ? "01.09.2024" : INSTALLED.toString(), ru ? "01.09.2030" : DUE.toString()));
+                    ru ? "01.09.2024" : INSTALLED.toString(), ru ? "01.09.2030" : DUE.toString(), GIS_GUID));
         }
         return rows;
     }
@@ -112,10 +114,12 @@ public final class RegisterTemplates {
             }
             for (int i = 0; i < columns.length; i++) {
                 if (columns[i] == RegisterColumn.PREMISE || columns[i] == RegisterColumn.PERSONAL_ACCOUNT
-                        || columns[i] == RegisterColumn.SERIAL || columns[i] == RegisterColumn.SECONDARY) {
+                        || columns[i] == RegisterColumn.SERIAL || columns[i] == RegisterColumn.SECONDARY
+                        || columns[i] == RegisterColumn.GIS_DEVICE_GUID) {
                     sheet.setDefaultColumnStyle(i, text);
                 }
-                sheet.setColumnWidth(i, Math.max(12, headers.get(i).length() + 4) * 256);
+                int width = columns[i] == RegisterColumn.GIS_DEVICE_GUID ? GIS_GUID.length() + 2 : 12;
+                sheet.setColumnWidth(i, Math.max(width, headers.get(i).length() + 4) * 256);
             }
             workbook.write(out);
             return out.toByteArray();

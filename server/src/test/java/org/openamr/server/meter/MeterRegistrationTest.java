@@ -50,7 +50,7 @@ class MeterRegistrationTest {
                 .query(Long.class).single();
         AccessScope system = new AccessScope.Everything("system:test");
         UUID id = new TransactionTemplate(transactions).execute(status -> meters.create(system, new Meters.Fields(
-                "DFS", "SonoSafe 10", "62000001", "heat", 7, channel, null, null, null, 0x12, 0x04)));
+                "DFS", "SonoSafe 10", "62000001", "heat", 7, channel, null, null, null, 0x12, 0x04, null)));
         Api admin = new Api(port, w.tokens.get(Role.ADMIN));
         assertThat(admin.get("/api/v1/meters/" + id).json().get("secondaryAddress").asString())
                 .isEqualTo("62000001DFS1204");

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a search found being installed, a second import changing nothing, and a preview the registry overtook
  * writing nothing. A SonoSafe apartment listed in three rows becomes one meter at three points counting on their
  * own subunits; a meter gets a point on another subunit of its premise, never on one it counts already. A premise's
- * personal account is set, changed and then unchanged; one another premise of the building has is refused.
+ * personal account is set, changed and then unchanged; one another premise of the building has is refused. A meter's
+ * ГИС ЖКХ device GUID is set, shown and changed likewise; one another meter has, seen or not, is refused.
  */
 @ServerTest
 class RegisterImportTest {
@@ -487,5 +488,84 @@ class RegisterImportTest {
         }.getMessage(plan.get(1).problems().get(0).reason(), Locale.forLanguageTag("ru"))).isEqualTo("этот "
                 + "лицевой счёт уже у помещения 1 этого дома: у двух помещений не бывает одного счёта; если счёт "
                 + "перешёл, сначала укажите помещению 1 его новый");
+    }
+
+    static final String GIS = "premise,resource,serial,maker,installed on,GIS device GUID\n";
+
+    /** The GUIDs of meters {@code serials}, as "serial guid", by serial. */
+    private List<String> gisGuids(String... serials) {
+        return jdbc.sql("""
+                select serial || ' ' || coalesce(gis_device_guid::text, '-') from meter where serial in (:serials)
+                order by serial""").param("serials", List.of(serials)).query(String.class).list();
+    }
+
+    @Test
+    void aGisDeviceGuidIsSetOnAKnownAndANewMeterShownInThePreviewWrittenAndThenUnchanged() throws Exception {
+        UUID known = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        String neu = serial(3);
+        RegisterParser.Parsed rows = file(GIS, "1,heat," + serial(1) + ",DFS,2025-01-01," + known + "\n"
+                + "3,heat," + neu + ",DFS,2025-03-01,{" + fresh.toString().toUpperCase(Locale.ROOT) + "}\n"
+                + "2,heat," + serial(2) + ",DFS,2025-01-01,\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RegisterImportTest::english).containsExactly(
+                "UPDATE: meter " + serial(1) + ": GIS device GUID " + known + " is set",
+                "CREATE: premise 3 is added; premise 3: a Heat point is added; meter " + neu + " is registered and "
+                        + "installed on 2025-03-01; meter " + neu + ": GIS device GUID " + fresh + " is set",
+                "UNCHANGED: ");
+        assertThat(plan.get(0).steps().meterWrite().gisDeviceGuid()).isEqualTo(known);
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isTrue();
+        assertThat(gisGuids(serial(1), serial(2), neu)).containsExactly(serial(1) + " " + known, serial(2) + " -",
+                neu + " " + fresh);
+        assertThat(jdbc.sql("""
+                select a.after ->> 'gis_device_guid' from audit_log a where a.actor = ? and a.entity = 'meter'
+                order by a.id""").param(operator.actor()).query(String.class).list())
+                .as("through the registry, audited").containsExactly(known.toString(), fresh.toString());
+        assertThat(imports.preview(buildingA, rows, operator)).extracting(RegisterImportTest::english)
+                .containsExactly("UNCHANGED: ", "UNCHANGED: ", "UNCHANGED: ");
+
+        UUID moved = UUID.randomUUID();
+        RegisterParser.Parsed changed = file(GIS, "1,heat," + serial(1) + ",DFS,2025-01-01," + moved + "\n");
+        List<RowPlan> again = imports.preview(buildingA, changed, operator);
+        assertThat(english(again.get(0))).isEqualTo("UPDATE: meter " + serial(1) + ": GIS device GUID " + known
+                + " → " + moved);
+        assertThat(imports.write(buildingA, changed, promises(again), operator).written()).isTrue();
+        assertThat(gisGuids(serial(1))).containsExactly(serial(1) + " " + moved);
+        assertThat(imports.preview(buildingA, file("1,heat," + serial(1) + ",DFS,2025-01-01\n"), operator).get(0)
+                .status()).as("an import without the column keeps the GUID").isEqualTo(RowPlan.Status.UNCHANGED);
+    }
+
+    @Test
+    void aGisDeviceGuidAnotherMeterHasSeenOrNotIsARowErrorAndNothingIsWritten() throws Exception {
+        UUID ours = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        jdbc.sql("update meter set gis_device_guid = ? where serial = ?").params(ours, serial(1)).update();
+        theirMeter();
+        jdbc.sql("update meter set gis_device_guid = ? where serial = ?").params(theirs, serial(9)).update();
+        RegisterParser.Parsed rows = file(GIS, "2,heat," + serial(2) + ",DFS,2025-01-01," + ours + "\n"
+                + "3,heat," + serial(3) + ",DFS,2025-03-01," + theirs + "\n"
+                + "4,heat," + serial(4) + ",DFS,2025-03-01,not-a-guid\n"
+                + "1,heat," + serial(1) + ",DFS,2025-01-01,\n");
+        List<RowPlan> plan = imports.preview(buildingA, rows, operator);
+        assertThat(plan).extracting(RegisterImportTest::english).containsExactly(
+                "ERROR: meter " + serial(1) + " has this GIS device GUID already: two meters never share one; if "
+                        + "the GUID moved, give meter " + serial(1) + " its new one first",
+                "ERROR: a meter you do not see has this GIS device GUID already: two meters never share one",
+                "ERROR: is not a GIS device GUID: 32 hex digits grouped 8-4-4-4-12, e.g. "
+                        + "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                "UNCHANGED: ");
+        assertThat(plan.get(0).problems()).extracting(RowProblem::column, RowProblem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RegisterColumn.GIS_DEVICE_GUID,
+                        ours.toString()));
+
+        assertThat(imports.write(buildingA, rows, promises(plan), operator).written()).isFalse();
+        assertThat(gisGuids(serial(1), serial(2), serial(9))).containsExactly(serial(1) + " " + ours,
+                serial(2) + " -", serial(9) + " " + theirs);
+        assertThat(count("select count(*) from audit_log where actor = ?", operator.actor())).isZero();
+        assertThat(RegisterParserTest.MESSAGES.getMessage(plan.get(0).problems().get(0).reason(),
+                Locale.forLanguageTag("ru"))).isEqualTo("этот идентификатор ГИС ЖКХ уже у счётчика " + serial(1)
+                + ": у двух счётчиков не бывает одного идентификатора; если идентификатор перешёл, сначала укажите "
+                + "счётчику " + serial(1) + " его новый");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -32,7 +33,7 @@ class RegisterParserTest {
             + "Serial number,Subunit / pulse input,M-Bus primary address,M-Bus secondary address,Installed on,"
             + "Verification due\n";
 
-    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+    static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
 
     static {
         MESSAGES.setBasename("messages");
@@ -162,6 +163,8 @@ class RegisterParserTest {
                 RegisterRow row = parsed.rows().get(0);
                 assertThat(row.area()).isEqualTo(new BigDecimal("54.3"));
                 assertThat(row.personalAccount()).as("text keeps its leading zeros").isEqualTo("0012345678");
+                assertThat(parsed.rows()).as("one meter, one ГИС ЖКХ device").extracting(RegisterRow::gisDeviceGuid)
+                        .containsOnly(UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6"));
                 assertThat(row.resource()).isEqualTo(MeteringPoint.Resource.HEAT);
                 assertThat(row.serial()).isEqualTo("12345678");
                 assertThat(row.secondary().id()).isEqualTo("12345678");
@@ -412,6 +415,67 @@ class RegisterParserTest {
                 "row 4, Personal account, '112': row 2 describes premise 1 otherwise (\"111\")",
                 "row 5, Personal account, '111': row 2 gives this personal account to premise 1 already: two "
                         + "premises of a building never share one");
+    }
+
+    static final String GUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+
+    @Test
+    void aGisDeviceGuidIsFoundByTheUsualHeadersAndReadInEitherCase() throws Exception {
+        for (String header : List.of("GIS device GUID", "Идентификатор ПУ в ГИС ЖКХ", "идентификатор ПУ", "ГИС ЖКХ",
+                "GUID", "guid ГИС ЖКХ", "Идентификатор прибора учёта в ГИС ЖКХ")) {
+            assertThat(RegisterColumn.byHeader(header)).as(header).contains(RegisterColumn.GIS_DEVICE_GUID);
+        }
+        RegisterParser.Parsed parsed = parse("кв;Ресурс;Заводской номер;Дата установки;ГИС ЖКХ\n"
+                + "1;тепло;A1;01.09.2024;" + GUID + "\n"
+                + "2;тепло;A2;01.09.2024;" + "3FA85F64-5717-4562-B3FC-2C963F66AFA7" + "\n"
+                + "3;тепло;A3;01.09.2024; {3fa85f64-5717-4562-b3fc-2c963f66afa8}\n"
+                + "4;тепло;A4;01.09.2024;\n");
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.rows()).extracting(r -> String.valueOf(r.gisDeviceGuid())).containsExactly(GUID,
+                "3fa85f64-5717-4562-b3fc-2c963f66afa7", "3fa85f64-5717-4562-b3fc-2c963f66afa8", "null");
+    }
+
+    @Test
+    void aMalformedGisDeviceGuidIsARowProblemInEitherLanguage() throws Exception {
+        String head = "premise,resource,serial,installed on,GIS device GUID\n";
+        String reason = "is not a GIS device GUID: 32 hex digits grouped 8-4-4-4-12, e.g. "
+                + "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        assertThat(problems(head + "1,heat,A1,2024-09-01,3fa85f64\n2,heat,A2,2024-09-01,3fa85f6457174562b3fc2c963f66afa6"
+                + "\n3,heat,A3,2024-09-01,3fa85f64-5717-4562-b3fc-2c963f66afaz\n4,heat,A4,2024-09-01,1-1-1-1-1\n"
+                + "5,,,," + GUID + "\n")).containsExactly(
+                "row 2, GIS device GUID, '3fa85f64': " + reason,
+                "row 3, GIS device GUID, '3fa85f6457174562b3fc2c963f66afa6': " + reason,
+                "row 4, GIS device GUID, '3fa85f64-5717-4562-b3fc-2c963f66afaz': " + reason,
+                "row 5, GIS device GUID, '1-1-1-1-1': " + reason,
+                "row 6, Serial number, '': the row describes a meter but not its serial number");
+        RowProblem p = parse("Номер помещения;Идентификатор ПУ в ГИС ЖКХ\n5;не гуид\n").problems().get(0);
+        assertThat(p.column()).isEqualTo(RegisterColumn.GIS_DEVICE_GUID);
+        assertThat(MESSAGES.getMessage(p.reason(), Locale.forLanguageTag("ru"))).isEqualTo("не идентификатор ПУ в "
+                + "ГИС ЖКХ: 32 шестнадцатеричные цифры группами 8-4-4-4-12, например "
+                + "3fa85f64-5717-4562-b3fc-2c963f66afa6");
+    }
+
+    @Test
+    void aGisDeviceGuidBelongsToOneMeterOfTheFile() throws Exception {
+        String other = "3fa85f64-5717-4562-b3fc-2c963f66afa7";
+        assertThat(problems("premise,resource,serial,subunit,installed on,GIS device GUID\n"
+                + "1,heat,A1,0,2024-09-01," + GUID + "\n"
+                + "1,cold water,A1,1,2024-09-01," + GUID.toUpperCase(Locale.ROOT) + "\n"
+                + "1,hot water,A1,2,2024-09-01,\n"
+                + "2,heat,A2,,2024-09-01," + GUID + "\n"
+                + "3,heat,A1,,2024-09-01,\n"
+                + "4,heat,A4,,2024-09-01," + other + "\n"
+                + "4,cold water,A4,1,2024-09-01," + GUID + "\n")).containsExactly(
+                "row 5, GIS device GUID, '" + GUID + "': row 2 gives this GIS device GUID to meter A1 of premise 1 "
+                        + "already: two meters never share one",
+                "row 6, Serial number, 'A1': the same meter is in row 2 already, in premise 1: a meter serves the "
+                        + "points of one premise",
+                "row 8, GIS device GUID, '" + GUID + "': row 2 gives this GIS device GUID to meter A1 of premise 1 "
+                        + "already: two meters never share one",
+                "row 8, GIS device GUID, '" + GUID + "': row 7 describes meter A4 otherwise (\"" + other + "\")");
+        assertThat(parse("premise,resource,serial,subunit,installed on,GIS device GUID\n1,heat,A1,0,2024-09-01,"
+                + GUID + "\n1,cold water,A1,1,2024-09-01,\n").rows()).as("a meter's rows share its GUID")
+                .extracting(RegisterRow::gisDeviceGuid).containsOnly(UUID.fromString(GUID));
     }
 
     @Test
