@@ -20,7 +20,7 @@ record ReportsPage(Choice choice, List<Option> kinds, List<Option> scopes, List<
     record Choice(String kind, String scope, String month, String from, String to, String format, String heatUnit) {
 
         /** The same choice as the download's query string. */
-        String query() {
+        public String query() {
             StringBuilder b = new StringBuilder("kind=").append(kind).append("&format=").append(format)
                     .append("&heatUnit=").append(heatUnit);
             if (scope != null && !scope.isBlank()) {
@@ -45,7 +45,7 @@ record ReportsPage(Choice choice, List<Option> kinds, List<Option> scopes, List<
     }
 
     record SubscriptionRow(Subscription subscription, String scopeLabel, List<ReportRun> runs) {
-        UUID id() {
+        public UUID id() {
             return subscription.publicId();
         }
     }
@@ -53,7 +53,7 @@ record ReportsPage(Choice choice, List<Option> kinds, List<Option> scopes, List<
     /** The new subscription form, as typed. */
     record SubscriptionForm(String name, String kind, String scope, String period, Integer lastDays,
                             List<String> formats, String cron, String timeZone, String recipients) {
-        static SubscriptionForm blank() {
+        public static SubscriptionForm blank() {
             return new SubscriptionForm("", "statement", "", "PREVIOUS_MONTH", null, List.of("xlsx", "pdf"),
                     "0 0 8 23 * *", "Europe/Moscow", "");
         }
