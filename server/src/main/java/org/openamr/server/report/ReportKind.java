@@ -14,7 +14,9 @@ public enum ReportKind {
     /** журнал показаний: what arrived, when and from where */
     READINGS("readings"),
     /** выгрузка для биллинга (1С): the statement's lines in a billing program's columns */
-    BILLING("billing");
+    BILLING("billing"),
+    /** показания ИПУ для загрузки в ГИС ЖКХ */
+    GIS("gis");
 
     private final String apiName;
 

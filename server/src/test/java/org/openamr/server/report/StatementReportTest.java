@@ -58,6 +58,7 @@ class StatementReportTest {
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final Instant EARLY = Instant.parse("2025-01-01T00:00:00Z");
     static final String NOVEMBER = "&month=2026-11";
+    static final String GIS_GUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 
     @LocalServerPort
     int port;
@@ -103,7 +104,8 @@ class StatementReportTest {
         long h1 = fx.point(b, p1, "HEAT");
         heat1 = fx.publicId("metering_point", h1);
         long m1 = meter("H1-", h1, "ENERGY", "kWh", "2026-11-01T00:00", "1000.000", "2026-12-01T00:00", "2163.000");
-        jdbc.sql("update meter set next_verification = '2030-06-30' where id = ?").param(m1).update();
+        jdbc.sql("update meter set next_verification = '2030-06-30', gis_device_guid = ?::uuid where id = ?")
+                .params(GIS_GUID, m1).update();
         meter("C1-", fx.point(b, p1, "COLD_WATER"), "VOLUME", "m3", "2026-11-01T00:00", "10.000",
                 "2026-12-01T00:00", "15.250");
 
@@ -240,6 +242,45 @@ class StatementReportTest {
         assertThat(missing[9]).isEmpty();
         assertThat(missing[8]).isEmpty();
         assertThat(missing[11]).isEqualTo("нет показания на 01.12.2026");
+    }
+
+    @Test
+    void theGisUploadNamesEachDeviceByItsIdentifierWithTheEndReading() throws Exception {
+        Got got = get(manager, "/api/v1/reports/gis?format=xlsx&scope=" + building + NOVEMBER);
+        assertThat(got.status()).as(got.text()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(got.body()))) {
+            XSSFSheet sheet = book.getSheet("Показания");
+            int header = -1;
+            for (int r = 0; r <= sheet.getLastRowNum() && header < 0; r++) {
+                var row = sheet.getRow(r);
+                if (row != null && row.getCell(0) != null
+                        && "Идентификатор ПУ в ГИС ЖКХ".equals(row.getCell(0).getStringCellValue())) {
+                    header = r;
+                }
+            }
+            assertThat(header).as("the columns of report/gis-meter-readings.columns").isPositive();
+            var columns = sheet.getRow(header);
+            assertThat(columns.getCell(2).getStringCellValue()).isEqualTo("Вид коммунального ресурса");
+            var first = sheet.getRow(header + 1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(GIS_GUID);
+            assertThat(first.getCell(2).getStringCellValue()).isEqualTo("Тепловая энергия");
+            assertThat(first.getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(first.getCell(3).getNumericCellValue()).isEqualTo(2163.000 / 1163, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(first.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("2026-12-01");
+            List<String> resources = new ArrayList<>();
+            for (int r = header + 1; r <= header + 4; r++) {
+                resources.add(sheet.getRow(r).getCell(2).getStringCellValue());
+                if (r > header + 1) {
+                    var guid = sheet.getRow(r).getCell(0);
+                    assertThat(guid == null || guid.getStringCellValue().isEmpty())
+                            .as("a meter without an identifier keeps its row, the identifier empty").isTrue();
+                }
+            }
+            assertThat(resources).containsExactly("Тепловая энергия", "Тепловая энергия", "Тепловая энергия",
+                    "Холодная вода");
+        }
+        Got txt = get(manager, "/api/v1/reports/gis?format=txt&scope=" + building + NOVEMBER);
+        assertThat(txt.text()).contains("Приборов учёта без идентификатора ГИС ЖКХ: 3");
     }
 
     @Test

@@ -54,4 +54,19 @@ class StatementRepository {
                 });
         return out;
     }
+
+    /** The ГИС ЖКХ device identifier of every meter ever installed at the building's points the scope sees, by serial. */
+    Map<String, java.util.UUID> gisDeviceGuids(long buildingId, AccessScope scope) {
+        Map<String, java.util.UUID> out = new HashMap<>();
+        Sql.format("""
+                select distinct m.serial, m.gis_device_guid
+                from meter m join meter_installation mi on mi.meter_id = m.id
+                     join metering_point p on p.id = mi.point_id
+                where p.building_id = :building and m.gis_device_guid is not null and %s""",
+                scope.visible("p.building_id", "p.premise_id"))
+                .on(jdbc).param("building", buildingId).query(rs -> {
+                    out.put(rs.getString("serial"), rs.getObject("gis_device_guid", java.util.UUID.class));
+                });
+        return out;
+    }
 }
