@@ -218,7 +218,7 @@ class EveryPageIT extends BrowserTest {
             }
         }
         if (session.overflow() > 0) {
-            problems.add(where + "wider than the window by " + session.overflow() + " px");
+            problems.add(where + "wider than the window by " + session.overflow() + " px: " + session.overflowing());
         }
         List<String> current = session.attributes("nav.main-nav a[aria-current=page]", "id");
         if (current.size() != 1) {

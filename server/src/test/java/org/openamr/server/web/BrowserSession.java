@@ -117,6 +117,24 @@ final class BrowserSession {
     }
 
     /** How far the page reaches beyond the window's width (0 or less: it fits). */
+    /**
+     * The elements reaching past the window's right edge whose parent does not, with their width, to say what made
+     * a page too wide.
+     */
+    String overflowing() {
+        return (String) browser.executeScript("""
+                const w = document.documentElement.clientWidth; const out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  const p = e.parentElement.getBoundingClientRect();
+                  if (r.right > w + 1 && p.right <= w + 1) {
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                        + ' (' + Math.round(r.width) + ' px wide, ' + Math.round(r.right - w) + ' px too far)');
+                  }
+                }
+                return out.slice(0, 5).join(', ');""");
+    }
+
     long overflow() {
         return (Long) browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
