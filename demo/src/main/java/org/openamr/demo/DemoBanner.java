@@ -56,6 +56,11 @@ record DemoBanner(String url, Path dataDir, String busAddress, int apartments, i
                 .append("/api/v1/buildings/").append(building).append("/balance?resource=HEAT&resolution=MONTH&from=")
                 .append(month.minusMonths(settings.historyMonths() - 1L)).append("&to=").append(month)
                 .append("\"\n");
+        b.append(" Ведомость по квартирам за прошлый месяц / last month's apartment statement (csv, xlsx, pdf, xml, txt):\n");
+        b.append("   curl -OJ -H \"Authorization: Bearer ").append(manager.token()).append("\" \"").append(url)
+                .append("/api/v1/reports/statement?scope=").append(building).append("&month=")
+                .append(month.minusMonths(1)).append("&format=pdf\"\n");
+        b.append(" Отчёты / Reports: ").append(url).append("/reports\n");
         b.append('\n');
         b.append(" Только для демонстрации: пароли постоянные, токены новые при каждом запуске.\n");
         b.append(" Demo only, not for production: fixed passwords, new tokens on every start.\n");

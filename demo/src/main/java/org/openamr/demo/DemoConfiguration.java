@@ -18,6 +18,8 @@ import org.openamr.server.web.SignInHints;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.openamr.server.report.subscription.SubscriptionService;
+import org.openamr.server.security.UserAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -50,10 +52,10 @@ class DemoConfiguration {
     DemoRegistry demoRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, AuditActor audit,
             Organisations organisations, Buildings buildings, Premises premises, MeteringPoints points,
             ChannelService channelService, ChannelRepository channels, Meters meters, UserService users,
-            ApiTokenService tokens) {
+            ApiTokenService tokens, SubscriptionService subscriptions, UserAccounts accounts) {
         return new DemoRegistry(jdbc, new TransactionTemplate(transactions), audit,
                 new DemoRegistry.Writers(organisations, buildings, premises, points, channelService, channels, meters,
-                        users, tokens));
+                        users, tokens, subscriptions, accounts));
     }
 
     @Bean

@@ -30,7 +30,11 @@ import org.openamr.server.point.MeteringPoints;
 import org.openamr.server.premise.Premise;
 import org.openamr.server.premise.Premises;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.report.subscription.NewSubscription;
+import org.openamr.server.report.subscription.SubscriptionService;
+import org.openamr.server.security.OpenAmrUser;
 import org.openamr.server.security.Role;
+import org.openamr.server.security.UserAccounts;
 import org.openamr.server.user.ApiTokenService;
 import org.openamr.server.user.UserService;
 import org.openamr.mbus.record.DataField;
@@ -65,6 +69,7 @@ final class DemoRegistry {
     /** Spring cron, seconds first: every minute. */
     static final String SCHEDULE = "0 * * * * *";
     static final String TOKEN_NAME = "demo";
+    static final String MONTHLY_STATEMENT = "Ведомость за месяц / Monthly statement";
     static final String HOUSE_POINT_NAME = "ОДПУ / house meter";
     /** The SonoSafe's pulse inputs: cold water on subunit 1, hot water on subunit 2. */
     static final int COLD_WATER_SUBUNIT = MultiInputMeter.DANFOSS_SONOSAFE_10
@@ -96,7 +101,7 @@ final class DemoRegistry {
      */
     record Writers(Organisations organisations, Buildings buildings, Premises premises, MeteringPoints points,
                    ChannelService channelService, ChannelRepository channels, Meters meters, UserService users,
-                   ApiTokenService tokens) {
+                   ApiTokenService tokens, SubscriptionService subscriptions, UserAccounts accounts) {
     }
 
     DemoRegistry(JdbcClient jdbc, TransactionTemplate transactions, AuditActor audit, Writers writers) {
@@ -122,7 +127,9 @@ final class DemoRegistry {
             long buildingId = existing.orElseGet(() -> create(building, bus, channelAddress));
             long channelId = channel(buildingId, channelAddress);
             UUID buildingPublicId = writers.buildings().publicId(buildingId);
-            return new Site(buildingId, buildingPublicId, channelId, existing.isEmpty(), accounts(buildingPublicId));
+            List<DemoLogin> logins = accounts(buildingPublicId);
+            monthlyStatement(buildingPublicId);
+            return new Site(buildingId, buildingPublicId, channelId, existing.isEmpty(), logins);
         });
     }
 
@@ -255,6 +262,21 @@ final class DemoRegistry {
             out.add(new DemoLogin(a.username(), a.password(), a.role(), a.roleRu(), a.roleEn(), token));
         }
         return out;
+    }
+
+    /**
+     * The manager's scheduled statement, as a management company sets it up: the building's previous month as XLSX
+     * and PDF, on the 23rd at 08:00 Moscow time. Kept, never sent, unless SMTP is configured
+     * ({@code openamr.reports.mail.*}); made once, so that a user's change survives a restart.
+     */
+    private void monthlyStatement(UUID buildingId) {
+        OpenAmrUser manager = writers.accounts().byUsername("manager").orElseThrow();
+        if (!writers.subscriptions().list(manager).isEmpty()) {
+            return;
+        }
+        writers.subscriptions().create(NewSubscription.parse(MONTHLY_STATEMENT, "statement", buildingId,
+                "PREVIOUS_MONTH", null, List.of("xlsx", "pdf"), "gcal", "ru", "0 0 8 23 * *", "Europe/Moscow",
+                List.of("buh@uk-demo.example.ru")), manager);
     }
 
     /** The resident's apartment. Premises are listed by the length of their number first: "1" is on page one. */

@@ -257,4 +257,74 @@ class DemoSeedingIT {
         }
         assertThat(new Api(port, token(Role.RESIDENT)).get(balance).status()).isEqualTo(404);
     }
+
+    /** A manager's statement of the demo building for last month, fetched as a file in each format and read back. */
+    private byte[] statement(String format) throws Exception {
+        YearMonth last = YearMonth.now(DemoBuilding.ZONE).minusMonths(1);
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/reports/statement?scope=" + startup.site().buildingPublicId() + "&month=" + last
+                        + "&format=" + format + "&heatUnit=kwh&decimal=point"))
+                        .header("Authorization", "Bearer " + token(Role.MANAGER)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(format + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void lastMonthsStatementOpensInEveryFormatWithTheConsumptionApisFigures() throws Exception {
+        YearMonth last = YearMonth.now(DemoBuilding.ZONE).minusMonths(1);
+        String csv = new String(statement("csv"), java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        List<String[]> rows = java.util.Arrays.stream(csv.split("\r\n")).map(l -> l.split(";", -1)).toList();
+        assertThat(rows).as("a line per apartment and resource").hasSize(1 + 3 * 3);
+        Api manager = new Api(port, token(Role.MANAGER));
+        Map<String, String> heat = new java.util.HashMap<>();
+        JsonNode api = manager.get("/api/v1/consumption?building=" + startup.site().buildingPublicId()
+                + "&resource=HEAT&resolution=MONTH&readings=false&from=" + last + "&to=" + last.plusMonths(1)).json();
+        for (JsonNode p : api.get("points")) {
+            if (p.hasNonNull("premise")) {
+                heat.put(p.get("premise").get("number").asString(), p.get("intervals").get(0).get("value").asString());
+            }
+        }
+        assertThat(heat).hasSize(3);
+        for (String[] r : rows.subList(1, rows.size())) {
+            if (r[4].equals("Тепло")) {
+                assertThat(new BigDecimal(r[12])).as("apartment " + r[2] + " as the consumption API has it")
+                        .isEqualByComparingTo(new BigDecimal(heat.get(r[2])));
+            }
+            assertThat(r[12]).as("every apartment of the backfilled demo has a figure").isNotEmpty();
+        }
+
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "report-pdf"));
+        java.nio.file.Path pdf = java.nio.file.Files.write(dir.resolve("demo-statement.pdf"), statement("pdf"));
+        String text = org.openamr.server.support.Poppler.text(pdf);
+        assertThat(text).contains("Ведомость потребления по квартирам", DemoBuilding.ADDRESS.substring(0, 10));
+        for (VirtualMeter m : bus.bus().meters()) {
+            if (m.type() == MeterType.SONOSAFE_10) {
+                assertThat(text).as("every apartment's meter").contains(m.id());
+            }
+        }
+        org.openamr.server.support.Poppler.firstPage(pdf, dir.resolve("demo-statement"));
+
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/report/report-1.xsd")).newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(statement("xml"))));
+
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(statement("xlsx")))) {
+            var sheet = book.getSheetAt(0);
+            long numeric = 0;
+            for (var row : sheet) {
+                var cell = row.getCell(12);
+                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    numeric++;
+                }
+            }
+            assertThat(numeric).as("consumption cells are numbers").isEqualTo(9);
+        }
+        assertThat(new String(statement("txt"), java.nio.charset.StandardCharsets.UTF_8)).contains("ОДПУ");
+        assertThat(jdbc.sql("select count(*) from report_subscription where name = ?")
+                .param(DemoRegistry.MONTHLY_STATEMENT).query(Long.class).single())
+                .as("a scheduled statement is set up, and not sent without SMTP").isEqualTo(1);
+    }
 }
