@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 /** The reports the server makes, by their name in the API ({@code /api/v1/reports/{kind}}) and in file names. */
 public enum ReportKind {
     /** ведомость потребления по квартирам */
-    STATEMENT("statement");
+    STATEMENT("statement"),
+    /** месячная ведомость учёта тепловой энергии и теплоносителя of a building heat meter */
+    HEAT_SHEET("heat-sheet");
 
     private final String apiName;
 
