@@ -44,6 +44,8 @@ class DemoSeedingIT {
     /** Energy, heat volume and two pulse inputs of 3 apartments; the house heat meter's energy, volume and
      * night energy; the house water meter's volume. */
     static final int CURRENT_REGISTERS = 3 * 4 + 3 + 1;
+    /** The house heat meter's power, flow, flow and return temperatures, operating hours and hours in error. */
+    static final int HOUSE_HEAT_STATES = 6;
 
     @Autowired
     JdbcClient jdbc;
@@ -151,7 +153,7 @@ class DemoSeedingIT {
         // 2 whole months plus this month's days, plus 24 hours: at least 60 moments per meter
         assertThat(history.moments()).isGreaterThan(60);
         List<Map<String, Object>> rows = jdbc.sql("""
-                select m.serial, g.quantity, g.storage, g.tariff, g.subunit, r.measured_at, r.value
+                select m.serial, g.quantity, g.storage, g.tariff, g.subunit, g.qualifier, r.measured_at, r.value
                 from reading r join register g on g.id = r.register_id join meter m on m.id = g.meter_id
                 where r.source = 'DEMO'""").query().listOfRows();
         long current = 0;
@@ -162,7 +164,8 @@ class DemoSeedingIT {
             Instant at = ((Timestamp) row.get("measured_at")).toInstant();
             long storage = ((Number) row.get("storage")).longValue();
             Register register = register(meter.type(), Quantity.valueOf((String) row.get("quantity")), storage,
-                    ((Number) row.get("tariff")).intValue(), ((Number) row.get("subunit")).intValue());
+                    ((Number) row.get("tariff")).intValue(), ((Number) row.get("subunit")).intValue(),
+                    (String) row.get("qualifier"));
             BigDecimal truth;
             if (storage == 0) {
                 truth = meter.reading(at).amount(register);
@@ -174,9 +177,14 @@ class DemoSeedingIT {
                 truth = later.amount(register);
                 stored++;
             }
-            assertThat((BigDecimal) row.get("value")).as("%s %s at %s", meter, register, at).isEqualTo(truth);
+            if (register.isDueDateValue() || meter.type().channel(register).isPresent()) {
+                assertThat((BigDecimal) row.get("value")).as("%s %s at %s", meter, register, at).isEqualTo(truth);
+            } else {
+                assertThat((BigDecimal) row.get("value")).as("%s %s at %s", meter, register, at)
+                        .isEqualByComparingTo(truth);
+            }
         }
-        assertThat(current).isEqualTo((long) history.moments() * CURRENT_REGISTERS);
+        assertThat(current).isEqualTo((long) history.moments() * (CURRENT_REGISTERS + HOUSE_HEAT_STATES));
         // each meter's stored registers once for every due date it showed at the backfilled moments (a
         // SonoSafe's values lag up to 10 minutes, so at the first midnight it still shows the month before)
         List<Instant> moments = jdbc.sql("select distinct measured_at from reading r join register g on g.id ="
@@ -196,10 +204,20 @@ class DemoSeedingIT {
     }
 
     /** The simulator's register a stored one is, by the fields a decoded record names it with. */
-    private static Register register(MeterType type, Quantity quantity, long storage, int tariff, int subunit) {
+    private static Register register(MeterType type, Quantity quantity, long storage, int tariff, int subunit,
+            String qualifier) {
         for (Register r : type.layout().registers()) {
             if (type.channel(r).isPresent() && r.quantity() == quantity && r.storage() == storage
                     && r.tariff() == tariff && r.subunit() == subunit) {
+                return r;
+            }
+        }
+        // the house heat meter's states: hours in error are the operating-time record with the error VIFE
+        if (quantity == Quantity.OPERATING_TIME) {
+            return "E18".equals(qualifier) ? Register.ERROR_TIME : Register.OPERATING_TIME;
+        }
+        for (Register r : type.layout().registers()) {
+            if (r.quantity() == quantity && r.storage() == storage && r.tariff() == tariff && r.subunit() == subunit) {
                 return r;
             }
         }
@@ -229,7 +247,8 @@ class DemoSeedingIT {
                 select count(distinct g.id) from register g join reading r on r.register_id = g.id
                 where r.source = 'POLL' and g.cumulative""")).isEqualTo(CURRENT_REGISTERS);
         assertThat(done.get("result").get("readingsDuplicate").asInt()).isEqualTo(3 * 4 + 2 + 1);
-        assertThat(count("select count(*) from register where cumulative or storage > 0")).isEqualTo(count("""
+        assertThat(count("select count(*) from register where cumulative or storage > 0") + HOUSE_HEAT_STATES)
+                .isEqualTo(count("""
                 select count(distinct register_id) from reading where source = 'DEMO'"""));
 
         // the house water meter reads the flats' sum plus 2–4 % every month
@@ -326,5 +345,29 @@ class DemoSeedingIT {
         assertThat(jdbc.sql("select count(*) from report_subscription where name = ?")
                 .param(DemoRegistry.MONTHLY_STATEMENT).query(Long.class).single())
                 .as("a scheduled statement is set up, and not sent without SMTP").isEqualTo(1);
+    }
+
+    @Test
+    void theHouseHeatMetersSheetHasADayPerRowAndItsTotals() {
+        YearMonth month = YearMonth.now(DemoBuilding.ZONE).minusMonths(1);
+        String sheet = "/api/v1/reports/heat-sheet?scope=" + startup.site().buildingPublicId() + "&month=" + month;
+        Api manager = new Api(port, token(Role.MANAGER));
+        Api.Response csv = manager.get(sheet + "&format=csv&decimal=point&lang=en");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        List<String> lines = List.of(csv.body().replace("\uFEFF", "").split("\r\n"));
+        assertThat(lines.get(0)).startsWith("Date;Q, Gcal;V1, m³;T1, °C;T2, °C;ΔT, °C;Operating, h;Idle, h;");
+        assertThat(lines).as("a header and a row per day of %s, each with figures", month)
+                .hasSize(month.lengthOfMonth() + 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(";", -1);
+            assertThat(new BigDecimal(f[1])).as(line).isNotNegative();
+            assertThat(new BigDecimal(f[3])).as("flow temperature: %s", line).isBetween(new BigDecimal("20"),
+                    new BigDecimal("110")).isGreaterThan(new BigDecimal(f[4]));
+            assertThat(new BigDecimal(f[6])).as("operating hours: %s", line).isEqualByComparingTo("24");
+        }
+        Api.Response txt = manager.get(sheet + "&format=txt&lang=ru");
+        assertThat(txt.status()).isEqualTo(200);
+        assertThat(txt.body()).contains("Месячная ведомость учёта тепловой энергии и теплоносителя", "Итого",
+                "Теплосчётчик: ", building.houseHeat().meterId());
     }
 }

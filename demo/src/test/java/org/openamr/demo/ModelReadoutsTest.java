@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openamr.acquisition.channel.BusConnection;
 import org.openamr.acquisition.readout.MeterReadout;
+import org.openamr.acquisition.readout.RegisterKey;
 import org.openamr.acquisition.readout.RegisterValue;
 import org.openamr.acquisition.readout.TelegramReadouts;
 import org.openamr.mbus.TelegramCodec;
@@ -19,6 +20,7 @@ import org.openamr.mbus.app.ApplicationMessage.VariableDataResponse;
 import org.openamr.mbus.link.ControlField;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.Readout;
+import org.openamr.mbus.quantity.Quantity;
 import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.ConsumptionModel;
@@ -38,9 +40,13 @@ class ModelReadoutsTest {
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final ModelReadouts model = new ModelReadouts(TelegramReadouts.builtIn(), DemoBuilding.ZONE);
 
-    /** What a poll stores of the readout that the backfill also writes: cumulative and due-date registers. */
-    private static List<RegisterValue> backfillable(MeterReadout polled) {
-        return polled.values().stream().filter(v -> ModelReadouts.backfilled(v.key())).toList();
+    /**
+     * What a poll stores of the readout that the backfill also writes: cumulative and due-date registers, and of the
+     * house heat meter its power, flow, temperatures and hours.
+     */
+    private static List<RegisterValue> backfillable(MeterType type, MeterReadout polled) {
+        return polled.values().stream().filter(v -> type == DemoBuilding.HOUSE_HEAT_METER
+                ? ModelReadouts.backfilledForHouseHeat(v.key()) : ModelReadouts.backfilled(v.key())).toList();
     }
 
     @Test
@@ -56,7 +62,7 @@ class ModelReadoutsTest {
                 MeterReadout backfilled = model.readout(meter, List.of(NOW));
                 assertThat(backfilled.meter()).isEqualTo(polled.meter());
                 assertThat(backfilled.values()).as("%s", meter)
-                        .containsExactlyInAnyOrderElementsOf(backfillable(polled))
+                        .containsExactlyInAnyOrderElementsOf(backfillable(meter.type(), polled))
                         .anyMatch(v -> v.key().storage() == 1 && v.value().signum() > 0);
                 kinds.add(meter.type());
             }
@@ -78,11 +84,26 @@ class ModelReadoutsTest {
             }
             MeterReadout polled = telegrams.toReadout(new Readout("test", decoded, NOW, Duration.ZERO, 1),
                     DemoBuilding.ZONE);
-            List<RegisterValue> expected = backfillable(polled);
+            List<RegisterValue> expected = backfillable(type, polled);
             assertThat(expected).as("%s sends cumulative registers", type).isNotEmpty();
             assertThat(model.readout(meter, List.of(NOW)).values()).as("%s", type)
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @Test
+    void theHouseHeatMeterIsBackfilledWithWhatItsHeatSheetShows() {
+        VirtualMeter meter = new VirtualMeter(DemoBuilding.HOUSE_HEAT_METER, "55000200", 1,
+                new ConsumptionModel(7, DemoBuilding.ZONE));
+        List<RegisterKey> keys = model.readout(meter, List.of(NOW)).values().stream().map(RegisterValue::key).toList();
+        assertThat(keys).extracting(RegisterKey::quantity).contains(Quantity.ENERGY, Quantity.VOLUME, Quantity.POWER,
+                Quantity.VOLUME_FLOW, Quantity.FLOW_TEMPERATURE, Quantity.RETURN_TEMPERATURE);
+        assertThat(keys.stream().filter(k -> k.quantity() == Quantity.OPERATING_TIME).map(RegisterKey::qualifier))
+                .as("operating hours and hours in error").containsExactlyInAnyOrder("", "E18");
+        VirtualMeter flat = new VirtualMeter(MeterType.SONOSAFE_10, "55000201", 2,
+                new ConsumptionModel(7, DemoBuilding.ZONE));
+        assertThat(model.readout(flat, List.of(NOW)).values()).as("an apartment's meter keeps only its counters")
+                .allMatch(v -> v.key().cumulative() || v.key().storage() > 0);
     }
 
     @Test

@@ -43,10 +43,10 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/reports/{kind}")
-    @Operation(summary = "A report as a file: the apartment consumption statement (statement) as CSV, XLSX, PDF, XML"
-            + " or TXT")
+    @Operation(summary = "A report as a file: the apartment consumption statement (statement) or a building heat"
+            + " meter's monthly heat sheet (heat-sheet) as CSV, XLSX, PDF, XML or TXT")
     ResponseEntity<byte[]> report(
-            @Parameter(description = "statement") @PathVariable String kind,
+            @Parameter(description = "statement or heat-sheet") @PathVariable String kind,
             @Parameter(description = "a building, entrance or premise (public id); none: every building the caller"
                     + " sees in full, or a resident's own apartment")
             @RequestParam(name = "scope", required = false) UUID scope,

@@ -16,7 +16,9 @@ public enum ReportKind {
     /** выгрузка для биллинга (1С): the statement's lines in a billing program's columns */
     BILLING("billing"),
     /** показания ИПУ для загрузки в ГИС ЖКХ */
-    GIS("gis");
+    GIS("gis"),
+    /** месячная ведомость учёта тепловой энергии и теплоносителя of a building heat meter */
+    HEAT_SHEET("heat-sheet");
 
     private final String apiName;
 

@@ -207,6 +207,8 @@ class AccessMatrixTest {
         c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/reports/statement?scope=" + w.buildingA + report, null));
         c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.FOREIGN, () -> "/api/v1/reports/statement?scope=" + w.buildingB + report, null));
         c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.LIST, Target.NONE, () -> "/api/v1/reports/statement?format=xml&month=2026-01", null));
+        // the heat sheet is a building meter's: building A has one (building B has none, so it is not asked there)
+        c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/reports/heat-sheet?scope=" + w.buildingA + report, null));
         for (String kind : List.of("meters", "readings", "billing", "gis")) {
             c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.OWN, () -> "/api/v1/reports/" + kind + "?scope=" + w.premiseA1 + report, null));
             c.add(new Call("GET", "/api/v1/reports/{kind}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/reports/" + kind + "?scope=" + w.premiseA2 + report, null));

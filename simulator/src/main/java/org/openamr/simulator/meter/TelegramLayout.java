@@ -66,12 +66,20 @@ public record TelegramLayout(List<List<RecordSpec>> telegrams) {
                     RecordSpec.of(VOLUME_SUBUNIT_2_DUE, INT32, VIF_VOLUME_L),
                     RecordSpec.of(DUE_DATE, INT16, VIF_DATE))));
 
-    /** Sonometer 1100 (Diehl design), version 0x2F: BCD registers, tariff 1, error hours. */
+    /**
+     * Sonometer 1100 (Diehl design), version 0x2F: BCD registers, tariff 1, the instantaneous power, flow and
+     * temperatures, operating hours and error hours, which a house heat meter's monthly heat sheet is made from.
+     */
     public static final TelegramLayout SONOMETER_1100 = new TelegramLayout(List.of(List.of(
             RecordSpec.of(ENERGY, BCD8, VIF_ENERGY_KWH),
             RecordSpec.of(VOLUME, BCD8, VIF_VOLUME_L),
             RecordSpec.of(TARIFF1_ENERGY, BCD8, VIF_ENERGY_KWH),
+            RecordSpec.of(POWER, INT32, VIF_POWER_W),
+            RecordSpec.of(VOLUME_FLOW, INT32, VIF_FLOW_L_PER_H),
+            RecordSpec.of(FLOW_TEMPERATURE, INT16, VIF_FLOW_TEMP_DECI_C),
+            RecordSpec.of(RETURN_TEMPERATURE, INT16, VIF_RETURN_TEMP_DECI_C),
             RecordSpec.of(ERROR_TIME, BCD4, VIF_OPERATING_HOURS | 0x80, VIFE_ERROR_HOURS),
+            RecordSpec.of(OPERATING_TIME, INT32, VIF_OPERATING_HOURS),
             RecordSpec.of(METER_CLOCK, INT32, VIF_DATE_TIME),
             RecordSpec.of(ENERGY_DUE, BCD8, VIF_ENERGY_KWH),
             RecordSpec.of(VOLUME_DUE, BCD8, VIF_VOLUME_L),

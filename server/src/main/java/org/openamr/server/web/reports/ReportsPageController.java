@@ -179,7 +179,9 @@ class ReportsPageController {
         OpenAmrUser user = current.user();
         AccessScope scope = user.scope();
         Locale l = LocaleContextHolder.getLocale();
+        // a building meter's sheet is not a resident's: their scope never holds the whole building
         List<ReportsPage.Option> kinds = reports.kinds().stream()
+                .filter(k -> !(scope instanceof AccessScope.Resident) || k != ReportKind.HEAT_SHEET)
                 .map(k -> new ReportsPage.Option(k.apiName(), say(l, "reports.kind." + k.apiName()))).toList();
         List<ReportsPage.Option> scopes = new ArrayList<>();
         List<Building> visible = scope instanceof AccessScope.Resident ? List.of()
