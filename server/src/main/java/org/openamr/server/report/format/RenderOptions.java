@@ -14,15 +14,15 @@ public record RenderOptions(Charset charset, char decimalSeparator) {
     public static final RenderOptions DEFAULT = new RenderOptions(StandardCharsets.UTF_8, ',');
 
     /**
-     * The text as this charset writes it: in windows-1251, which has no superscript digits or minus sign, «м³» is
-     * written «м3» and «−» as «-», as 1С and Excel users type them; everything else unchanged (a value the charset
-     * still cannot hold is then refused by the renderer).
+     * The text as this charset writes it: in windows-1251, which has no superscript digits, minus sign or Greek
+     * letters, «м³» is written «м3», «−» as «-» and «ΔT» as «dT», as 1С and Excel users type them; everything else
+     * unchanged (a value the charset still cannot hold is then refused by the renderer).
      */
     public String fold(String text) {
         if (!charset.equals(WINDOWS_1251)) {
             return text;
         }
-        return text.replace('\u00B3', '3').replace('\u00B2', '2').replace('\u2212', '-');
+        return text.replace('\u00B3', '3').replace('\u00B2', '2').replace('\u2212', '-').replace('\u0394', 'd');
     }
 
     public RenderOptions {
