@@ -113,6 +113,11 @@ public class Formats {
         return messages.getMessage("unit." + unit.replace("³", "3"), null, unit, locale());
     }
 
+    /** A maker as people know it ("Danfoss"), from its M-Bus code ("DFS"); an unknown code as it is, none as "—". */
+    public String maker(String code) {
+        return code == null ? "—" : org.openamr.mbus.app.ManufacturerNames.shown(code);
+    }
+
     /** How long ago, in the largest whole unit: "3 h", "2 d" / "3 ч", "2 дн.". */
     public String age(Instant at) {
         if (at == null) {
