@@ -154,7 +154,7 @@ class EveryPageIT extends BrowserTest {
         assertThat(problems).as(role + " on " + pages).isEmpty();
     }
 
-    /** The navigation's pages of a role, the building, apartment and run pages it can reach, a user's page. */
+    /** The navigation's pages of a role, the building, apartment, meter and run pages it can reach, a user's page. */
     private Set<String> pagesOf(String role) {
         Set<String> pages = new LinkedHashSet<>();
         browser.get(session.url("/"));
@@ -165,6 +165,12 @@ class EveryPageIT extends BrowserTest {
             pages.add(buildings.get(0));
             browser.get(session.url(buildings.get(0)));
             pages.add(paths("a.tile").get(0));
+        }
+        if (pages.contains("/meters")) {
+            browser.get(session.url("/meters"));
+            List<String> meters = paths("a.serial");
+            assertThat(meters).as(role + ": a meter's page from the list").isNotEmpty();
+            pages.add(meters.get(0));
         }
         if (pages.contains("/acquisition")) {
             browser.get(session.url("/acquisition"));
