@@ -209,7 +209,7 @@ class WebPagesIT extends BrowserTest {
         Object newestHeatBar = browser.executeScript("""
                 var d = echarts.getInstanceByDom(document.getElementById('chart-HEAT')).getOption().series[0].data;
                 return String(d[d.length - 1]);""");
-        String newestHeatGcal = heat.findElement(By.cssSelector("tbody tr td.num:nth-of-type(2)")).getText();
+        String newestHeatGcal = heat.findElement(By.cssSelector("tbody tr td.gcal")).getText();
         assertThat(new BigDecimal(newestHeatGcal.replace(",", ""))).as("the newest bar is the table's first row")
                 .isEqualByComparingTo(new BigDecimal(newestHeatBar.toString()).setScale(4,
                         java.math.RoundingMode.HALF_EVEN));
@@ -248,7 +248,7 @@ class WebPagesIT extends BrowserTest {
         session.follow(browser.findElement(By.id("lang-ru")));
         assertThat(session.h1()).isEqualTo("Квартира 1");
         // Russian decimal comma in the Gcal column
-        assertThat(browser.findElement(By.cssSelector(".resource[data-resource=HEAT] tbody td.num:nth-of-type(2)"))
+        assertThat(browser.findElement(By.cssSelector(".resource[data-resource=HEAT] tbody td.gcal"))
                 .getText()).matches("[\\d\\s\u00a0]+,\\d{4}");
         Browser.screenshot(browser, "apartment-resident-ru");
 
@@ -276,6 +276,27 @@ class WebPagesIT extends BrowserTest {
             session.follow(browser.findElement(By.cssSelector("a.building-link")));
             assertThat(session.overflow()).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
             Browser.screenshot(browser, "building-phone");
+        });
+    }
+
+    @Test
+    void aResidentReadsTheirApartmentOnAPhoneAsACardPerMonth() throws IOException {
+        session.login("resident", "resident-demo");
+        session.atPhoneWidth(() -> {
+            browser.navigate().refresh();
+            assertThat(session.overflow()).as("the page fits a phone's width").isLessThanOrEqualTo(0L);
+            WebElement month = browser.findElement(By.cssSelector(".resource[data-resource=HEAT] table.months tbody tr"));
+            assertThat(month.getCssValue("display")).as("a card, not a table row").isEqualTo("block");
+            Object tableWidth = browser.executeScript("return document.querySelector("
+                    + "'.resource[data-resource=HEAT] table.months').getBoundingClientRect().width;");
+            Object window = browser.executeScript("return document.documentElement.clientWidth;");
+            assertThat(((Number) tableWidth).doubleValue()).as("nothing to scroll sideways")
+                    .isLessThanOrEqualTo(((Number) window).doubleValue());
+            // each figure says what it is; heat in Gcal first
+            List<String> labels = month.findElements(By.cssSelector("td[data-label]")).stream()
+                    .map(td -> td.getAttribute("data-label")).toList();
+            assertThat(labels.get(0)).endsWith("Gcal");
+            Browser.screenshot(browser, "apartment-phone");
         });
     }
 }
