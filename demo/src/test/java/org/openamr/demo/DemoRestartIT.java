@@ -132,7 +132,7 @@ class DemoRestartIT {
         assertThat(gap.duplicates()).isLessThanOrEqualTo(3 * 4 + 2 + 1);
         assertThat(count("select count(*) from reading r join register g on g.id = r.register_id"
                 + " where g.storage = 0 and r.source = 'DEMO' and r.measured_at > ?", Timestamp.from(last)))
-                .isEqualTo((long) gap.moments() * DemoSeedingIT.CURRENT_REGISTERS);
+                .isEqualTo((long) gap.moments() * (DemoSeedingIT.CURRENT_REGISTERS + DemoSeedingIT.HOUSE_HEAT_STATES));
         DemoBackfill.Result none = backfill.run(bus.bus().meters(), houseHeat, first.channelId(), later, settings,
                 n -> { }, () -> false);
         assertThat(none.moments()).isZero();
