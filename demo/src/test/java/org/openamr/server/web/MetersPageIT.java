@@ -166,7 +166,7 @@ class MetersPageIT extends BrowserTest {
         assertThat(silent.getAttribute("data-status")).isEqualTo("SILENT");
         assertThat(silent.findElement(By.cssSelector(".status")).getText()).isEqualTo("no data since " + since);
         assertThat(silent.findElement(By.cssSelector(".last")).getText()).contains("5 days ago");
-        assertThat(silent.getText()).contains("ELS", "BK-G4", "gas", "Gas");
+        assertThat(silent.getText()).contains("Elster", "BK-G4", "gas", "Gas");
 
         assertThat(row(OVERDUE_METER).findElement(By.cssSelector(".verification")).getText()).contains("overdue");
         assertThat(row("68410001").findElement(By.cssSelector(".verification")).getText()).doesNotContain("overdue");

@@ -129,7 +129,7 @@ class UnassignedPageIT extends BrowserTest {
         session.follow(browser.findElement(By.id("assigned-link")));
         assertThat(session.h1()).isEqualTo("Apartment 4");
         assertThat(browser.findElement(By.cssSelector("article.meter[data-meter='" + ASSIGNED_IN_BROWSER + "']"))
-                .getText()).contains("ZRI", "Cold water");
+                .getText()).contains("Zenner", "Cold water");
 
         UUID id = meter(ASSIGNED_IN_BROWSER);
         assertThat(jdbc.sql("""

@@ -1,6 +1,12 @@
 package org.openamr.server.report;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.openamr.server.consumption.TargetKind;
+import org.openamr.server.report.table.Field;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -31,5 +37,53 @@ public class ReportTexts {
     /** A resource's name as the pages say it. */
     public String resource(Locale locale, org.openamr.server.point.MeteringPoint.Resource resource) {
         return messages.getMessage("resource." + resource.name(), null, locale);
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /**
+     * What a report covers, as its header says it: one building's address (with the entrance or premise and the
+     * time zone its times are in), or the number of buildings of a portfolio.
+     */
+    public List<Field> scope(Locale l, List<ReportScopes.Subject> subjects) {
+        List<Field> out = new ArrayList<>();
+        if (subjects.size() != 1) {
+            out.add(new Field(say(l, "field.address"), say(l, "field.portfolio", subjects.size())));
+            return out;
+        }
+        ReportScopes.Subject s = subjects.get(0);
+        out.add(new Field(say(l, "field.address"), s.address()));
+        if (s.kind() == TargetKind.ENTRANCE) {
+            out.add(new Field(say(l, "field.entrance"), String.valueOf(s.entrance())));
+        }
+        if (s.kind() == TargetKind.PREMISE) {
+            out.add(new Field(say(l, "field.premise"), s.premise()));
+        }
+        out.add(new Field(say(l, "field.zone"), s.zone().getId()));
+        return out;
+    }
+
+    /** «Период: 01.11.2026 – 30.11.2026»: the last day inclusive, as people write a period. */
+    public Field period(Locale l, ReportPeriod period) {
+        return new Field(say(l, "field.period"), say(l, "period", DAY.format(period.from()),
+                DAY.format(period.lastDay())));
+    }
+
+    /** What a report's file is named after: the building, entrance or premise, or the portfolio. */
+    public String fileSubject(Locale l, List<ReportScopes.Subject> subjects) {
+        if (subjects.size() != 1) {
+            return say(l, "file.portfolio");
+        }
+        ReportScopes.Subject s = subjects.get(0);
+        return switch (s.kind()) {
+            case ENTRANCE -> s.address() + "_" + say(l, "file.entrance", s.entrance());
+            case PREMISE -> s.address() + "_" + say(l, "file.premise", s.premise());
+            default -> s.address();
+        };
+    }
+
+    /** The zone a report's own time (when it was made) is given in: its first building's, else Moscow. */
+    public static ZoneId zone(List<ReportScopes.Subject> subjects) {
+        return subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
     }
 }

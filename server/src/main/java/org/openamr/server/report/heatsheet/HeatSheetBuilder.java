@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -64,7 +63,6 @@ class HeatSheetBuilder implements ReportBuilder {
     static final int HOUR_DECIMALS = 2;
     /** The qualifier of a time-in-error register (VIFE 0x18, as the Danfoss/Diehl profile names it). */
     static final String ERROR_TIME_QUALIFIER = "E18";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final ReportScopes scopes;
     private final HeatSheetRepository repository;
@@ -313,8 +311,7 @@ class HeatSheetBuilder implements ReportBuilder {
         if (!versions.isEmpty()) {
             out.add(new Field(texts.say(l, "heatSheet.field.firmware"), String.join("; ", versions)));
         }
-        out.add(new Field(texts.say(l, "field.period"), texts.say(l, "period",
-                DAY.format(request.period().from()), DAY.format(request.period().lastDay()))));
+        out.add(texts.period(l, request.period()));
         out.add(new Field(texts.say(l, "field.zone"), building.zone().getId()));
         out.add(new Field(texts.say(l, "field.heatUnit"), texts.unit(l, request.heatUnit().symbol())));
         return out;

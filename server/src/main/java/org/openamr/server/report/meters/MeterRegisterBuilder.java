@@ -126,17 +126,15 @@ class MeterRegisterBuilder implements ReportBuilder {
                 Column.number("lastValue", texts.say(l, "col.lastValue"), 3, 12),
                 Column.text("unit", col(l, "unit"), 6),
                 Column.time("lastReadingAt", texts.say(l, "col.lastReadingAt")));
-        ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
-        List<Field> header = new ArrayList<>();
-        header.add(new Field(texts.say(l, "field.address"), subjects.size() == 1 ? subjects.get(0).address()
-                : texts.say(l, "field.portfolio", subjects.size())));
+        ZoneId zone = ReportTexts.zone(subjects);
+        List<Field> header = new ArrayList<>(texts.scope(l, subjects));
         header.add(new Field(texts.say(l, "field.asOf"), texts.say(l, "field.now")));
         header.add(new Field(texts.say(l, "field.meterCount"), String.valueOf(rows.size())));
         ReportDocument doc = new ReportDocument(ReportKind.METERS.apiName(), l, texts.say(l, "meters.title"), header,
                 List.of(new Section("meters", texts.say(l, "meters.section"), columns, rows, List.of())),
                 List.of(texts.say(l, "meters.note")), List.of(texts.say(l, "signature.responsible")),
                 OffsetDateTime.now(zone));
-        return new Built(doc, subjects.size() == 1 ? subjects.get(0).address() : texts.say(l, "file.portfolio"));
+        return new Built(doc, texts.fileSubject(l, subjects));
     }
 
     private String state(MeterOverview.Row m, Locale l) {

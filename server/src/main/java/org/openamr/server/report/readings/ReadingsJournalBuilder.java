@@ -3,7 +3,6 @@ package org.openamr.server.report.readings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,6 @@ class ReadingsJournalBuilder implements ReportBuilder {
 
     /** More rows than a spreadsheet or a person can use; a longer journal is asked for in parts. */
     static final long MAX_ROWS = 200_000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final ReportScopes scopes;
     private final ReadingsJournalRepository repository;
@@ -96,17 +94,13 @@ class ReadingsJournalBuilder implements ReportBuilder {
                 Column.text("source", texts.say(l, "col.source"), 12),
                 Column.text("channel", texts.say(l, "col.channel"), 16),
                 Column.time("receivedAt", texts.say(l, "col.receivedAt")));
-        ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
-        List<Field> header = List.of(
-                new Field(texts.say(l, "field.address"), subjects.size() == 1 ? subjects.get(0).address()
-                        : texts.say(l, "field.portfolio", subjects.size())),
-                new Field(texts.say(l, "field.period"), texts.say(l, "period", DAY.format(request.period().from()),
-                        DAY.format(request.period().lastDay()))),
-                new Field(texts.say(l, "field.readingCount"), String.valueOf(rows.size())));
+        ZoneId zone = ReportTexts.zone(subjects);
+        List<Field> header = new ArrayList<>(texts.scope(l, subjects));
+        header.addAll(List.of(texts.period(l, request.period()), new Field(texts.say(l, "field.readingCount"), String.valueOf(rows.size()))));
         ReportDocument doc = new ReportDocument(ReportKind.READINGS.apiName(), l, texts.say(l, "readings.title"),
                 header, List.of(new Section("readings", texts.say(l, "readings.section"), columns, rows, List.of())),
                 List.of(texts.say(l, "readings.note")), List.of(), OffsetDateTime.now(zone));
-        return new Built(doc, subjects.size() == 1 ? subjects.get(0).address() : texts.say(l, "file.portfolio"));
+        return new Built(doc, texts.fileSubject(l, subjects));
     }
 
     private static Instant from(ReportRequest request, ZoneId zone) {

@@ -90,17 +90,13 @@ class BillingBuilder implements ReportBuilder {
                 Column.text("unit", texts.say(l, "col.unit"), 6),
                 Column.text("note", texts.say(l, "col.note"), 24));
         List<ReportScopes.Subject> subjects = computed.subjects();
-        ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
-        List<Field> header = List.of(
-                new Field(texts.say(l, "field.address"), subjects.size() == 1 ? subjects.get(0).address()
-                        : texts.say(l, "field.portfolio", subjects.size())),
-                new Field(texts.say(l, "field.period"), texts.say(l, "period", DAY.format(request.period().from()),
-                        DAY.format(request.period().lastDay()))),
-                new Field(texts.say(l, "field.heatUnit"), texts.unit(l, request.heatUnit().symbol())));
+        ZoneId zone = ReportTexts.zone(subjects);
+        List<Field> header = new ArrayList<>(texts.scope(l, subjects));
+        header.addAll(List.of(texts.period(l, request.period()), new Field(texts.say(l, "field.heatUnit"), texts.unit(l, request.heatUnit().symbol()))));
         ReportDocument doc = new ReportDocument(ReportKind.BILLING.apiName(), l, texts.say(l, "billing.title"),
                 header, List.of(new Section("billing", texts.say(l, "billing.section"), columns, rows, List.of())),
                 List.of(texts.say(l, "billing.note")), List.of(), OffsetDateTime.now(zone));
-        return new Built(doc, subjects.size() == 1 ? subjects.get(0).address() : texts.say(l, "file.portfolio"));
+        return new Built(doc, texts.fileSubject(l, subjects));
     }
 
     private static Cell number(DisplayValue v) {

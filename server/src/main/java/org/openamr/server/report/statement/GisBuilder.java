@@ -2,7 +2,6 @@ package org.openamr.server.report.statement;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class GisBuilder implements ReportBuilder {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     /** ГИС ЖКХ's names of municipal resources (reference list НСИ 2), whatever the reader's language. */
     private static final Map<Resource, String> NSI2 = Map.of(Resource.COLD_WATER, "Холодная вода",
             Resource.HOT_WATER, "Горячая вода", Resource.HEAT, "Тепловая энергия", Resource.ELECTRICITY,
@@ -109,16 +107,13 @@ class GisBuilder implements ReportBuilder {
             });
         }
         List<ReportScopes.Subject> subjects = computed.subjects();
-        ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
-        List<Field> header = List.of(
-                new Field(texts.say(l, "field.address"), subjects.size() == 1 ? subjects.get(0).address()
-                        : texts.say(l, "field.portfolio", subjects.size())),
-                new Field(texts.say(l, "field.period"), texts.say(l, "period", DAY.format(request.period().from()),
-                        DAY.format(request.period().lastDay()))));
+        ZoneId zone = ReportTexts.zone(subjects);
+        List<Field> header = new ArrayList<>(texts.scope(l, subjects));
+        header.add(texts.period(l, request.period()));
         List<String> notes = withoutGuid == 0 ? List.of() : List.of(texts.say(l, "gis.withoutGuid", withoutGuid));
         ReportDocument doc = new ReportDocument(ReportKind.GIS.apiName(), l, texts.say(l, "gis.title"), header,
                 List.of(new Section("gis", texts.say(l, "gis.section"), cols, rows, List.of())), notes, List.of(),
                 OffsetDateTime.now(zone));
-        return new Built(doc, subjects.size() == 1 ? subjects.get(0).address() : texts.say(l, "file.portfolio"));
+        return new Built(doc, texts.fileSubject(l, subjects));
     }
 }

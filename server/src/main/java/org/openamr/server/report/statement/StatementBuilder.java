@@ -71,7 +71,7 @@ class StatementBuilder implements ReportBuilder {
         for (StatementComputation.Total t : computed.totals()) {
             totals.add(total(request, t.subject(), t.resource(), t.house(), t.flats()));
         }
-        ZoneId zone = subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
+        ZoneId zone = ReportTexts.zone(subjects);
         Section main = new Section("statement", texts.say(l, "statement.section.rows"),
                 columns(l, subjects.size() > 1), rows, List.of());
         Section summary = new Section("totals", texts.say(l, "statement.section.totals"), totalColumns(l), totals,
@@ -80,7 +80,7 @@ class StatementBuilder implements ReportBuilder {
                 header(request, subjects), List.of(main, summary),
                 List.of(texts.say(l, "note.times"), texts.say(l, "note.difference")),
                 List.of(texts.say(l, "signature.responsible")), OffsetDateTime.now(zone));
-        return new Built(doc, subject(request, subjects));
+        return new Built(doc, texts.fileSubject(l, subjects));
     }
 
     /**
@@ -241,38 +241,10 @@ class StatementBuilder implements ReportBuilder {
 
     private List<Field> header(ReportRequest request, List<ReportScopes.Subject> subjects) {
         Locale l = request.locale();
-        List<Field> out = new ArrayList<>();
-        if (subjects.size() == 1) {
-            ReportScopes.Subject s = subjects.get(0);
-            out.add(new Field(texts.say(l, "field.address"), s.address()));
-            if (s.kind() == TargetKind.ENTRANCE) {
-                out.add(new Field(texts.say(l, "field.entrance"), String.valueOf(s.entrance())));
-            }
-            if (s.kind() == TargetKind.PREMISE) {
-                out.add(new Field(texts.say(l, "field.premise"), s.premise()));
-            }
-            out.add(new Field(texts.say(l, "field.zone"), s.zone().getId()));
-        } else {
-            out.add(new Field(texts.say(l, "field.address"), texts.say(l, "field.portfolio", subjects.size())));
-        }
-        out.add(new Field(texts.say(l, "field.period"), texts.say(l, "period",
-                DAY.format(request.period().from()), DAY.format(request.period().lastDay()))));
+        List<Field> out = new ArrayList<>(texts.scope(l, subjects));
+        out.add(texts.period(l, request.period()));
         out.add(new Field(texts.say(l, "field.heatUnit"), texts.unit(l, request.heatUnit().symbol())));
         return out;
-    }
-
-    /** What the file is named after: the building, entrance or premise, or the portfolio. */
-    private String subject(ReportRequest request, List<ReportScopes.Subject> subjects) {
-        Locale l = request.locale();
-        if (subjects.size() != 1) {
-            return texts.say(l, "file.portfolio");
-        }
-        ReportScopes.Subject s = subjects.get(0);
-        return switch (s.kind()) {
-            case ENTRANCE -> s.address() + "_" + texts.say(l, "file.entrance", s.entrance());
-            case PREMISE -> s.address() + "_" + texts.say(l, "file.premise", s.premise());
-            default -> s.address();
-        };
     }
 
 }
