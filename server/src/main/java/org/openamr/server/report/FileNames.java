@@ -14,6 +14,16 @@ public final class FileNames {
     private FileNames() {
     }
 
+    /**
+     * The {@code Content-Disposition} of a report file (RFC 6266): the real name in UTF-8 (RFC 5987) and an ASCII one
+     * for old clients, the same header wherever a report is downloaded.
+     */
+    public static String contentDisposition(String fileName) {
+        String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return "attachment; filename=\"" + ascii(fileName) + "\"; filename*=UTF-8''" + encoded;
+    }
+
     /** Letters, digits, dot, dash and underscore of any script; every run of anything else becomes one underscore. */
     public static String safe(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}.\\-]+", "_");

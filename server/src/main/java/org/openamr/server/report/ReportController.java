@@ -3,14 +3,13 @@ package org.openamr.server.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.NotFoundException;
+import org.openamr.server.channel.Channel;
 import org.openamr.server.report.format.RenderOptions;
 import org.openamr.server.report.format.ReportFormat;
 import org.openamr.server.security.CurrentUser;
@@ -30,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Reports")
 class ReportController {
-
-    /** Where no building gives the calendar, the default month is Moscow's previous one. */
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
     private final Reports reports;
     private final CurrentUser current;
@@ -71,12 +67,12 @@ class ReportController {
                 "parameter 'format': '" + format + "' is not one of " + ReportFormat.names()));
         HeatUnit unit = HeatUnit.named(heatUnit).orElseThrow(() -> new BadRequestException(
                 "parameter 'heatUnit': '" + heatUnit + "' is not one of gcal, kwh, gj"));
-        ReportPeriod period = ReportPeriod.of(month, from, to, LocalDate.now(DEFAULT_ZONE));
+        ReportPeriod period = ReportPeriod.of(month, from, to, LocalDate.now(Channel.DEFAULT_ZONE));
         ReportRequest request = new ReportRequest(k, scope, period, unit, locale(lang));
         ReportFile file = reports.make(request, f, options(encoding, decimal), current.scope());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.fileName()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(file.fileName()))
                 .body(file.content());
     }
 
@@ -105,11 +101,5 @@ class ReportController {
             case "en" -> Locale.ENGLISH;
             default -> throw new BadRequestException("parameter 'lang': '" + lang + "' is not one of ru, en");
         };
-    }
-
-    /** RFC 6266: an ASCII name for old clients and the real one in UTF-8 (RFC 5987) for the rest. */
-    static String contentDisposition(String fileName) {
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + FileNames.ascii(fileName) + "\"; filename*=UTF-8''" + encoded;
     }
 }

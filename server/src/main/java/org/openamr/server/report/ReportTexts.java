@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.openamr.server.channel.Channel;
 import org.openamr.server.consumption.TargetKind;
 import org.openamr.server.report.table.Field;
 import org.springframework.context.MessageSource;
@@ -84,6 +85,6 @@ public class ReportTexts {
 
     /** The zone a report's own time (when it was made) is given in: its first building's, else Moscow. */
     public static ZoneId zone(List<ReportScopes.Subject> subjects) {
-        return subjects.isEmpty() ? ZoneId.of("Europe/Moscow") : subjects.get(0).zone();
+        return subjects.isEmpty() ? Channel.DEFAULT_ZONE : subjects.get(0).zone();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.openamr.mbus.app.ManufacturerNames;
 import org.openamr.server.api.Page;
+import org.openamr.server.channel.Channel;
 import org.openamr.server.channel.SilenceRule;
 import org.openamr.server.consumption.TargetKind;
 import org.openamr.server.meter.MeterOverview;
@@ -92,7 +93,7 @@ class MeterRegisterBuilder implements ReportBuilder {
                 meters.stream().map(MeterOverview.Row::id).toList(), scope);
         List<Row> rows = new ArrayList<>(meters.size());
         for (MeterOverview.Row m : meters) {
-            ZoneId zone = m.timeZone() == null ? ZoneId.of("Europe/Moscow") : ZoneId.of(m.timeZone());
+            ZoneId zone = m.timeZone() == null ? Channel.DEFAULT_ZONE : ZoneId.of(m.timeZone());
             MeterRegisterRepository.Details d = details.get(m.id());
             rows.add(new Row(List.of(
                     Cell.text(m.place().address()),

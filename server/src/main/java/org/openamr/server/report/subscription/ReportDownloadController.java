@@ -2,6 +2,7 @@ package org.openamr.server.report.subscription;
 
 import java.time.Instant;
 import org.openamr.server.api.NotFoundException;
+import org.openamr.server.report.FileNames;
 import org.openamr.server.security.Tokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,7 @@ class ReportDownloadController {
                     .body("This link has expired / Срок действия ссылки истёк".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(d.fileName()))
                 .body(d.content());
     }
 }

@@ -3,7 +3,6 @@ package org.openamr.server.web.reports;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +12,8 @@ import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
+import org.openamr.server.channel.Channel;
+import org.openamr.server.report.FileNames;
 import org.openamr.server.report.HeatUnit;
 import org.openamr.server.report.ReportBuilder;
 import org.openamr.server.report.ReportFile;
@@ -57,7 +58,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportsPageController {
 
     static final int PREVIEW_ROWS = 50;
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
 
     private final Reports reports;
     private final Buildings buildings;
@@ -118,8 +118,7 @@ class ReportsPageController {
                     "format '" + format + "' is not one of " + ReportFormat.names()));
             ReportFile file = reports.make(request(choice), f, RenderOptions.DEFAULT, current.scope());
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                            .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(file.fileName()))
                     .body(file.content());
         } catch (BadRequestException | NotFoundException e) {
             response.setStatus(e instanceof NotFoundException ? 404 : 400);
@@ -214,7 +213,7 @@ class ReportsPageController {
             String format, String heatUnit) {
         boolean range = from != null && !from.isBlank() || to != null && !to.isBlank();
         String m = range ? null : month == null || month.isBlank()
-                ? YearMonth.now(DEFAULT_ZONE).minusMonths(1).toString() : month;
+                ? YearMonth.now(Channel.DEFAULT_ZONE).minusMonths(1).toString() : month;
         return new ReportsPage.Choice(kind, scope == null ? "" : scope, m, range ? from : null, range ? to : null,
                 format, heatUnit);
     }
@@ -223,7 +222,7 @@ class ReportsPageController {
         ReportKind kind = ReportKind.named(c.kind()).orElseThrow(() -> new BadRequestException(
                 "report '" + c.kind() + "' is not one of " + ReportKind.names()));
         HeatUnit unit = HeatUnit.named(c.heatUnit()).orElse(HeatUnit.GCAL);
-        ReportPeriod period = ReportPeriod.of(c.month(), blank(c.from()), blank(c.to()), LocalDate.now(DEFAULT_ZONE));
+        ReportPeriod period = ReportPeriod.of(c.month(), blank(c.from()), blank(c.to()), LocalDate.now(Channel.DEFAULT_ZONE));
         Locale l = "ru".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.forLanguageTag("ru")
                 : Locale.ENGLISH;
         return new ReportRequest(kind, uuid(c.scope()), period, unit, l);
