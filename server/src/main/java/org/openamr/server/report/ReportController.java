@@ -93,8 +93,7 @@ class ReportController {
 
     static Locale locale(String lang) {
         if (lang == null) {
-            return "ru".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.forLanguageTag("ru")
-                    : Locale.ENGLISH;
+            return ReportRequest.languageFor(LocaleContextHolder.getLocale());
         }
         return switch (lang.trim().toLowerCase(Locale.ROOT)) {
             case "ru" -> Locale.forLanguageTag("ru");

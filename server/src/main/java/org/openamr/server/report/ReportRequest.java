@@ -16,4 +16,9 @@ public record ReportRequest(ReportKind kind, UUID scope, ReportPeriod period, He
         Objects.requireNonNull(heatUnit, "heatUnit");
         Objects.requireNonNull(locale, "locale");
     }
+
+    /** The language a report is written in for a reader of {@code current}: Russian for Russian, else English. */
+    public static Locale languageFor(Locale current) {
+        return "ru".equals(current.getLanguage()) ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+    }
 }

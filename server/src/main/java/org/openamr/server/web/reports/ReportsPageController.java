@@ -142,8 +142,7 @@ class ReportsPageController {
                 formats == null ? List.of() : formats, cron, timeZone, recipients);
         try {
             List<String> to = Arrays.stream(recipients.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-            Locale lang = "ru".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.forLanguageTag("ru")
-                    : Locale.ENGLISH;
+            Locale lang = ReportRequest.languageFor(LocaleContextHolder.getLocale());
             NewSubscription n = NewSubscription.parse(name, kind, uuid(scope), period,
                     "LAST_DAYS".equals(period) ? lastDays : null, form.formats(), "gcal", lang.getLanguage(), cron,
                     timeZone, to);
@@ -222,9 +221,9 @@ class ReportsPageController {
         ReportKind kind = ReportKind.named(c.kind()).orElseThrow(() -> new BadRequestException(
                 "report '" + c.kind() + "' is not one of " + ReportKind.names()));
         HeatUnit unit = HeatUnit.named(c.heatUnit()).orElse(HeatUnit.GCAL);
-        ReportPeriod period = ReportPeriod.of(c.month(), blank(c.from()), blank(c.to()), LocalDate.now(Channel.DEFAULT_ZONE));
-        Locale l = "ru".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.forLanguageTag("ru")
-                : Locale.ENGLISH;
+        ReportPeriod period = ReportPeriod.of(c.month(), blank(c.from()), blank(c.to()),
+                LocalDate.now(Channel.DEFAULT_ZONE));
+        Locale l = ReportRequest.languageFor(LocaleContextHolder.getLocale());
         return new ReportRequest(kind, uuid(c.scope()), period, unit, l);
     }
 
