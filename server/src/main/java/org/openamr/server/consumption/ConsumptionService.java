@@ -1,7 +1,11 @@
 package org.openamr.server.consumption;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +46,10 @@ public class ConsumptionService {
         this.repository = repository;
     }
 
+    /** One figure set of a {@link #reports} call: a target and the resource summed over it. */
+    public record Request(TargetKind kind, UUID id, Resource resource) {
+    }
+
     /**
      * @param resource required for sums; for a point, optional (null) and then checked against the point's
      * @param from     the period's start, placed in the target building's time zone
@@ -54,42 +62,105 @@ public class ConsumptionService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ConsumptionReport report(TargetKind kind, UUID id, Resource resource, TimeParameter from, TimeParameter to,
             Resolution resolution, boolean withReadings, AccessScope scope) {
-        Target target = repository.target(kind, id, scope)
-                .orElseThrow(() -> new NotFoundException(kind.name().toLowerCase(Locale.ROOT), id));
-        Resource res = resource(target, resource);
-        Instant start = from.at(target.zone());
-        Instant end = to.at(target.zone());
-        List<Interval> intervals;
-        try {
-            intervals = Intervals.of(start, end, resolution, target.zone());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+        return reports(List.of(new Request(kind, id, resource)), from, to, resolution, withReadings, scope).get(0);
+    }
+
+    /**
+     * {@link #report} for many targets at once — a statement of every building of a portfolio — in the same
+     * handful of queries as one: one report per request, in order, each as {@code report} gives it.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<ConsumptionReport> reports(List<Request> requests, TimeParameter from, TimeParameter to,
+            Resolution resolution, boolean withReadings, AccessScope scope) {
+        Map<TargetKind, Map<UUID, Target>> found = new EnumMap<>(TargetKind.class);
+        for (TargetKind kind : TargetKind.values()) {
+            List<UUID> ids = requests.stream().filter(r -> r.kind() == kind).map(Request::id).distinct().toList();
+            if (!ids.isEmpty()) {
+                found.put(kind, repository.targets(kind, ids, scope));
+            }
         }
-        List<PointRow> points = repository.points(target, res, scope);
-        long cells = (long) points.size() * intervals.size();
-        if (cells > MAX_CELLS) {
-            throw new BadRequestException(points.size() + " points × " + intervals.size() + " intervals is more than "
-                    + MAX_CELLS + " figures in one query: shorten the period or choose a coarser resolution");
+        List<Target> targets = new ArrayList<>(requests.size());
+        List<Resource> resources = new ArrayList<>(requests.size());
+        List<List<Interval>> intervals = new ArrayList<>(requests.size());
+        Map<ZoneId, List<Interval>> byZone = new HashMap<>();
+        for (Request r : requests) {
+            Target target = found.get(r.kind()).get(r.id());
+            if (target == null) {
+                throw new NotFoundException(r.kind().name().toLowerCase(Locale.ROOT), r.id());
+            }
+            targets.add(target);
+            resources.add(resource(target, r.resource()));
+            intervals.add(byZone.computeIfAbsent(target.zone(), zone -> {
+                try {
+                    return Intervals.of(from.at(zone), to.at(zone), resolution, zone);
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException(e.getMessage());
+                }
+            }));
         }
-        if (withReadings && cells > MAX_CELLS_WITH_READINGS) {
-            throw new BadRequestException(points.size() + " points × " + intervals.size() + " intervals is more than "
-                    + MAX_CELLS_WITH_READINGS + " figures with their readings: ask with readings=false, for a shorter"
-                    + " period or a coarser resolution");
+        List<List<PointRow>> points = new ArrayList<>(Collections.nCopies(requests.size(), null));
+        for (TargetKind kind : found.keySet()) {
+            List<Integer> indexes = new ArrayList<>();
+            for (int n = 0; n < requests.size(); n++) {
+                if (targets.get(n).kind() == kind) {
+                    indexes.add(n);
+                }
+            }
+            List<List<PointRow>> ofKind = repository.points(kind,
+                    indexes.stream().map(n -> targets.get(n).id()).toList(),
+                    indexes.stream().map(resources::get).toList(), scope);
+            for (int k = 0; k < indexes.size(); k++) {
+                points.set(indexes.get(k), ofKind.get(k));
+            }
         }
-        Instant first = intervals.get(0).start();
-        Instant last = intervals.get(intervals.size() - 1).end();
         var margin = resolution.maxInterpolationDistance();
-        Map<Long, PointInput> inputs = repository.inputs(points, first, last, first.minus(margin), last.plus(margin),
-                scope);
-        ConsumptionCalculator calculator = ConsumptionCalculator.of(resolution, target.zone());
-        List<ConsumptionReport.PointResult> results = new ArrayList<>(points.size());
-        for (PointRow p : points) {
-            results.add(new ConsumptionReport.PointResult(p, Units.unitOf(p.quantity()),
-                    calculator.calculate(inputs.get(p.id()), intervals)));
+        List<ConsumptionRepository.PointWindow> windows = new ArrayList<>();
+        for (int n = 0; n < requests.size(); n++) {
+            List<Interval> iv = intervals.get(n);
+            long cells = (long) points.get(n).size() * iv.size();
+            if (cells > MAX_CELLS) {
+                throw new BadRequestException(points.get(n).size() + " points × " + iv.size()
+                        + " intervals is more than " + MAX_CELLS
+                        + " figures in one query: shorten the period or choose a coarser resolution");
+            }
+            if (withReadings && cells > MAX_CELLS_WITH_READINGS) {
+                throw new BadRequestException(points.get(n).size() + " points × " + iv.size()
+                        + " intervals is more than " + MAX_CELLS_WITH_READINGS + " figures with their readings: ask"
+                        + " with readings=false, for a shorter period or a coarser resolution");
+            }
+            List<Instant> boundaries = boundaries(iv);
+            Instant first = boundaries.get(0);
+            Instant last = boundaries.get(boundaries.size() - 1);
+            for (PointRow p : points.get(n)) {
+                windows.add(new ConsumptionRepository.PointWindow(p, boundaries, first.minus(margin),
+                        last.plus(margin)));
+            }
         }
-        List<ConsumptionReport.Total> totals = kind == TargetKind.POINT ? List.of()
-                : totals(kind, res, results, intervals);
-        return new ConsumptionReport(target, res, resolution, target.zone(), margin, intervals, totals, results);
+        List<PointInput> inputs = repository.inputs(windows, scope);
+        List<ConsumptionReport> out = new ArrayList<>(requests.size());
+        int w = 0;
+        for (int n = 0; n < requests.size(); n++) {
+            Target target = targets.get(n);
+            ConsumptionCalculator calculator = ConsumptionCalculator.of(resolution, target.zone());
+            List<ConsumptionReport.PointResult> results = new ArrayList<>(points.get(n).size());
+            for (PointRow p : points.get(n)) {
+                results.add(new ConsumptionReport.PointResult(p, Units.unitOf(p.quantity()),
+                        calculator.calculate(inputs.get(w++), intervals.get(n))));
+            }
+            List<ConsumptionReport.Total> totals = target.kind() == TargetKind.POINT ? List.of()
+                    : totals(target.kind(), resources.get(n), results, intervals.get(n));
+            out.add(new ConsumptionReport(target, resources.get(n), resolution, target.zone(), margin,
+                    intervals.get(n), totals, results));
+        }
+        return out;
+    }
+
+    /** The intervals' edges: each start, and the last end. */
+    private static List<Instant> boundaries(List<Interval> intervals) {
+        List<Instant> out = new ArrayList<>(intervals.size() + 1);
+        intervals.forEach(i -> out.add(i.start()));
+        out.add(intervals.get(intervals.size() - 1).end());
+        return out;
     }
 
     private static Resource resource(Target target, Resource r) {

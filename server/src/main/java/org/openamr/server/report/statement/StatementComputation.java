@@ -48,15 +48,25 @@ class StatementComputation {
 
     Computed compute(ReportRequest request, AccessScope scope) {
         List<ReportScopes.Subject> subjects = scopes.of(request.scope(), scope);
+        List<ConsumptionService.Request> requests = new ArrayList<>(subjects.size() * RESOURCES.size());
+        for (ReportScopes.Subject subject : subjects) {
+            for (Resource resource : RESOURCES) {
+                requests.add(new ConsumptionService.Request(subject.kind(), subject.id(), resource));
+            }
+        }
+        // one call for every building: a portfolio's statement in the queries of one building's
+        List<ConsumptionReport> reports = requests.isEmpty() ? List.of()
+                : consumption.reports(requests, request.period().fromParameter(), request.period().toParameter(),
+                        request.period().resolution(), false, scope);
+        List<Long> buildings = subjects.stream().map(ReportScopes.Subject::buildingId).distinct().toList();
+        Map<Long, StatementRepository.PremiseInfo> premises = repository.premises(buildings, scope);
+        Map<String, LocalDate> due = repository.verificationDue(buildings, scope);
         List<Entry> entries = new ArrayList<>();
         List<Total> totals = new ArrayList<>();
+        int n = 0;
         for (ReportScopes.Subject subject : subjects) {
-            Map<Long, StatementRepository.PremiseInfo> premises = repository.premises(subject.buildingId(), scope);
-            Map<String, LocalDate> due = repository.verificationDue(subject.buildingId(), scope);
             for (Resource resource : RESOURCES) {
-                ConsumptionReport report = consumption.report(subject.kind(), subject.id(), resource,
-                        request.period().fromParameter(), request.period().toParameter(),
-                        request.period().resolution(), false, scope);
+                ConsumptionReport report = reports.get(n++);
                 List<StatementLine> house = new ArrayList<>();
                 List<StatementLine> flats = new ArrayList<>();
                 for (ConsumptionReport.PointResult p : report.points()) {

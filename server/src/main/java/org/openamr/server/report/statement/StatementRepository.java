@@ -2,6 +2,7 @@ package org.openamr.server.report.statement;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.sql.Sql;
@@ -25,14 +26,14 @@ class StatementRepository {
         this.jdbc = jdbc;
     }
 
-    /** The building's premises the scope may see, by premise id. */
-    Map<Long, PremiseInfo> premises(long buildingId, AccessScope scope) {
+    /** The buildings' premises the scope may see, by premise id. */
+    Map<Long, PremiseInfo> premises(List<Long> buildingIds, AccessScope scope) {
         Map<Long, PremiseInfo> out = new HashMap<>();
         Sql.format("""
                 select pr.id, e.number as entrance, pr.personal_account
                 from premise pr left join entrance e on e.id = pr.entrance_id
-                where pr.building_id = :building and %s""", scope.visible("pr.building_id", "pr.id"))
-                .on(jdbc).param("building", buildingId).query(rs -> {
+                where pr.building_id in (:buildings) and %s""", scope.visible("pr.building_id", "pr.id"))
+                .on(jdbc).param("buildings", buildingIds).query(rs -> {
                     int entrance = rs.getInt("entrance");
                     out.put(rs.getLong("id"), new PremiseInfo(rs.wasNull() ? null : entrance,
                             rs.getString("personal_account")));
@@ -40,16 +41,16 @@ class StatementRepository {
         return out;
     }
 
-    /** The next verification date of every meter ever installed at the building's points the scope sees, by serial. */
-    Map<String, LocalDate> verificationDue(long buildingId, AccessScope scope) {
+    /** The next verification date of every meter ever installed at the buildings' points the scope sees, by serial. */
+    Map<String, LocalDate> verificationDue(List<Long> buildingIds, AccessScope scope) {
         Map<String, LocalDate> out = new HashMap<>();
         Sql.format("""
                 select distinct m.serial, m.next_verification
                 from meter m join meter_installation mi on mi.meter_id = m.id
                      join metering_point p on p.id = mi.point_id
-                where p.building_id = :building and m.next_verification is not null and %s""",
+                where p.building_id in (:buildings) and m.next_verification is not null and %s""",
                 scope.visible("p.building_id", "p.premise_id"))
-                .on(jdbc).param("building", buildingId).query(rs -> {
+                .on(jdbc).param("buildings", buildingIds).query(rs -> {
                     out.put(rs.getString("serial"), rs.getObject("next_verification", LocalDate.class));
                 });
         return out;
