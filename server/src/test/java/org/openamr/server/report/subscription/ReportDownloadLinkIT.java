@@ -60,11 +60,7 @@ class ReportDownloadLinkIT {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry r) {
-        r.add("openamr.reports.mail.enabled", () -> "true");
-        r.add("openamr.reports.mail.host", () -> "127.0.0.1");
-        r.add("openamr.reports.mail.port", () -> SMTP_PORT);
-        r.add("openamr.reports.mail.security", () -> "NONE");
-        r.add("openamr.reports.mail.timeout", () -> "5s");
+        ScheduledReportsIT.mailTo(r, SMTP_PORT);
         r.add("openamr.reports.tick", () -> "1h");
         // every report of this test is larger; zip-above stays at its 2 MB, far above them
         r.add("openamr.reports.max-attachment", () -> "100B");
