@@ -1,20 +1,23 @@
 package org.openamr.demo;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.openamr.mbus.link.Address;
 import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.MeterType;
+import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.ConsumptionModel;
 
 /**
  * The demo building: apartments numbered through the entrances, four to a floor, each with a
  * Danfoss SonoSafe 10 whose pulse inputs count the apartment's cold (subunit 1) and hot (subunit 2)
  * water meters; a Sonometer 1100 house heat meter and a Zenner house cold-water meter that see the
- * apartments' sum plus the building's losses. Meter ids and primary addresses are fixed, so that a
- * restarted demo's virtual bus answers as the meters already in the registry.
+ * apartments' sum plus the building's losses, the heat meter with a few hours of no flow every month. Meter ids
+ * and primary addresses are fixed, so that a restarted demo's virtual bus answers as the meters already in the
+ * registry.
  */
 public final class DemoBuilding {
 
@@ -83,7 +86,10 @@ public final class DemoBuilding {
         return apartments.size() + 2;
     }
 
-    /** The virtual bus of the building: meters answer at {@link #BAUD}, read by {@code clock}. */
+    /**
+     * The virtual bus of the building: meters answer at {@link #BAUD}, read by {@code clock}; the house heat meter
+     * has its monthly episode of no flow ({@link HouseHeatIncidents}) up to a year after the clock's month.
+     */
     public VirtualBus bus(Clock clock) {
         VirtualBus.Builder b = VirtualBus.builder().seed(seed).zone(ZONE).baud(BAUD).clock(clock);
         List<String> ids = new ArrayList<>();
@@ -91,8 +97,13 @@ public final class DemoBuilding {
             b.meter(APARTMENT_METER, a.meterId(), a.primaryAddress());
             ids.add(a.meterId());
         }
-        return b.houseMeter(houseHeat.type(), houseHeat.meterId(), houseHeat.primaryAddress(), ids)
+        VirtualBus bus = b.houseMeter(houseHeat.type(), houseHeat.meterId(), houseHeat.primaryAddress(), ids)
                 .houseMeter(houseWater.type(), houseWater.meterId(), houseWater.primaryAddress(), ids)
                 .build();
+        VirtualMeter heat = bus.meters().stream().filter(m -> m.id().equals(houseHeat.meterId())).findFirst()
+                .orElseThrow();
+        HouseHeatIncidents.schedule(heat, seed,
+                YearMonth.now(clock.withZone(ZONE)).plusMonths(HouseHeatIncidents.MONTHS_AHEAD));
+        return bus;
     }
 }

@@ -1,21 +1,18 @@
 package org.openamr.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openamr.server.report.ReportHttp.MOSCOW;
+import static org.openamr.server.report.ReportHttp.msk;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.consumption.RegistryFixture;
 import org.openamr.server.consumption.Units;
 import org.openamr.server.reading.ReadingPartitions;
+import org.openamr.server.report.ReportHttp.Got;
 import org.openamr.server.support.Poppler;
 import org.openamr.server.support.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +43,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeatSheetReportTest {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final Instant EARLY = Instant.parse("2025-01-01T00:00:00Z");
     static final int MISSING_DAY = 10;
     static final int ERROR_DAY = 20;
@@ -58,7 +55,7 @@ class HeatSheetReportTest {
     @Autowired
     ReadingPartitions partitions;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    ReportHttp http;
     RegistryFixture fx;
     UUID building;
     UUID entrance;
@@ -68,12 +65,9 @@ class HeatSheetReportTest {
     String otherManager;
     String resident;
 
-    static Instant msk(String local) {
-        return LocalDateTime.parse(local).atZone(MOSCOW).toInstant();
-    }
-
     @BeforeAll
     void registry() {
+        http = new ReportHttp(port);
         fx = new RegistryFixture(jdbc, partitions);
         fx.partitions(YearMonth.of(2026, 10), YearMonth.of(2026, 12));
         long org = fx.organisation("MANAGEMENT");
@@ -153,30 +147,8 @@ class HeatSheetReportTest {
                 .params(meter, quantity, unit, qualifier).query(Long.class).single();
     }
 
-    record Got(int status, byte[] body, String contentType) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
-    private Got get(String token, String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", "ru").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return new Got(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
-    }
-
     private Got sheet(String token, String query) throws IOException, InterruptedException {
-        return get(token, "/api/v1/reports/heat-sheet?scope=" + building + "&month=2026-11" + query);
-    }
-
-    private static List<String[]> csv(Got got) {
-        String text = got.text().substring(1);
-        List<String[]> out = new ArrayList<>();
-        for (String line : text.split("\r\n")) {
-            out.add(line.split(";", -1));
-        }
-        return out;
+        return http.get(token, "/api/v1/reports/heat-sheet?scope=" + building + "&month=2026-11" + query);
     }
 
     private static BigDecimal number(String csv) {
@@ -187,7 +159,7 @@ class HeatSheetReportTest {
     void theCsvHasADayPerRowAndNoFigureForTheDayWithoutReadings() throws Exception {
         Got got = sheet(manager, "&format=csv");
         assertThat(got.status()).as(got.text()).isEqualTo(200);
-        List<String[]> rows = csv(got);
+        List<String[]> rows = ReportHttp.csv(got.body(), StandardCharsets.UTF_8);
         assertThat(rows.get(0)).containsExactly("Дата", "Q, Гкал", "V1, м³", "T1, °C", "T2, °C", "ΔT, °C",
                 "Время работы, ч", "Время простоя, ч", "НС");
         assertThat(rows).as("a header and the 30 days of November").hasSize(31);
@@ -275,7 +247,7 @@ class HeatSheetReportTest {
     void heatInKilowattHoursInEnglish() throws Exception {
         Got got = sheet(manager, "&format=csv&heatUnit=kwh&decimal=point&lang=en");
         assertThat(got.status()).as(got.text()).isEqualTo(200);
-        List<String[]> rows = csv(got);
+        List<String[]> rows = ReportHttp.csv(got.body(), StandardCharsets.UTF_8);
         assertThat(rows.get(0)).startsWith("Date", "Q, kWh", "V1, m³");
         assertThat(number(rows.get(2)[1])).isEqualByComparingTo("48");
     }
@@ -300,10 +272,10 @@ class HeatSheetReportTest {
 
     @Test
     void aBuildingWithoutAHeatMeterSaysSo() throws Exception {
-        Got got = get(manager, "/api/v1/reports/heat-sheet?scope=" + bare + "&month=2026-11");
+        Got got = http.get(manager, "/api/v1/reports/heat-sheet?scope=" + bare + "&month=2026-11");
         assertThat(got.status()).as(got.text()).isEqualTo(400);
         assertThat(got.text()).contains("no heat meter");
-        Got ofEntrance = get(manager, "/api/v1/reports/heat-sheet?scope=" + entrance + "&month=2026-11");
+        Got ofEntrance = http.get(manager, "/api/v1/reports/heat-sheet?scope=" + entrance + "&month=2026-11");
         assertThat(ofEntrance.status()).isEqualTo(400);
         assertThat(ofEntrance.text()).contains("entrance", building.toString());
     }
@@ -312,7 +284,7 @@ class HeatSheetReportTest {
     void whoMayNotSeeTheWholeBuildingGets404() throws Exception {
         assertThat(sheet(resident, "").status()).isEqualTo(404);
         assertThat(sheet(otherManager, "").status()).isEqualTo(404);
-        assertThat(get(resident, "/api/v1/reports/heat-sheet?month=2026-11").status())
+        assertThat(http.get(resident, "/api/v1/reports/heat-sheet?month=2026-11").status())
                 .as("a resident's own apartment is no building").isEqualTo(400);
     }
 }

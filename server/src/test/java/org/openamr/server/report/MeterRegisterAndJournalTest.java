@@ -1,17 +1,10 @@
 package org.openamr.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openamr.server.report.ReportHttp.msk;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.consumption.RegistryFixture;
 import org.openamr.server.reading.ReadingPartitions;
+import org.openamr.server.report.ReportHttp.Got;
 import org.openamr.server.support.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +29,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeterRegisterAndJournalTest {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -44,7 +36,7 @@ class MeterRegisterAndJournalTest {
     @Autowired
     ReadingPartitions partitions;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    ReportHttp http;
     RegistryFixture fx;
     UUID building;
     UUID flat1;
@@ -54,12 +46,9 @@ class MeterRegisterAndJournalTest {
     String manager;
     String resident1;
 
-    static Instant msk(String local) {
-        return LocalDateTime.parse(local).atZone(MOSCOW).toInstant();
-    }
-
     @BeforeAll
     void registry() {
+        http = new ReportHttp(port);
         fx = new RegistryFixture(jdbc, partitions);
         long org = fx.organisation("MANAGEMENT");
         long b = fx.building(org, "Europe/Moscow");
@@ -97,15 +86,9 @@ class MeterRegisterAndJournalTest {
     }
 
     private List<String[]> csv(String token, String query) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + query))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", "ru").build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        List<String[]> out = new ArrayList<>();
-        for (String line : r.body().substring(1).split("\r\n")) {
-            out.add(line.split(";", -1));
-        }
-        return out;
+        Got r = http.get(token, query);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return ReportHttp.csv(r.body(), StandardCharsets.UTF_8);
     }
 
     @Test

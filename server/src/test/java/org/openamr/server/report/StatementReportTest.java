@@ -1,20 +1,15 @@
 package org.openamr.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openamr.server.report.ReportHttp.msk;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.consumption.RegistryFixture;
 import org.openamr.server.consumption.Units;
 import org.openamr.server.reading.ReadingPartitions;
+import org.openamr.server.report.ReportHttp.Got;
 import org.openamr.server.report.format.RenderOptions;
 import org.openamr.server.report.format.XmlRenderer;
 import org.openamr.server.support.Poppler;
@@ -55,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementReportTest {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final Instant EARLY = Instant.parse("2025-01-01T00:00:00Z");
     static final String NOVEMBER = "&month=2026-11";
     static final String GIS_GUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
@@ -67,7 +62,7 @@ class StatementReportTest {
     @Autowired
     ReadingPartitions partitions;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    ReportHttp http;
     RegistryFixture fx;
     UUID building;
     UUID flat1;
@@ -80,12 +75,9 @@ class StatementReportTest {
     String otherManager;
     String resident1;
 
-    static Instant msk(String local) {
-        return LocalDateTime.parse(local).atZone(MOSCOW).toInstant();
-    }
-
     @BeforeAll
     void registry() {
+        http = new ReportHttp(port);
         fx = new RegistryFixture(jdbc, partitions);
         long org = fx.organisation("MANAGEMENT");
         long b = fx.building(org, "Europe/Moscow");
@@ -140,35 +132,8 @@ class StatementReportTest {
         return meter;
     }
 
-    record Got(int status, byte[] body, String contentType, String disposition) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
-    private Got get(String token, String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", "ru").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return new Got(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
-                r.headers().firstValue("Content-Disposition").orElse(""));
-    }
-
     private Got statement(String token, String query) throws IOException, InterruptedException {
-        return get(token, "/api/v1/reports/statement?scope=" + building + NOVEMBER + query);
-    }
-
-    /** CSV lines without the byte order mark, split at ';' (no value here holds one). */
-    private static List<String[]> csv(byte[] body, java.nio.charset.Charset charset) {
-        String text = new String(body, charset);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<String[]> out = new ArrayList<>();
-        for (String line : text.split("\r\n")) {
-            out.add(line.split(";", -1));
-        }
-        return out;
+        return http.get(token, "/api/v1/reports/statement?scope=" + building + NOVEMBER + query);
     }
 
     private static String[] line(List<String[]> rows, String premise, String resource) {
@@ -185,7 +150,7 @@ class StatementReportTest {
                 .containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(got.disposition()).contains("filename*=UTF-8''statement_").endsWith("_2026-11.csv")
                 .contains("filename=\"statement_ul._Testovaya_d.");
-        List<String[]> rows = csv(got.body(), StandardCharsets.UTF_8);
+        List<String[]> rows = ReportHttp.csv(got.body(), StandardCharsets.UTF_8);
         assertThat(rows.get(0)).startsWith("Адрес", "Подъезд", "Квартира", "Лицевой счёт", "Ресурс");
         assertThat(rows).as("header + flat 1 heat and cold water, flat 2 heat, flat 3 heat; no house meter line")
                 .hasSize(5);
@@ -202,7 +167,7 @@ class StatementReportTest {
         assertThat(line(rows, "1", "Холодная вода")[12]).isEqualTo("5,250");
 
         // the same figure as the consumption API's for the point and month, in kWh there
-        Got api = get(manager, "/api/v1/consumption?point=" + heat1 + "&from=2026-11&to=2026-12&resolution=MONTH");
+        Got api = http.get(manager, "/api/v1/consumption?point=" + heat1 + "&from=2026-11&to=2026-12&resolution=MONTH");
         JsonNode interval = JsonMapper.builder().build().readTree(api.text()).get("points").get(0).get("intervals").get(0);
         assertThat(new BigDecimal(interval.get("value").asString()))
                 .isEqualByComparingTo(new BigDecimal(heat1Line[12].replace(',', '.')).multiply(new BigDecimal("1163")));
@@ -222,10 +187,10 @@ class StatementReportTest {
 
     @Test
     void theBillingExportHasTheStatementsFiguresInABillingProgramsColumns() throws Exception {
-        Got got = get(manager, "/api/v1/reports/billing?format=csv&encoding=windows-1251&scope=" + building + NOVEMBER);
+        Got got = http.get(manager, "/api/v1/reports/billing?format=csv&encoding=windows-1251&scope=" + building + NOVEMBER);
         assertThat(got.status()).as(got.text()).isEqualTo(200);
         assertThat(got.disposition()).contains("filename*=UTF-8''billing_").endsWith("_2026-11.csv");
-        List<String[]> rows = csv(got.body(), RenderOptions.WINDOWS_1251);
+        List<String[]> rows = ReportHttp.csv(got.body(), RenderOptions.WINDOWS_1251);
         assertThat(rows.get(0)).containsExactly("Лицевой счёт", "Адрес", "Квартира", "Ресурс", "Зав. № прибора",
                 "Предыдущее показание", "Дата предыдущего показания", "Текущее показание", "Дата текущего показания",
                 "Расход", "Ед. изм.", "Примечание");
@@ -246,7 +211,7 @@ class StatementReportTest {
 
     @Test
     void theGisUploadNamesEachDeviceByItsIdentifierWithTheEndReading() throws Exception {
-        Got got = get(manager, "/api/v1/reports/gis?format=xlsx&scope=" + building + NOVEMBER);
+        Got got = http.get(manager, "/api/v1/reports/gis?format=xlsx&scope=" + building + NOVEMBER);
         assertThat(got.status()).as(got.text()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(got.body()))) {
             XSSFSheet sheet = book.getSheet("Показания");
@@ -279,7 +244,7 @@ class StatementReportTest {
             assertThat(resources).containsExactly("Тепловая энергия", "Тепловая энергия", "Тепловая энергия",
                     "Холодная вода");
         }
-        Got txt = get(manager, "/api/v1/reports/gis?format=txt&scope=" + building + NOVEMBER);
+        Got txt = http.get(manager, "/api/v1/reports/gis?format=txt&scope=" + building + NOVEMBER);
         assertThat(txt.text()).contains("Приборов учёта без идентификатора ГИС ЖКХ: 3");
     }
 
@@ -288,7 +253,7 @@ class StatementReportTest {
         Got got = statement(manager, "&format=csv&heatUnit=kwh&decimal=point&encoding=windows-1251&lang=en");
         assertThat(got.status()).as(got.text()).isEqualTo(200);
         assertThat(got.contentType()).isEqualTo("text/csv;charset=windows-1251");
-        List<String[]> rows = csv(got.body(), RenderOptions.WINDOWS_1251);
+        List<String[]> rows = ReportHttp.csv(got.body(), RenderOptions.WINDOWS_1251);
         assertThat(rows.get(0)).startsWith("Address", "Entrance", "Apartment", "Personal account");
         String[] heat1Line = line(rows, "1", "Heat");
         assertThat(heat1Line[3]).as("Cyrillic in windows-1251").isEqualTo("ЛС-001");
@@ -376,29 +341,29 @@ class StatementReportTest {
 
     @Test
     void aResidentGetsTheirOwnApartmentOnly() throws Exception {
-        Got own = get(resident1, "/api/v1/reports/statement?format=csv" + NOVEMBER);
+        Got own = http.get(resident1, "/api/v1/reports/statement?format=csv" + NOVEMBER);
         assertThat(own.status()).as(own.text()).isEqualTo(200);
-        List<String[]> rows = csv(own.body(), StandardCharsets.UTF_8);
+        List<String[]> rows = ReportHttp.csv(own.body(), StandardCharsets.UTF_8);
         assertThat(rows).hasSize(3);
         assertThat(rows.subList(1, 3)).allSatisfy(r -> assertThat(r[2]).isEqualTo("1"));
         assertThat(own.disposition()).contains(URLEncoder.encode("кв_1"));
-        assertThat(get(resident1, "/api/v1/reports/statement?scope=" + flat1 + NOVEMBER).status()).isEqualTo(200);
-        assertThat(get(resident1, "/api/v1/reports/statement?scope=" + flat2 + NOVEMBER).status()).isEqualTo(404);
-        assertThat(get(resident1, "/api/v1/reports/statement?scope=" + building + NOVEMBER).status()).isEqualTo(404);
-        assertThat(get(otherManager, "/api/v1/reports/statement?scope=" + building + NOVEMBER).status())
+        assertThat(http.get(resident1, "/api/v1/reports/statement?scope=" + flat1 + NOVEMBER).status()).isEqualTo(200);
+        assertThat(http.get(resident1, "/api/v1/reports/statement?scope=" + flat2 + NOVEMBER).status()).isEqualTo(404);
+        assertThat(http.get(resident1, "/api/v1/reports/statement?scope=" + building + NOVEMBER).status()).isEqualTo(404);
+        assertThat(http.get(otherManager, "/api/v1/reports/statement?scope=" + building + NOVEMBER).status())
                 .isEqualTo(404);
     }
 
     @Test
     void badRequestsAreRefusedWithTheReason() throws Exception {
-        assertThat(get(manager, "/api/v1/reports/horoscope?scope=" + building).status()).isEqualTo(404);
+        assertThat(http.get(manager, "/api/v1/reports/horoscope?scope=" + building).status()).isEqualTo(404);
         assertRefused(statement(manager, "&format=doc"), "format");
-        assertRefused(get(manager, "/api/v1/reports/statement?scope=" + building + "&month=2026-13"), "month");
-        assertRefused(get(manager, "/api/v1/reports/statement?scope=" + building + "&from=2026-11-10&to=2026-11-01"),
+        assertRefused(http.get(manager, "/api/v1/reports/statement?scope=" + building + "&month=2026-13"), "month");
+        assertRefused(http.get(manager, "/api/v1/reports/statement?scope=" + building + "&from=2026-11-10&to=2026-11-01"),
                 "after");
-        assertRefused(get(manager, "/api/v1/reports/statement?scope=" + building + "&from=2025-01-01&to=2026-03-01"),
+        assertRefused(http.get(manager, "/api/v1/reports/statement?scope=" + building + "&from=2025-01-01&to=2026-03-01"),
                 "13 months");
-        assertRefused(get(manager, "/api/v1/reports/statement?scope=" + building + "&from=2026-11-01"), "'to'");
+        assertRefused(http.get(manager, "/api/v1/reports/statement?scope=" + building + "&from=2026-11-01"), "'to'");
         assertRefused(statement(manager, "&heatUnit=btu"), "heatUnit");
         assertRefused(statement(manager, "&encoding=koi8-r"), "encoding");
     }

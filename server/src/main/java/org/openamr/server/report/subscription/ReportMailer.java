@@ -54,7 +54,8 @@ class ReportMailer {
         if (files.size() == 1) {
             ReportFile f = files.get(0);
             a = new Attachment(f.fileName(), f.mediaType(), f.content(), false);
-        } else if (total > properties.zipAbove().toBytes()) {
+        } else if (total > properties.zipAbove().toBytes() || total > properties.maxAttachment().toBytes()) {
+            // files too large together to attach go by one link, zipped, even when they are below zip-above
             a = new Attachment(zipName, "application/zip", zip(files), false);
         } else {
             return null;

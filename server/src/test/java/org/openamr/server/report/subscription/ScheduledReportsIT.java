@@ -56,13 +56,18 @@ class ScheduledReportsIT {
     static final int SMTP_PORT = freePort();
     static GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry r) {
+    /** The server mails through the test's GreenMail on {@code port}: plain SMTP on loopback, no long waits. */
+    static void mailTo(DynamicPropertyRegistry r, int port) {
         r.add("openamr.reports.mail.enabled", () -> "true");
         r.add("openamr.reports.mail.host", () -> "127.0.0.1");
-        r.add("openamr.reports.mail.port", () -> SMTP_PORT);
+        r.add("openamr.reports.mail.port", () -> port);
         r.add("openamr.reports.mail.security", () -> "NONE");
         r.add("openamr.reports.mail.timeout", () -> "5s");
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry r) {
+        mailTo(r, SMTP_PORT);
         r.add("openamr.reports.tick", () -> "300ms");
         r.add("openamr.reports.retry-after", () -> "1s");
     }
