@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.openamr.server.api.BadRequestException;
 import org.openamr.server.audit.AuditActor;
+import org.openamr.server.report.HeatUnit;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +39,18 @@ class OrganisationController {
         this.audit = audit;
     }
 
+    /** @param heatUnit gcal, kwh or gj in any letter case; none: Gcal for a new one, unchanged for an update */
     record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank @Size(max = 200) String name,
-                             @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn) {
+                             @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn,
+                             String heatUnit) {
+
+        HeatUnit heatUnitOrNull() {
+            if (heatUnit == null) {
+                return null;
+            }
+            return HeatUnit.named(heatUnit).orElseThrow(() -> new BadRequestException(
+                    "field 'heatUnit': '" + heatUnit + "' is not one of gcal, kwh, gj"));
+        }
     }
 
     @GetMapping
@@ -57,7 +69,8 @@ class OrganisationController {
     @Transactional
     Organisation create(@Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.create(in.kind(), in.name().trim(), in.inn());
+        HeatUnit unit = in.heatUnitOrNull();
+        return organisations.create(in.kind(), in.name().trim(), in.inn(), unit == null ? HeatUnit.GCAL : unit);
     }
 
     @PutMapping("/{id}")
@@ -65,6 +78,6 @@ class OrganisationController {
     @Transactional
     Organisation update(@PathVariable UUID id, @Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.update(id, in.name().trim(), in.inn());
+        return organisations.update(id, in.name().trim(), in.inn(), in.heatUnitOrNull());
     }
 }
