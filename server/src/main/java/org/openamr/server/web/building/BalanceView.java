@@ -60,8 +60,8 @@ class BalanceView {
     List<BuildingPage.Summary> summaries(UUID building, Period period, AccessScope scope) {
         List<BuildingPage.Summary> out = new ArrayList<>();
         for (Resource r : PageConsumption.RESOURCES) {
-            ConsumptionReport report = figures.report(TargetKind.BUILDING, building, r, period, Resolution.DAY, false,
-                    scope);
+            ConsumptionReport report = figures.report(TargetKind.BUILDING, building, r, period,
+                    period.sumResolution(), false, scope);
             out.add(new BuildingPage.Summary(r,
                     PageConsumption.sum(report.total(ConsumptionReport.Group.BUILDING_METERS)),
                     PageConsumption.sum(report.total(ConsumptionReport.Group.PREMISES))));

@@ -85,12 +85,16 @@ class PortfolioController {
         long withData = 0;
         long cells = 0;
         for (Resource resource : PageConsumption.RESOURCES) {
-            ConsumptionReport report = figures.report(TargetKind.BUILDING, b.id(), resource, period, Resolution.DAY,
-                    false, scope);
+            ConsumptionReport report = figures.report(TargetKind.BUILDING, b.id(), resource, period,
+                    period.sumResolution(), false, scope);
             PageConsumption.Sum house = PageConsumption.sum(report.total(ConsumptionReport.Group.BUILDING_METERS));
             PageConsumption.Sum flats = PageConsumption.sum(report.total(ConsumptionReport.Group.PREMISES));
-            withData += flats.withData();
-            cells += flats.cells();
+            // completeness counts days with a reading, whatever resolution the sums were taken at
+            PageConsumption.Sum byDay = period.sumResolution() == Resolution.DAY ? flats
+                    : PageConsumption.sum(figures.report(TargetKind.BUILDING, b.id(), resource, period,
+                            Resolution.DAY, false, scope).total(ConsumptionReport.Group.PREMISES));
+            withData += byDay.withData();
+            cells += byDay.cells();
             resources.add(new PortfolioPage.ResourceRow(resource, house, flats));
         }
         return new PortfolioPage.BuildingRow(b.id(), b.address(), zone, period, resources, withData, cells,
