@@ -7,10 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import org.openamr.server.api.BadRequestException;
 import org.openamr.server.audit.AuditActor;
-import org.openamr.server.report.HeatUnit;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,17 +38,17 @@ class OrganisationController {
         this.audit = audit;
     }
 
-    /** @param heatUnit gcal, kwh or gj in any letter case; none: Gcal for a new one, unchanged for an update */
+    /**
+     * @param heatUnit the names of {@code report.HeatUnit} in any letter case (the database checks the same three);
+     *                 none: Gcal for a new organisation, unchanged for an update
+     */
     record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank @Size(max = 200) String name,
                              @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn,
+                             @Pattern(regexp = "(?i)gcal|kwh|gj", message = "must be one of gcal, kwh, gj")
                              String heatUnit) {
 
-        HeatUnit heatUnitOrNull() {
-            if (heatUnit == null) {
-                return null;
-            }
-            return HeatUnit.named(heatUnit).orElseThrow(() -> new BadRequestException(
-                    "field 'heatUnit': '" + heatUnit + "' is not one of gcal, kwh, gj"));
+        String heatUnitName() {
+            return heatUnit == null ? null : heatUnit.toUpperCase(Locale.ROOT);
         }
     }
 
@@ -69,8 +68,7 @@ class OrganisationController {
     @Transactional
     Organisation create(@Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        HeatUnit unit = in.heatUnitOrNull();
-        return organisations.create(in.kind(), in.name().trim(), in.inn(), unit == null ? HeatUnit.GCAL : unit);
+        return organisations.create(in.kind(), in.name().trim(), in.inn(), in.heatUnitName());
     }
 
     @PutMapping("/{id}")
@@ -78,6 +76,6 @@ class OrganisationController {
     @Transactional
     Organisation update(@PathVariable UUID id, @Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.update(id, in.name().trim(), in.inn(), in.heatUnitOrNull());
+        return organisations.update(id, in.name().trim(), in.inn(), in.heatUnitName());
     }
 }

@@ -187,7 +187,7 @@ class PeriodAndHeatUnitPagesTest {
         Api.Response refused = admin.put("/api/v1/organisations/" + organisation,
                 "{\"kind\":\"MANAGEMENT\",\"name\":\"" + name + "\",\"heatUnit\":\"furlongs\"}");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("'furlongs' is not one of gcal, kwh, gj");
+        assertThat(refused.body()).contains("heatUnit: must be one of gcal, kwh, gj (was 'furlongs')");
         assertThat(admin.get("/api/v1/organisations/" + organisation).json().get("heatUnit").asText())
                 .isEqualTo("GCAL");
         Api.Response kept = admin.put("/api/v1/organisations/" + organisation,
