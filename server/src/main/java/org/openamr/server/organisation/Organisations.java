@@ -60,6 +60,11 @@ public class Organisations {
                 .orElseThrow(() -> new NotFoundException("organisation", id));
     }
 
+    /** A new organisation showing heat in Gcal. */
+    public Organisation create(Organisation.Kind kind, String name, String inn) {
+        return create(kind, name, inn, null);
+    }
+
     /** @param heatUnit GCAL, KWH or GJ; null: GCAL */
     public Organisation create(Organisation.Kind kind, String name, String inn, String heatUnit) {
         return jdbc.sql("insert into organisation (kind, name, inn, heat_unit) values (?, ?, ?, coalesce(?, 'GCAL'))"
