@@ -137,9 +137,12 @@ class WebPagesIT extends BrowserTest {
         assertThat(browser.getCurrentUrl()).isEqualTo(session.url("/"));
         WebElement card = browser.findElement(By.cssSelector("article.building"));
         assertThat(card.getText()).contains(DemoBuilding.ADDRESS, "Heat", "Cold water", "Hot water", "kWh", "Gcal");
-        // heat in Gcal with the English decimal point, three decimals
-        assertThat(card.findElement(By.cssSelector("tr[data-resource=HEAT] .gcal")).getText())
-                .matches("\\([\\d,]+\\.\\d{3} Gcal\\)");
+        // heat in the company's unit first (Gcal, the default) with the English decimal point, three decimals;
+        // kWh second
+        assertThat(card.findElement(By.cssSelector("tr[data-resource=HEAT] .value")).getText())
+                .matches("[\\d,]+\\.\\d{3} Gcal");
+        assertThat(card.findElement(By.cssSelector("tr[data-resource=HEAT] .second")).getText())
+                .matches("\\([\\d,]+ kWh\\)");
         assertThat(card.findElement(By.cssSelector(".completeness")).getText()).matches("\\d+%");
         Browser.screenshot(browser, "portfolio-en");
 
@@ -209,7 +212,7 @@ class WebPagesIT extends BrowserTest {
         Object newestHeatBar = browser.executeScript("""
                 var d = echarts.getInstanceByDom(document.getElementById('chart-HEAT')).getOption().series[0].data;
                 return String(d[d.length - 1]);""");
-        String newestHeatGcal = heat.findElement(By.cssSelector("tbody tr td.gcal")).getText();
+        String newestHeatGcal = heat.findElement(By.cssSelector("tbody tr td.first[data-unit=GCAL]")).getText();
         assertThat(new BigDecimal(newestHeatGcal.replace(",", ""))).as("the newest bar is the table's first row")
                 .isEqualByComparingTo(new BigDecimal(newestHeatBar.toString()).setScale(4,
                         java.math.RoundingMode.HALF_EVEN));
@@ -248,7 +251,7 @@ class WebPagesIT extends BrowserTest {
         session.follow(browser.findElement(By.id("lang-ru")));
         assertThat(session.h1()).isEqualTo("Квартира 1");
         // Russian decimal comma in the Gcal column
-        assertThat(browser.findElement(By.cssSelector(".resource[data-resource=HEAT] tbody td.gcal"))
+        assertThat(browser.findElement(By.cssSelector(".resource[data-resource=HEAT] tbody td.first[data-unit=GCAL]"))
                 .getText()).matches("[\\d\\s\u00a0]+,\\d{4}");
         Browser.screenshot(browser, "apartment-resident-ru");
 

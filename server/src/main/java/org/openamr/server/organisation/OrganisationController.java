@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.security.CurrentUser;
@@ -37,8 +38,18 @@ class OrganisationController {
         this.audit = audit;
     }
 
+    /**
+     * @param heatUnit the names of {@code report.HeatUnit} in any letter case (the database checks the same three);
+     *                 none: Gcal for a new organisation, unchanged for an update
+     */
     record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank @Size(max = 200) String name,
-                             @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn) {
+                             @Pattern(regexp = "^[0-9]{10}([0-9]{2})?$", message = "INN has 10 or 12 digits") String inn,
+                             @Pattern(regexp = "(?i)gcal|kwh|gj", message = "must be one of gcal, kwh, gj")
+                             String heatUnit) {
+
+        String heatUnitName() {
+            return heatUnit == null ? null : heatUnit.toUpperCase(Locale.ROOT);
+        }
     }
 
     @GetMapping
@@ -57,7 +68,7 @@ class OrganisationController {
     @Transactional
     Organisation create(@Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.create(in.kind(), in.name().trim(), in.inn());
+        return organisations.create(in.kind(), in.name().trim(), in.inn(), in.heatUnitName());
     }
 
     @PutMapping("/{id}")
@@ -65,6 +76,6 @@ class OrganisationController {
     @Transactional
     Organisation update(@PathVariable UUID id, @Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.update(id, in.name().trim(), in.inn());
+        return organisations.update(id, in.name().trim(), in.inn(), in.heatUnitName());
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 public class Organisations {
 
     private static final RowMapper<Organisation> ROW = (rs, n) -> new Organisation(rs.getObject("public_id", UUID.class),
-            Organisation.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("inn"));
+            Organisation.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("inn"),
+            rs.getString("heat_unit"));
 
     private final JdbcClient jdbc;
 
@@ -59,14 +60,35 @@ public class Organisations {
                 .orElseThrow(() -> new NotFoundException("organisation", id));
     }
 
+    /** A new organisation showing heat in Gcal. */
     public Organisation create(Organisation.Kind kind, String name, String inn) {
-        return jdbc.sql("insert into organisation (kind, name, inn) values (?, ?, ?) returning *")
-                .params(kind.name(), name, inn).query(ROW).single();
+        return create(kind, name, inn, null);
     }
 
-    public Organisation update(UUID id, String name, String inn) {
-        return jdbc.sql("update organisation set name = ?, inn = ? where public_id = ? returning *")
-                .params(name, inn, id).query(ROW).optional()
+    /** @param heatUnit GCAL, KWH or GJ; null: GCAL */
+    public Organisation create(Organisation.Kind kind, String name, String inn, String heatUnit) {
+        return jdbc.sql("insert into organisation (kind, name, inn, heat_unit) values (?, ?, ?, coalesce(?, 'GCAL'))"
+                        + " returning *")
+                .params(kind.name(), name, inn, heatUnit).query(ROW).single();
+    }
+
+    /** @param heatUnit null keeps the organisation's unit (a client that does not know the field changes nothing) */
+    public Organisation update(UUID id, String name, String inn, String heatUnit) {
+        return jdbc.sql("update organisation set name = ?, inn = ?, heat_unit = coalesce(?, heat_unit)"
+                        + " where public_id = ? returning *")
+                .params(name, inn, heatUnit, id).query(ROW).optional()
                 .orElseThrow(() -> new NotFoundException("organisation", id));
+    }
+
+    /**
+     * The heat unit of the management company of a building the scope sees (a resident's too: it is their
+     * company's way of showing their bill).
+     */
+    public String heatUnitOfBuilding(AccessScope scope, UUID building) {
+        return Sql.format("""
+                select o.heat_unit from building b join organisation o on o.id = b.management_org_id
+                where b.public_id = :building and %s""", scope.building("b.id"))
+                .on(jdbc).param("building", building).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("building", building));
     }
 }

@@ -54,8 +54,9 @@ class ReportController {
             @RequestParam(name = "to", required = false) String to,
             @Parameter(description = "csv, xlsx, pdf, xml or txt")
             @RequestParam(name = "format", defaultValue = "csv") String format,
-            @Parameter(description = "gcal (default), kwh or gj")
-            @RequestParam(name = "heatUnit", defaultValue = "gcal") String heatUnit,
+            @Parameter(description = "gcal, kwh or gj; the default is the management company's unit when the report"
+                    + " covers one company's buildings, else gcal")
+            @RequestParam(name = "heatUnit", required = false) String heatUnit,
             @Parameter(description = "CSV and TXT: utf-8 (with a byte order mark, default) or windows-1251")
             @RequestParam(name = "encoding", defaultValue = "utf-8") String encoding,
             @Parameter(description = "CSV: comma (default) or point")
@@ -65,8 +66,9 @@ class ReportController {
         ReportKind k = ReportKind.named(kind).orElseThrow(() -> new NotFoundException("report kind", kind));
         ReportFormat f = ReportFormat.named(format).orElseThrow(() -> new BadRequestException(
                 "parameter 'format': '" + format + "' is not one of " + ReportFormat.names()));
-        HeatUnit unit = HeatUnit.named(heatUnit).orElseThrow(() -> new BadRequestException(
-                "parameter 'heatUnit': '" + heatUnit + "' is not one of gcal, kwh, gj"));
+        HeatUnit unit = heatUnit == null ? reports.defaultHeatUnit(scope, current.scope())
+                : HeatUnit.named(heatUnit).orElseThrow(() -> new BadRequestException(
+                        "parameter 'heatUnit': '" + heatUnit + "' is not one of gcal, kwh, gj"));
         ReportPeriod period = ReportPeriod.of(month, from, to, LocalDate.now(Channel.DEFAULT_ZONE));
         ReportRequest request = new ReportRequest(k, scope, period, unit, locale(lang));
         ReportFile file = reports.make(request, f, options(encoding, decimal), current.scope());

@@ -19,12 +19,12 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     public ReportPeriod {
         if (!to.isAfter(from)) {
-            throw new BadRequestException("parameter 'to' (" + to + ") must be after 'from' (" + from
-                    + "); 'to' is exclusive: November is from=2026-11-01&to=2026-12-01");
+            throw new Invalid("order", "parameter 'to' (" + to + ") must be after 'from' (" + from
+                    + "); 'to' is exclusive: November is from=2026-11-01&to=2026-12-01", from, to);
         }
         if (to.isAfter(from.plusMonths(MAX_MONTHS))) {
-            throw new BadRequestException("the period from " + from + " to " + to + " is longer than " + MAX_MONTHS
-                    + " months: ask for several reports");
+            throw new Invalid("tooLong", "the period from " + from + " to " + to + " is longer than " + MAX_MONTHS
+                    + " months: ask for several reports", from, to, MAX_MONTHS);
         }
     }
 
@@ -39,18 +39,18 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     public static ReportPeriod of(String month, String from, String to, LocalDate today) {
         boolean range = from != null || to != null;
         if (month != null && range) {
-            throw new BadRequestException("give either 'month' or 'from' and 'to', not both");
+            throw new Invalid("both", "give either 'month' or 'from' and 'to', not both");
         }
         if (month != null) {
             try {
                 return month(YearMonth.parse(month.trim()));
             } catch (DateTimeParseException e) {
-                throw new BadRequestException("parameter 'month': '" + month + "' is not a month like 2026-11");
+                throw new Invalid("month", "parameter 'month': '" + month + "' is not a month like 2026-11", month);
             }
         }
         if (range) {
             if (from == null || to == null) {
-                throw new BadRequestException("give both 'from' and 'to' (dates like 2026-11-01; 'to' exclusive)");
+                throw new Invalid("half", "give both 'from' and 'to' (dates like 2026-11-01; 'to' exclusive)");
             }
             return new ReportPeriod(day("from", from), day("to", to));
         }
@@ -61,7 +61,32 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("parameter '" + name + "': '" + text + "' is not a date like 2026-11-01");
+            throw new Invalid("date", "parameter '" + name + "': '" + text + "' is not a date like 2026-11-01", text);
+        }
+    }
+
+    /**
+     * A period refused: the API says its message; a page says {@code period.error.<reason>} with the arguments in
+     * the reader's language.
+     */
+    public static final class Invalid extends BadRequestException {
+
+        private final String reason;
+        private final transient Object[] arguments;
+
+        Invalid(String reason, String message, Object... arguments) {
+            super(message);
+            this.reason = reason;
+            this.arguments = arguments;
+        }
+
+        /** The message key of the refusal in the reader's language. */
+        public String messageKey() {
+            return "period.error." + reason;
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
         }
     }
 

@@ -49,6 +49,19 @@ public class ReportScopes {
         return find(id, scope).map(List::of).orElseThrow(() -> new NotFoundException("scope", id));
     }
 
+    /** The heat unit of the one management company all the subjects' buildings belong to; empty for several. */
+    public Optional<HeatUnit> heatUnitOf(List<Subject> subjects) {
+        if (subjects.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> units = jdbc.sql("""
+                select distinct o.id, o.heat_unit from building b join organisation o on o.id = b.management_org_id
+                where b.id in (:buildings)""")
+                .param("buildings", subjects.stream().map(Subject::buildingId).distinct().toList())
+                .query((rs, n) -> rs.getString("heat_unit")).list();
+        return units.size() == 1 ? Optional.of(HeatUnit.valueOf(units.get(0))) : Optional.empty();
+    }
+
     private Optional<Subject> find(UUID id, AccessScope scope) {
         Optional<Subject> b = query(Sql.format("""
                 select 'BUILDING' as kind, b.public_id as id, b.id as building_id, b.public_id as building_public_id,

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
+import org.openamr.server.api.NotFoundException;
 import org.openamr.server.report.format.RenderOptions;
 import org.openamr.server.report.format.ReportFormat;
 import org.openamr.server.report.format.ReportRenderer;
@@ -25,7 +27,10 @@ public class Reports {
     private final Map<ReportKind, ReportBuilder> builders = new EnumMap<>(ReportKind.class);
     private final Map<ReportFormat, ReportRenderer> renderers = new EnumMap<>(ReportFormat.class);
 
-    public Reports(List<ReportBuilder> builders, List<ReportRenderer> renderers) {
+    private final ReportScopes scopes;
+
+    public Reports(List<ReportBuilder> builders, List<ReportRenderer> renderers, ReportScopes scopes) {
+        this.scopes = scopes;
         builders.forEach(b -> this.builders.put(b.kind(), b));
         renderers.forEach(r -> this.renderers.put(r.format(), r));
     }
@@ -61,6 +66,18 @@ public class Reports {
             throw new BadRequestException("report '" + request.kind().apiName() + "' is not made");
         }
         return builder.build(request, scope);
+    }
+
+    /**
+     * The unit heat is reported in when the caller names none: the management company's choice when everything the
+     * report covers belongs to one company, else Gcal. A scope the caller may not see is left to the report to refuse.
+     */
+    public HeatUnit defaultHeatUnit(UUID scope, AccessScope access) {
+        try {
+            return scopes.heatUnitOf(scopes.of(scope, access)).orElse(HeatUnit.GCAL);
+        } catch (NotFoundException e) {
+            return HeatUnit.GCAL;
+        }
     }
 
     /** The kinds this server makes, in the order of {@link ReportKind}. */

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.openamr.server.consumption.Units;
+import org.openamr.server.report.HeatUnit;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,21 @@ public class Formats {
     /** Energy in kWh shown in Gcal. */
     public String gcal(BigDecimal kwh, int decimals) {
         return num(toGcal(kwh), decimals);
+    }
+
+    /** Energy in kWh in a heat unit, for a building's sums: kWh whole, Gcal and GJ to three decimals. */
+    public String heat(BigDecimal kwh, HeatUnit unit) {
+        return num(unit.fromKwh(kwh), unit == HeatUnit.KWH ? 0 : 3);
+    }
+
+    /** Energy in kWh in a heat unit, for an apartment's smaller figures: kWh whole, else the unit's decimals. */
+    public String heatFine(BigDecimal kwh, HeatUnit unit) {
+        return num(unit.fromKwh(kwh), unit == HeatUnit.KWH ? 0 : unit.decimals());
+    }
+
+    /** A heat unit as the reader's language writes it (Гкал, кВт·ч, ГДж). */
+    public String heatUnit(HeatUnit unit) {
+        return unit(unit.symbol());
     }
 
     private static Locale locale() {

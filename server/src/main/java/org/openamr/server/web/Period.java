@@ -3,6 +3,8 @@ package org.openamr.server.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.openamr.server.consumption.Resolution;
+import org.openamr.server.report.ReportPeriod;
 
 /**
  * Whole local days {@code [from, to)} of a building's calendar, as the consumption service takes them.
@@ -33,6 +35,14 @@ public record Period(LocalDate from, LocalDate to) {
     public static Period daysBefore(ZoneId zone, Clock clock, int n) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         return new Period(today.minusDays(n), today);
+    }
+
+    /**
+     * The resolution a sum over the period is taken at: whole months by month (their due-date values, so that a
+     * page's month is the statement's month), else by day. The rule is the reports' ({@link ReportPeriod}).
+     */
+    public Resolution sumResolution() {
+        return new ReportPeriod(from, to).resolution();
     }
 
     /** The last day inside the period, for "1–23 Nov". */

@@ -64,7 +64,8 @@ class TypedPageFieldsTest {
         HttpResponse<String> page = signedIn("manager").get("/buildings/" + w.buildingA + "?lang=en");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Building meter, kWh").doesNotContain("Building meter, <");
+        // heat, the page's first resource, in the management company's unit: Gcal unless it chose another
+        assertThat(page.body()).contains("Building meter, Gcal").doesNotContain("Building meter, <");
     }
 
     @Test

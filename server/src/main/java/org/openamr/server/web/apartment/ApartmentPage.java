@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.openamr.server.event.MeterEvent;
 import org.openamr.server.point.MeteringPoint.Resource;
+import org.openamr.server.web.HeatDisplay;
+import org.openamr.server.web.PeriodChoice;
 
 /**
  * An apartment: per resource its monthly consumption with the readings each figure rests on, its meters
@@ -17,12 +19,13 @@ import org.openamr.server.point.MeteringPoint.Resource;
  */
 public record ApartmentPage(UUID id, String number, Integer entrance, Integer floor, String address,
                             UUID building, ZoneId zone, List<ResourceTable> resources, List<MeterInfo> meters,
-                            List<MeterEvent> events) {
+                            List<MeterEvent> events, PeriodChoice choice, HeatDisplay heat) {
 
     /**
-     * @param unit      kWh, m³ …; heat also in Gcal ({@code gcal} on each row)
-     * @param chartJson the months oldest first as a {@link org.openamr.server.web.Chart} (heat in Gcal), for the
-     *                  page's script
+     * @param unit      kWh, m³ …; heat is shown in the page's {@link HeatDisplay} units ({@code first}, {@code second}
+     *                  on each row)
+     * @param chartJson the rows oldest first as a {@link org.openamr.server.web.Chart} (heat in the first unit), for
+     *                  the page's script
      */
     public record ResourceTable(Resource resource, String unit, boolean heat, List<Month> months, String chartJson) {
     }
@@ -30,11 +33,15 @@ public record ApartmentPage(UUID id, String number, Integer entrance, Integer fl
     /**
      * One month of one point: the figure, and the register values at both ends with where they came from.
      *
-     * @param gcal       the figure in Gcal when the unit is kWh (heat), else null
-     * @param soFarUntil for this month: the last whole day the figure covers; null for a past month
+     * @param first      heat: the figure in the unit shown first, exact; else null
+     * @param second     heat: the figure in the unit shown second, exact; else null
+     * @param soFarUntil for some days of a month (this month so far, a chosen period's ends): the last day the
+     *                   figure covers; null for a whole month
+     * @param since      the first day when the row starts after the month's first day; else null
      */
-    public record Month(Instant start, BigDecimal value, BigDecimal gcal, String status, boolean interpolated,
-                        List<Reading> from, List<Reading> to, List<String> problems, LocalDate soFarUntil) {
+    public record Month(Instant start, BigDecimal value, BigDecimal first, BigDecimal second, String status,
+                        boolean interpolated, List<Reading> from, List<Reading> to, List<String> problems,
+                        LocalDate soFarUntil, LocalDate since) {
     }
 
     /** A boundary value: the meter, the value, how it was known (due date, reading, interpolated, act). */

@@ -1,8 +1,10 @@
 package org.openamr.server.web.apartment;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +21,6 @@ import org.openamr.server.consumption.PointStatus;
 import org.openamr.server.consumption.Resolution;
 import org.openamr.server.consumption.Segment;
 import org.openamr.server.consumption.TargetKind;
-import org.openamr.server.consumption.Units;
 import org.openamr.server.meter.Meter;
 import org.openamr.server.meter.Meters;
 import org.openamr.server.point.MeteringPoint;
@@ -32,8 +33,11 @@ import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.web.Chart;
 import org.openamr.server.web.Formats;
+import org.openamr.server.web.HeatDisplay;
+import org.openamr.server.web.HeatDisplays;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
+import org.openamr.server.web.PeriodChoice;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -41,6 +45,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.ObjectMapper;
 
 /** {@code /apartments/{id}}: an apartment's heat and water by month, its meters and events. */
@@ -61,6 +66,7 @@ class ApartmentPageController {
     private final Formats fmt;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final HeatDisplays heatDisplays;
     private final Clock clock = Clock.systemUTC();
     /** Each resource in its colour: heat red, cold water blue, hot water orange. */
     private static final Map<Resource, String> COLORS = Map.of(Resource.HEAT, "#b8322a", Resource.COLD_WATER,
@@ -68,7 +74,8 @@ class ApartmentPageController {
 
     ApartmentPageController(Premises premises, Buildings buildings, MeteringPoints points, Meters meters,
             PremiseActivity activity, PageConsumption figures, CurrentUser current, Formats fmt, MessageSource messages,
-            ObjectMapper json) {
+            ObjectMapper json, HeatDisplays heatDisplays) {
+        this.heatDisplays = heatDisplays;
         this.fmt = fmt;
         this.messages = messages;
         this.json = json;
@@ -88,80 +95,133 @@ class ApartmentPageController {
     }
 
     @GetMapping("/apartments/{id}")
-    String apartment(@PathVariable UUID id, Model model) {
+    String apartment(@PathVariable UUID id, @RequestParam(name = "month", required = false) String month,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to, Model model, HttpServletResponse response) {
         AccessScope scope = current.scope();
         Premise premise = premises.get(scope, id);
         Building building = buildings.get(scope, premise.building());
         ZoneId zone = ZoneId.of(building.timeZone());
-        Period months = Period.monthsBefore(zone, clock, MONTHS);
-        List<ApartmentPage.ResourceTable> tables = new ArrayList<>();
+        PeriodChoice choice = PeriodChoice.of(month, from, to);
+        if (choice.refused()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        // by default the last MONTHS whole months and this one up to yesterday
         Period soFar = Period.monthSoFar(zone, clock);
+        Period fallback = new Period(Period.monthsBefore(zone, clock, MONTHS).from(), soFar.to());
+        Parts parts = Parts.of(choice.period(zone, clock, fallback));
+        HeatDisplay heat = heatDisplays.ofBuilding(scope, building.id());
+        List<ApartmentPage.ResourceTable> tables = new ArrayList<>();
         for (Resource resource : PageConsumption.RESOURCES) {
-            ConsumptionReport report = figures.report(TargetKind.PREMISE, id, resource, months, Resolution.MONTH, true,
-                    scope);
-            ConsumptionReport days = soFar.from().equals(months.to())
-                    ? figures.report(TargetKind.PREMISE, id, resource, soFar, Resolution.DAY, true, scope) : null;
-            for (ConsumptionReport.PointResult point : report.points()) {
-                ConsumptionReport.PointResult thisMonth = days == null ? null : days.points().stream()
-                        .filter(p -> p.point().id() == point.point().id()).findFirst().orElse(null);
-                tables.add(table(resource, point, thisMonth, soFar, zone));
+            ConsumptionReport months = parts.months() == null ? null
+                    : figures.report(TargetKind.PREMISE, id, resource, parts.months(), Resolution.MONTH, true, scope);
+            ConsumptionReport head = days(id, resource, parts.head(), scope);
+            ConsumptionReport tail = days(id, resource, parts.tail(), scope);
+            ConsumptionReport any = months != null ? months : head != null ? head : tail;
+            for (ConsumptionReport.PointResult point : any.points()) {
+                tables.add(table(resource, point(months, point), point(head, point), parts.head(), point(tail, point),
+                        parts.tail(), zone, heat));
             }
         }
         boolean seesBuilding = !(scope instanceof AccessScope.Resident);
         model.addAttribute("page", new ApartmentPage(id, premise.number(), premise.entrance(), premise.floor(),
                 building.address(), seesBuilding ? building.id() : null, zone, tables, meters(scope, id),
-                activity.events(scope, id)));
+                activity.events(scope, id), choice, heat));
         return "apartment";
     }
 
-    private ApartmentPage.ResourceTable table(Resource resource, ConsumptionReport.PointResult point,
-            ConsumptionReport.PointResult thisMonth, Period soFar, ZoneId zone) {
-        boolean heat = point.unit() == Unit.KWH;
-        List<ApartmentPage.Month> rows = new ArrayList<>();
-        if (thisMonth != null) {
-            rows.add(soFar(thisMonth, soFar, heat));
-        }
-        // months before the first known value (history shorter than the table, a meter fitted later) say
-        // nothing: the table starts where the data does
-        int first = 0;
-        while (first < point.intervals().size() - 1 && nothingKnown(point.intervals().get(first))) {
-            first++;
-        }
-        // newest first: the month a resident asks about is the last one
-        for (int n = point.intervals().size() - 1; n >= first; n--) {
-            PointInterval i = point.intervals().get(n);
-            List<ApartmentPage.Reading> from = new ArrayList<>();
-            List<ApartmentPage.Reading> to = new ArrayList<>();
-            for (Segment s : i.segments()) {
-                from.add(reading(s, s.start()));
-                to.add(reading(s, s.end()));
+    /**
+     * A period as the table shows it: its whole months a row each, and the days before the first and after the last
+     * whole month a row each (this month up to yesterday, a chosen period's first or last days), summed from days.
+     * A period within one month is one row of days ({@code tail}).
+     */
+    record Parts(Period head, Period months, Period tail) {
+
+        static Parts of(Period p) {
+            LocalDate firstMonth = p.from().getDayOfMonth() == 1 ? p.from() : p.from().withDayOfMonth(1).plusMonths(1);
+            LocalDate lastMonthEnd = p.to().withDayOfMonth(1);
+            if (!lastMonthEnd.isAfter(firstMonth)) {
+                if (firstMonth.isAfter(p.from()) && firstMonth.isBefore(p.to())) {
+                    return new Parts(new Period(p.from(), firstMonth), null, new Period(firstMonth, p.to()));
+                }
+                return new Parts(null, null, p);
             }
-            rows.add(new ApartmentPage.Month(i.interval().start(), i.value(), heat ? Units.toGcal(i.value()) : null,
-                    i.status().name(), i.interpolated(), from, to, i.problems(), null));
+            return new Parts(firstMonth.isAfter(p.from()) ? new Period(p.from(), firstMonth) : null,
+                    new Period(firstMonth, lastMonthEnd),
+                    lastMonthEnd.isBefore(p.to()) ? new Period(lastMonthEnd, p.to()) : null);
         }
-        return new ApartmentPage.ResourceTable(resource, point.unit().symbol(), heat, rows,
-                chartJson(resource, heat, point.unit(), rows, zone));
     }
 
-    /** The table's months, oldest first, as bars in the table's unit (heat in Gcal, as Russian bills show it). */
-    private String chartJson(Resource resource, boolean heat, Unit unit, List<ApartmentPage.Month> rows, ZoneId zone) {
+    private ConsumptionReport days(UUID id, Resource resource, Period period, AccessScope scope) {
+        return period == null ? null
+                : figures.report(TargetKind.PREMISE, id, resource, period, Resolution.DAY, true, scope);
+    }
+
+    private static ConsumptionReport.PointResult point(ConsumptionReport report, ConsumptionReport.PointResult of) {
+        return report == null ? null : report.points().stream().filter(p -> p.point().id() == of.point().id())
+                .findFirst().orElse(null);
+    }
+
+    private ApartmentPage.ResourceTable table(Resource resource, ConsumptionReport.PointResult months,
+            ConsumptionReport.PointResult head, Period headDays, ConsumptionReport.PointResult tail, Period tailDays,
+            ZoneId zone, HeatDisplay display) {
+        ConsumptionReport.PointResult any = months != null ? months : head != null ? head : tail;
+        boolean heat = any.unit() == Unit.KWH;
+        List<ApartmentPage.Month> rows = new ArrayList<>();
+        if (tail != null) {
+            rows.add(days(tail, tailDays, heat, display));
+        }
+        if (months != null) {
+            // months before the first known value (history shorter than the table, a meter fitted later) say
+            // nothing: the table starts where the data does
+            int first = 0;
+            while (head == null && first < months.intervals().size() - 1
+                    && nothingKnown(months.intervals().get(first))) {
+                first++;
+            }
+            // newest first: the month a resident asks about is the last one
+            for (int n = months.intervals().size() - 1; n >= first; n--) {
+                PointInterval i = months.intervals().get(n);
+                List<ApartmentPage.Reading> from = new ArrayList<>();
+                List<ApartmentPage.Reading> to = new ArrayList<>();
+                for (Segment s : i.segments()) {
+                    from.add(reading(s, s.start()));
+                    to.add(reading(s, s.end()));
+                }
+                rows.add(new ApartmentPage.Month(i.interval().start(), i.value(),
+                        heat ? display.inFirst(i.value()) : null, heat ? display.inSecond(i.value()) : null,
+                        i.status().name(), i.interpolated(), from, to, i.problems(), null, null));
+            }
+        }
+        if (head != null) {
+            rows.add(days(head, headDays, heat, display));
+        }
+        return new ApartmentPage.ResourceTable(resource, any.unit().symbol(), heat, rows,
+                chartJson(resource, heat, any.unit(), rows, zone, display));
+    }
+
+    /** The table's rows, oldest first, as bars in the table's unit (heat in the unit shown first). */
+    private String chartJson(Resource resource, boolean heat, Unit unit, List<ApartmentPage.Month> rows, ZoneId zone,
+            HeatDisplay display) {
         List<String> labels = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         for (int n = rows.size() - 1; n >= 0; n--) {
             ApartmentPage.Month m = rows.get(n);
-            labels.add(fmt.month(m.start(), zone));
-            values.add(heat ? m.gcal() : m.value());
+            labels.add(m.since() == null ? fmt.month(m.start(), zone) : fmt.day(m.since()) + " – " + fmt.day(m.soFarUntil()));
+            values.add(heat ? m.first() : m.value());
         }
         String name = messages.getMessage("resource." + resource, null, LocaleContextHolder.getLocale());
-        return json.writeValueAsString(new Chart(fmt.unit((heat ? Unit.GCAL : unit).symbol()), labels,
-                List.of(new Chart.Series(name, COLORS.getOrDefault(resource, "#1f5fa8"), values))));
+        return json.writeValueAsString(new Chart(heat ? fmt.heatUnit(display.first()) : fmt.unit(unit.symbol()),
+                labels, List.of(new Chart.Series(name, COLORS.getOrDefault(resource, "#1f5fa8"), values))));
     }
 
     /**
-     * This month up to yesterday from its days: a figure only when every day has one (a point's sum with a
-     * day missing would read as a low month), the values at the first day's start and the last day's end.
+     * Some days of a month (this one up to yesterday, a chosen period's first or last days) from their days: a
+     * figure only when every day has one (a point's sum with a day missing would read as a low month), the values
+     * at the first day's start and the last day's end.
      */
-    private static ApartmentPage.Month soFar(ConsumptionReport.PointResult days, Period period, boolean heat) {
+    private static ApartmentPage.Month days(ConsumptionReport.PointResult days, Period period, boolean heat,
+            HeatDisplay display) {
         List<PointInterval> list = days.intervals();
         BigDecimal sum = BigDecimal.ZERO;
         PointStatus status = PointStatus.COMPLETE;
@@ -180,8 +240,9 @@ class ApartmentPageController {
         List<ApartmentPage.Reading> from = list.get(0).segments().stream().map(s -> reading(s, s.start())).toList();
         List<ApartmentPage.Reading> to = list.get(list.size() - 1).segments().stream().map(s -> reading(s, s.end()))
                 .toList();
-        return new ApartmentPage.Month(list.get(0).interval().start(), value, heat ? Units.toGcal(value) : null,
-                status.name(), interpolated, from, to, problems, period.lastDay());
+        return new ApartmentPage.Month(list.get(0).interval().start(), value, heat ? display.inFirst(value) : null,
+                heat ? display.inSecond(value) : null, status.name(), interpolated, from, to, problems,
+                period.lastDay(), period.from().getDayOfMonth() == 1 ? null : period.from());
     }
 
     private static boolean nothingKnown(PointInterval i) {

@@ -7,18 +7,21 @@ import java.util.UUID;
 import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.web.Chart;
+import org.openamr.server.web.HeatDisplay;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
+import org.openamr.server.web.PeriodChoice;
 
 /**
  * A building: its apartments coloured by the state of their data, and per resource the building meter
  * (ОДПУ) against the sum of the apartments (ΣИПУ), by month and by day.
  *
  * @param resource the resource the balance and charts are for
+ * @param period   the days the summaries are for: the chosen ones, by default this month so far
  */
 public record BuildingPage(UUID id, String address, ZoneId zone, Resource resource, List<Entrance> entrances,
-                           Period monthSoFar, List<Summary> summaries, Balance months, Balance days,
-                           StatusCounts counts) {
+                           Period period, List<Summary> summaries, Balance months, Balance days,
+                           StatusCounts counts, PeriodChoice choice, HeatDisplay heat) {
 
     public record Entrance(Integer number, List<Tile> apartments) {
     }
@@ -30,14 +33,14 @@ public record BuildingPage(UUID id, String address, ZoneId zone, Resource resour
     public record StatusCounts(long fresh, long stale, long error, long noData) {
     }
 
-    /** A resource this month so far: both totals. */
+    /** A resource over the period: both totals. */
     public record Summary(Resource resource, PageConsumption.Sum house, PageConsumption.Sum premises) {
     }
 
     /** Rows of the balance table; the chart's data is the same figures, as JSON for the page's script. */
     public record Balance(Unit unit, List<Row> rows, Chart chart, String chartJson) {
 
-        /** Whether the figures are energy in kWh, which the table also shows in Gcal. */
+        /** Whether the figures are energy in kWh, which the table shows in the heat display's two units. */
         public boolean kwh() {
             return unit == Unit.KWH;
         }

@@ -1,5 +1,6 @@
 package org.openamr.server.web.building;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,8 +17,11 @@ import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.web.Formats;
+import org.openamr.server.web.HeatDisplay;
+import org.openamr.server.web.HeatDisplays;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
+import org.openamr.server.web.PeriodChoice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +38,12 @@ class BuildingPageController {
     private final BalanceView balances;
     private final Formats fmt;
     private final CurrentUser current;
+    private final HeatDisplays heatDisplays;
     private final Clock clock = Clock.systemUTC();
 
     BuildingPageController(Buildings buildings, PremiseStates premiseStates, BalanceView balances, Formats fmt,
-            CurrentUser current) {
+            CurrentUser current, HeatDisplays heatDisplays) {
+        this.heatDisplays = heatDisplays;
         this.buildings = buildings;
         this.premiseStates = premiseStates;
         this.balances = balances;
@@ -52,19 +58,29 @@ class BuildingPageController {
     }
 
     @GetMapping("/buildings/{id}")
-    String building(@PathVariable UUID id, @RequestParam(defaultValue = "HEAT") String resource, Model model) {
+    String building(@PathVariable UUID id, @RequestParam(defaultValue = "HEAT") String resource,
+            @RequestParam(name = "month", required = false) String month,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to, Model model, HttpServletResponse response) {
         AccessScope scope = current.scope();
         Resource res = pageResource(resource);
         Building b = buildings.get(scope, id);
         ZoneId zone = ZoneId.of(b.timeZone());
-        Period monthSoFar = Period.monthSoFar(zone, clock);
-        List<BuildingPage.Summary> summaries = balances.summaries(id, monthSoFar, scope);
-        BuildingPage.Balance months = balances.byMonth(id, res, zone, clock, scope);
-        BuildingPage.Balance days = balances.byDay(id, res, zone, clock, scope);
+        PeriodChoice choice = PeriodChoice.of(month, from, to);
+        if (choice.refused()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        Period period = choice.period(zone, clock, Period.monthSoFar(zone, clock));
+        HeatDisplay heat = heatDisplays.ofBuilding(scope, id);
+        List<BuildingPage.Summary> summaries = balances.summaries(id, period, scope);
+        BuildingPage.Balance months = balances.byMonth(id, res, zone, clock, choice.chosen() ? period : null, heat,
+                scope);
+        BuildingPage.Balance days = balances.byDay(id, res, zone, clock, choice.chosen() ? period : null, heat,
+                scope);
         List<PremiseStates.Row> apartments = premiseStates.of(scope, buildings.internalId(scope, id));
         Instant now = Instant.now(clock);
         model.addAttribute("page", new BuildingPage(id, b.address(), zone, res, entrances(apartments, now),
-                monthSoFar, summaries, months, days, counts(apartments, now)));
+                period, summaries, months, days, counts(apartments, now), choice, heat));
         return "building";
     }
 

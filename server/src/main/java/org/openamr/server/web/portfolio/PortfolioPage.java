@@ -4,17 +4,19 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.openamr.server.point.MeteringPoint.Resource;
+import org.openamr.server.web.HeatDisplay;
 import org.openamr.server.web.PageConsumption;
+import org.openamr.server.web.PeriodChoice;
 import org.openamr.server.web.Period;
 
-/** The buildings a user sees, with this month's consumption so far. */
-public record PortfolioPage(List<BuildingRow> buildings) {
+/** The buildings a user sees, with their consumption over the chosen period (by default this month so far). */
+public record PortfolioPage(List<BuildingRow> buildings, PeriodChoice choice) {
 
     /**
      * @param withData apartment point-days with a figure, of {@code cells} (data completeness)
      */
     public record BuildingRow(UUID id, String address, ZoneId zone, Period period, List<ResourceRow> resources,
-                              long withData, long cells) {
+                              long withData, long cells, HeatDisplay heat) {
     }
 
     /** A resource's building meter and the sum of the apartments over the period. */

@@ -86,9 +86,9 @@ class ReportsPageController {
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "format", defaultValue = "xlsx") String format,
-            @RequestParam(name = "heatUnit", defaultValue = "gcal") String heatUnit,
+            @RequestParam(name = "heatUnit", required = false) String heatUnit,
             @RequestParam(name = "show", required = false) String show, Model model, HttpServletResponse response) {
-        ReportsPage.Choice choice = choice(kind, scope, month, from, to, format, heatUnit);
+        ReportsPage.Choice choice = choice(kind, scope, month, from, to, format, heatUnit(heatUnit, scope));
         ReportsPage.Preview preview = null;
         String error = null;
         if (show != null) {
@@ -110,9 +110,9 @@ class ReportsPageController {
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "to", required = false) String to,
             @RequestParam(name = "format", defaultValue = "xlsx") String format,
-            @RequestParam(name = "heatUnit", defaultValue = "gcal") String heatUnit, Model model,
+            @RequestParam(name = "heatUnit", required = false) String heatUnit, Model model,
             HttpServletResponse response) {
-        ReportsPage.Choice choice = choice(kind, scope, month, from, to, format, heatUnit);
+        ReportsPage.Choice choice = choice(kind, scope, month, from, to, format, heatUnit(heatUnit, scope));
         try {
             ReportFormat f = ReportFormat.named(format).orElseThrow(() -> new BadRequestException(
                     "format '" + format + "' is not one of " + ReportFormat.names()));
@@ -206,6 +206,21 @@ class ReportsPageController {
         return new ReportsPage(choice, kinds, scopes, Arrays.stream(ReportFormat.values()).map(ReportFormat::extension)
                 .toList(), Arrays.stream(HeatUnit.values()).map(h -> h.name().toLowerCase(Locale.ROOT)).toList(),
                 preview, error, may, subscriptions.mailEnabled(), rows, form, formErrors);
+    }
+
+    /** The unit asked for, or the management company's when the choice covers one company's buildings. */
+    private String heatUnit(String asked, String scope) {
+        if (asked != null && !asked.isBlank()) {
+            return asked;
+        }
+        UUID id;
+        try {
+            id = uuid(scope);
+        } catch (BadRequestException e) {
+            // the report refuses the scope with its reason; the unit need not
+            return HeatUnit.GCAL.name().toLowerCase(Locale.ROOT);
+        }
+        return reports.defaultHeatUnit(id, current.scope()).name().toLowerCase(Locale.ROOT);
     }
 
     private static ReportsPage.Choice choice(String kind, String scope, String month, String from, String to,
