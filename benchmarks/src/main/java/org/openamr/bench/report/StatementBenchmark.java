@@ -30,7 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.openamr.server.OpenAmrServer;
 import org.openamr.server.consumption.Units;
 import org.openamr.server.reading.ReadingPartitions;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportBuilder;
 import org.openamr.server.report.ReportFile;
 import org.openamr.server.report.ReportKind;

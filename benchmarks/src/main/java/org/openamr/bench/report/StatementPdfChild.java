@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.openamr.server.OpenAmrServer;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportFile;
 import org.openamr.server.report.ReportKind;
 import org.openamr.server.report.ReportPeriod;

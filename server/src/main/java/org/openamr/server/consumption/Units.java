@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.quantity.Unit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.point.MeteringPoint.Resource;
 
 /**
@@ -24,10 +25,8 @@ import org.openamr.server.point.MeteringPoint.Resource;
 public final class Units {
 
     static final int KJ_EXTRA_DIGITS = 4;
-    /** The one definition of the gigacalorie in kWh, for consumption and for the pages' Gcal alike. */
-    public static final BigDecimal KWH_PER_GCAL = new BigDecimal("1163");
-    /** Decimals of a kWh figure shown in Gcal: 1163 = 1.163 × 10³, so a quotient never needs infinitely many. */
-    private static final int GCAL_SCALE = 9;
+    /** The gigacalorie in kWh, defined once in {@link HeatUnit}. */
+    public static final BigDecimal KWH_PER_GCAL = HeatUnit.KWH_PER_GCAL;
     private static final BigDecimal KJ_PER_KWH = new BigDecimal("3600");
     private static final BigDecimal M3_PER_FT3 = new BigDecimal("0.028316846592");
 
@@ -87,6 +86,6 @@ public final class Units {
 
     /** Energy in kWh as Gcal, as Russian heat bills show it; exact (nine decimals), rounded only when shown. */
     public static BigDecimal toGcal(BigDecimal kwh) {
-        return kwh == null ? null : kwh.divide(KWH_PER_GCAL, GCAL_SCALE, RoundingMode.HALF_EVEN);
+        return HeatUnit.GCAL.fromKwh(kwh);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.security.CurrentUser;
+import org.openamr.server.unit.HeatUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ class OrganisationController {
     }
 
     /**
-     * @param heatUnit the names of {@code report.HeatUnit} in any letter case (the database checks the same three);
+     * @param heatUnit the names of {@link HeatUnit} in any letter case (the database checks the same three);
      *                 none: Gcal for a new organisation, unchanged for an update
      */
     record OrganisationInput(@NotNull Organisation.Kind kind, @NotBlank @Size(max = 200) String name,
@@ -47,8 +48,9 @@ class OrganisationController {
                              @Pattern(regexp = "(?i)gcal|kwh|gj", message = "must be one of gcal, kwh, gj")
                              String heatUnit) {
 
-        String heatUnitName() {
-            return heatUnit == null ? null : heatUnit.toUpperCase(Locale.ROOT);
+        HeatUnit heatUnitChosen() {
+            // the pattern above has admitted only the three names
+            return HeatUnit.named(heatUnit).orElse(null);
         }
     }
 
@@ -68,7 +70,7 @@ class OrganisationController {
     @Transactional
     Organisation create(@Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.create(in.kind(), in.name().trim(), in.inn(), in.heatUnitName());
+        return organisations.create(in.kind(), in.name().trim(), in.inn(), in.heatUnitChosen());
     }
 
     @PutMapping("/{id}")
@@ -76,6 +78,6 @@ class OrganisationController {
     @Transactional
     Organisation update(@PathVariable UUID id, @Valid @RequestBody OrganisationInput in) {
         audit.set(current.scope().actor());
-        return organisations.update(id, in.name().trim(), in.inn(), in.heatUnitName());
+        return organisations.update(id, in.name().trim(), in.inn(), in.heatUnitChosen());
     }
 }

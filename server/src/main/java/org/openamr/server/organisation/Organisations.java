@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.sql.Sql;
+import org.openamr.server.unit.HeatUnit;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,7 +19,7 @@ public class Organisations {
 
     private static final RowMapper<Organisation> ROW = (rs, n) -> new Organisation(rs.getObject("public_id", UUID.class),
             Organisation.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("inn"),
-            rs.getString("heat_unit"));
+            HeatUnit.valueOf(rs.getString("heat_unit")));
 
     private final JdbcClient jdbc;
 
@@ -65,18 +66,18 @@ public class Organisations {
         return create(kind, name, inn, null);
     }
 
-    /** @param heatUnit GCAL, KWH or GJ; null: GCAL */
-    public Organisation create(Organisation.Kind kind, String name, String inn, String heatUnit) {
+    /** @param heatUnit null: Gcal */
+    public Organisation create(Organisation.Kind kind, String name, String inn, HeatUnit heatUnit) {
         return jdbc.sql("insert into organisation (kind, name, inn, heat_unit) values (?, ?, ?, coalesce(?, 'GCAL'))"
                         + " returning *")
-                .params(kind.name(), name, inn, heatUnit).query(ROW).single();
+                .params(kind.name(), name, inn, heatUnit == null ? null : heatUnit.name()).query(ROW).single();
     }
 
     /** @param heatUnit null keeps the organisation's unit (a client that does not know the field changes nothing) */
-    public Organisation update(UUID id, String name, String inn, String heatUnit) {
+    public Organisation update(UUID id, String name, String inn, HeatUnit heatUnit) {
         return jdbc.sql("update organisation set name = ?, inn = ?, heat_unit = coalesce(?, heat_unit)"
                         + " where public_id = ? returning *")
-                .params(name, inn, heatUnit, id).query(ROW).optional()
+                .params(name, inn, heatUnit == null ? null : heatUnit.name(), id).query(ROW).optional()
                 .orElseThrow(() -> new NotFoundException("organisation", id));
     }
 
@@ -84,11 +85,11 @@ public class Organisations {
      * The heat unit of the management company of a building the scope sees (a resident's too: it is their
      * company's way of showing their bill).
      */
-    public String heatUnitOfBuilding(AccessScope scope, UUID building) {
+    public HeatUnit heatUnitOfBuilding(AccessScope scope, UUID building) {
         return Sql.format("""
                 select o.heat_unit from building b join organisation o on o.id = b.management_org_id
                 where b.public_id = :building and %s""", scope.building("b.id"))
-                .on(jdbc).param("building", building).query(String.class).optional()
+                .on(jdbc).param("building", building).query(String.class).optional().map(HeatUnit::valueOf)
                 .orElseThrow(() -> new NotFoundException("building", building));
     }
 }

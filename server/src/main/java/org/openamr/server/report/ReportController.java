@@ -1,5 +1,6 @@
 package org.openamr.server.report;
 
+import org.openamr.server.unit.HeatUnit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,6 @@
 package org.openamr.server.report;
 
+import org.openamr.server.unit.HeatUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.openamr.server.report;
 
+import org.openamr.server.unit.HeatUnit;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.openamr.server.report;
 
+import org.openamr.server.unit.HeatUnit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package org.openamr.server.web;
 
 import java.math.BigDecimal;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 
 /**
  * How a page shows heat (computed in kWh): first in the unit the management company chose, then in a second one

@@ -2,7 +2,7 @@ package org.openamr.server.web;
 
 import java.util.UUID;
 import org.openamr.server.organisation.Organisations;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.security.AccessScope;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,6 @@ public class HeatDisplays {
     }
 
     public HeatDisplay ofBuilding(AccessScope scope, UUID building) {
-        return HeatDisplay.of(HeatUnit.valueOf(organisations.heatUnitOfBuilding(scope, building)));
+        return HeatDisplay.of(organisations.heatUnitOfBuilding(scope, building));
     }
 }

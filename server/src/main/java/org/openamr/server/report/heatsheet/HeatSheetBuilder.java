@@ -31,7 +31,7 @@ import org.openamr.server.consumption.Sample;
 import org.openamr.server.consumption.TargetKind;
 import org.openamr.server.consumption.Units;
 import org.openamr.server.point.MeteringPoint.Resource;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportBuilder;
 import org.openamr.server.report.ReportKind;
 import org.openamr.server.report.ReportRequest;

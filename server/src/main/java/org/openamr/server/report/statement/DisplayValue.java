@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.quantity.Unit;
 import org.openamr.server.consumption.Units;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportTexts;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportKind;
 import org.openamr.server.report.format.ReportFormat;
 

@@ -14,7 +14,7 @@ import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.report.FileNames;
-import org.openamr.server.report.HeatUnit;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportBuilder;
 import org.openamr.server.report.ReportFile;
 import org.openamr.server.report.ReportKind;
