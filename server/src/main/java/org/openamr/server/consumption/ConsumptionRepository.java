@@ -10,13 +10,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.quantity.Unit;
@@ -77,6 +75,16 @@ public class ConsumptionRepository {
                     out.put(t.publicId(), t);
                 });
         return out;
+    }
+
+    /**
+     * Settings for this transaction's queries, whose arrays of ids range from one to tens of thousands: each
+     * planned for its own arguments (a plan cached for ten ids would loop over a portfolio's thirty thousand), and
+     * a portfolio's points sorted in memory rather than in temporary files (4 MB by default holds about 15,000).
+     */
+    public void planForEachQuery() {
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('work_mem', '64MB', true)").query((rs, n) -> 0).list();
     }
 
     /** The target's points of a resource: building-level points first, then premises in number order. */
@@ -164,7 +172,7 @@ public class ConsumptionRepository {
         }
     }
 
-    private record InstallationRow(int window, long id, long pointId, String serial, Integer digits,
+    private record InstallationRow(long id, long pointId, String serial, Integer digits,
                                    Instant installedAt, Instant removedAt, BigDecimal initialValue,
                                    BigDecimal finalValue) {
     }
@@ -173,10 +181,6 @@ public class ConsumptionRepository {
     }
 
     private record Chosen(InstallationRow row, Unit unit, RegisterRow current, RegisterRow dueDate) {
-    }
-
-    /** A register to read for one window: all of [from, to], or only the readings next to each instant. */
-    private record Wanted(long registerId, long pointId, Instant from, Instant to, List<Instant> instants) {
     }
 
     /**
@@ -198,69 +202,17 @@ public class ConsumptionRepository {
     }
 
     List<PointInput> inputs(List<PointWindow> windows, AccessScope scope, Loading loading) {
-        if (windows.isEmpty()) {
-            return List.of();
+        // windows of one period in one time zone share their boundaries: a group is read with a few queries, its
+        // boundaries and window passed once
+        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int n = 0; n < windows.size(); n++) {
+            PointWindow w = windows.get(n);
+            groups.computeIfAbsent(List.of(w.boundaries(), w.readFrom(), w.readTo()), k -> new ArrayList<>()).add(n);
         }
-        Sql visible = scope.visible("p.building_id", "p.premise_id");
-        List<InstallationRow> installations = Sql.format("""
-                select w.n - 1 as window, i.id, i.point_id, m.serial, m.register_digits, i.installed_at,
-                       i.removed_at, i.initial_value, i.final_value
-                from unnest(cast(:points as bigint[]), cast(:froms as timestamptz[]), cast(:tos as timestamptz[]))
-                     with ordinality as w(point_id, period_from, period_to, n)
-                join meter_installation i on i.point_id = w.point_id
-                     and i.installed_at < w.period_to and (i.removed_at is null or i.removed_at > w.period_from)
-                join meter m on m.id = i.meter_id
-                join metering_point p on p.id = i.point_id
-                where %s
-                order by w.n, i.installed_at""", visible)
-                .on(jdbc)
-                .param("points", array(windows.stream().map(w -> w.point().id()).toList()))
-                .param("froms", array(windows.stream().map(PointWindow::from).toList()))
-                .param("tos", array(windows.stream().map(PointWindow::to).toList()))
-                .query((rs, n) -> new InstallationRow(rs.getInt("window"), rs.getLong("id"), rs.getLong("point_id"),
-                        rs.getString("serial"), (Integer) rs.getObject("register_digits"),
-                        instant(rs, "installed_at"), instant(rs, "removed_at"), rs.getBigDecimal("initial_value"),
-                        rs.getBigDecimal("final_value")))
-                .list();
-        Map<Long, List<RegisterRow>> registersByInstallation = new HashMap<>();
-        if (!installations.isEmpty()) {
-            Sql.format("""
-                    select i.id as installation_id, r.id, r.unit, r.storage
-                    from meter_installation i
-                    join metering_point p on p.id = i.point_id
-                    join register r on r.meter_id = i.meter_id and r.quantity = p.quantity and r.tariff = p.tariff
-                                   and r.subunit = p.subunit and r.function = 'INSTANTANEOUS' and r.storage in (0, 1)
-                    where i.id = any(cast(:installations as bigint[])) and %s order by r.id""", visible)
-                    .on(jdbc)
-                    .param("installations", array(installations.stream().map(InstallationRow::id).distinct().toList()))
-                    .query((rs, n) -> new RegisterRow(rs.getLong("installation_id"), rs.getLong("id"),
-                            rs.getString("unit"), rs.getLong("storage")))
-                    .list()
-                    .forEach(r -> registersByInstallation.computeIfAbsent(r.installationId(), k -> new ArrayList<>())
-                            .add(r));
-        }
-        List<Chosen> chosen = new ArrayList<>();
-        List<Wanted> wanted = new ArrayList<>();
-        for (InstallationRow i : installations) {
-            PointWindow w = windows.get(i.window());
-            Chosen c = choose(i, w.point().quantity(), registersByInstallation.getOrDefault(i.id(), List.of()));
-            chosen.add(c);
-            boolean neighbours = loading.neighbours(w);
-            for (RegisterRow r : new RegisterRow[] {c.current, c.dueDate}) {
-                if (r != null) {
-                    wanted.add(new Wanted(r.registerId(), i.pointId(), w.readFrom(), w.readTo(),
-                            neighbours ? instants(w, i) : null));
-                }
-            }
-        }
-        Map<Long, List<Sample>> samples = readings(wanted, scope);
         List<List<MeterInstallation>> byWindow = new ArrayList<>(windows.size());
         windows.forEach(w -> byWindow.add(new ArrayList<>()));
-        for (Chosen c : chosen) {
-            InstallationRow i = c.row;
-            byWindow.get(i.window()).add(new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(),
-                    i.initialValue(), i.finalValue(), i.digits(), c.unit, series(c.current, c.unit, samples),
-                    series(c.dueDate, c.unit, samples)));
+        for (List<Integer> group : groups.values()) {
+            readGroup(windows, group, scope, loading, byWindow);
         }
         List<PointInput> out = new ArrayList<>(windows.size());
         for (int n = 0; n < windows.size(); n++) {
@@ -269,24 +221,184 @@ public class ConsumptionRepository {
         return out;
     }
 
-    /**
-     * The moments whose neighbouring readings the calculator may use for one installation: the boundaries
-     * while it is installed, and its installation and removal within the window (so that a reading at exactly
-     * that moment is seen, as it decides whether the act's value is used).
-     */
-    private static List<Instant> instants(PointWindow w, InstallationRow i) {
-        TreeSet<Instant> out = new TreeSet<>();
-        for (Instant b : w.boundaries()) {
-            if (!b.isBefore(i.installedAt()) && (i.removedAt() == null || !b.isAfter(i.removedAt()))) {
-                out.add(b);
+    private void readGroup(List<PointWindow> windows, List<Integer> group, AccessScope scope, Loading loading,
+            List<List<MeterInstallation>> byWindow) {
+        PointWindow first = windows.get(group.get(0));
+        Map<Long, List<Integer>> windowsOfPoint = new HashMap<>();
+        group.forEach(n -> windowsOfPoint.computeIfAbsent(windows.get(n).point().id(), k -> new ArrayList<>()).add(n));
+        // each installation overlapping the period with its registers of the point's quantity, one row per register
+        Map<Long, InstallationRow> installations = new LinkedHashMap<>();
+        Map<Long, List<RegisterRow>> registersByInstallation = new HashMap<>();
+        Sql.format("""
+                select i.id, i.point_id, m.serial, m.register_digits, i.installed_at, i.removed_at,
+                       i.initial_value, i.final_value, r.id as register_id, r.unit, r.storage
+                from metering_point p
+                join meter_installation i on i.point_id = p.id
+                     and i.installed_at < :to and (i.removed_at is null or i.removed_at > :from)
+                join meter m on m.id = i.meter_id
+                left join register r on r.meter_id = i.meter_id and r.quantity = p.quantity and r.tariff = p.tariff
+                     and r.subunit = p.subunit and r.function = 'INSTANTANEOUS' and r.storage in (0, 1)
+                where p.id = any(cast(:points as bigint[])) and %s
+                order by i.point_id, i.installed_at, r.id""", scope.visible("p.building_id", "p.premise_id"))
+                .on(jdbc)
+                .param("points", array(new ArrayList<>(windowsOfPoint.keySet())))
+                .param("from", utc(first.from())).param("to", utc(first.to()))
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    installations.computeIfAbsent(id, k -> {
+                        try {
+                            return new InstallationRow(id, rs.getLong("point_id"), rs.getString("serial"),
+                                    (Integer) rs.getObject("register_digits"), instant(rs, "installed_at"),
+                                    instant(rs, "removed_at"), rs.getBigDecimal("initial_value"),
+                                    rs.getBigDecimal("final_value"));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    long register = rs.getLong("register_id");
+                    if (!rs.wasNull()) {
+                        registersByInstallation.computeIfAbsent(id, k -> new ArrayList<>()).add(new RegisterRow(id,
+                                register, rs.getString("unit"), rs.getLong("storage")));
+                    }
+                });
+        boolean neighbours = loading.neighbours(first);
+        List<Chosen> chosen = new ArrayList<>();
+        List<Long> near = new ArrayList<>();
+        Map<Long, List<Instant>> edges = new HashMap<>();
+        List<Long> whole = new ArrayList<>();
+        for (InstallationRow i : installations.values()) {
+            Quantity quantity = windows.get(windowsOfPoint.get(i.pointId()).get(0)).point().quantity();
+            Chosen c = choose(i, quantity, registersByInstallation.getOrDefault(i.id(), List.of()));
+            chosen.add(c);
+            for (RegisterRow r : new RegisterRow[] {c.current, c.dueDate}) {
+                if (r == null) {
+                    continue;
+                }
+                if (neighbours) {
+                    near.add(r.registerId());
+                    List<Instant> own = edges(first, i);
+                    if (!own.isEmpty()) {
+                        edges.put(r.registerId(), own);
+                    }
+                } else {
+                    whole.add(r.registerId());
+                }
             }
         }
+        Map<Long, TreeMap<Instant, BigDecimal>> found = new HashMap<>();
+        if (!near.isEmpty()) {
+            whole.addAll(neighbours(near, edges, first, found));
+        }
+        if (!whole.isEmpty()) {
+            every(whole, first, found);
+        }
+        for (Chosen c : chosen) {
+            InstallationRow i = c.row;
+            MeterInstallation m = new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), i.initialValue(),
+                    i.finalValue(), i.digits(), c.unit, series(c.current, c.unit, found),
+                    series(c.dueDate, c.unit, found));
+            windowsOfPoint.get(i.pointId()).forEach(n -> byWindow.get(n).add(m));
+        }
+    }
+
+    /**
+     * The readings next to each of the window's boundaries and each register's own moments, into {@code found};
+     * returns the registers with an irregular step in the window, whose readings it leaves out.
+     *
+     * <p>The register ids come from the scoped query of the same snapshot, so these readings need no scope of
+     * their own.
+     */
+    private List<Long> neighbours(List<Long> registers, Map<Long, List<Instant>> edges, PointWindow window,
+            Map<Long, TreeMap<Instant, BigDecimal>> found) {
+        List<Long> edgeRegisters = new ArrayList<>();
+        List<Instant> edgeInstants = new ArrayList<>();
+        edges.forEach((register, instants) -> instants.forEach(at -> {
+            edgeRegisters.add(register);
+            edgeInstants.add(at);
+        }));
+        List<Long> irregular = new ArrayList<>();
+        // the reading after an instant is looked up only when none is at it: the condition on "before" alone
+        // makes PostgreSQL skip that index look-up
+        jdbc.sql("""
+                with wanted as (
+                    select r.register_id,
+                           exists (select 1 from reading_irregular_step s
+                                   where s.register_id = r.register_id
+                                     and s.measured_at >= :read_from and s.measured_at <= :read_to) as irregular
+                    from unnest(cast(:registers as bigint[])) as r(register_id)
+                ), instants as (
+                    select w.register_id, b.at from wanted w cross join unnest(cast(:boundaries as timestamptz[])) as b(at)
+                    where not w.irregular
+                    union
+                    select e.register_id, e.at
+                    from unnest(cast(:edge_registers as bigint[]), cast(:edge_instants as timestamptz[])) as e(register_id, at)
+                    join wanted w on w.register_id = e.register_id
+                    where not w.irregular
+                )
+                select w.register_id, w.irregular, before.measured_at as before_at, before.value as before_value,
+                       after.measured_at as after_at, after.value as after_value
+                from wanted w
+                left join instants i on i.register_id = w.register_id
+                left join lateral (select x.measured_at, x.value from reading x
+                                   where i.at is not null and x.register_id = w.register_id
+                                     and x.measured_at <= i.at and x.measured_at >= :read_from
+                                   order by x.measured_at desc limit 1) before on true
+                left join lateral (select x.measured_at, x.value from reading x
+                                   where i.at is not null and (before.measured_at is null or before.measured_at < i.at)
+                                     and x.register_id = w.register_id and x.measured_at > i.at
+                                     and x.measured_at <= :read_to
+                                   order by x.measured_at limit 1) after on true
+                where not w.irregular or i.at is null""")
+                .param("registers", array(registers))
+                .param("boundaries", array(window.boundaries()))
+                .param("edge_registers", array(edgeRegisters)).param("edge_instants", array(edgeInstants))
+                .param("read_from", utc(window.readFrom())).param("read_to", utc(window.readTo()))
+                .query(rs -> {
+                    long register = rs.getLong("register_id");
+                    if (rs.getBoolean("irregular")) {
+                        irregular.add(register);
+                        return;
+                    }
+                    TreeMap<Instant, BigDecimal> series = found.computeIfAbsent(register, k -> new TreeMap<>());
+                    Instant before = instant(rs, "before_at");
+                    if (before != null) {
+                        series.put(before, rs.getBigDecimal("before_value"));
+                    }
+                    Instant after = instant(rs, "after_at");
+                    if (after != null) {
+                        series.put(after, rs.getBigDecimal("after_value"));
+                    }
+                });
+        return irregular.stream().distinct().toList();
+    }
+
+    /** Every reading of the registers in the window, into {@code found}. */
+    private void every(List<Long> registers, PointWindow window, Map<Long, TreeMap<Instant, BigDecimal>> found) {
+        jdbc.sql("""
+                select x.register_id, x.measured_at, x.value from reading x
+                where x.register_id = any(cast(:registers as bigint[]))
+                  and x.measured_at >= :read_from and x.measured_at <= :read_to""")
+                .param("registers", array(registers))
+                .param("read_from", utc(window.readFrom())).param("read_to", utc(window.readTo()))
+                .query(rs -> {
+                    found.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(instant(rs, "measured_at"), rs.getBigDecimal(3));
+                });
+    }
+
+    /**
+     * An installation's own moments whose neighbouring readings the calculator may use besides the boundaries:
+     * its installation and removal within the window (a reading at exactly that moment decides whether the act's
+     * value is used, and a boundary's neighbour may lie outside the installation).
+     */
+    private static List<Instant> edges(PointWindow w, InstallationRow i) {
+        List<Instant> out = new ArrayList<>(2);
         for (Instant edge : new Instant[] {i.installedAt(), i.removedAt()}) {
             if (edge != null && !edge.isBefore(w.readFrom()) && !edge.isAfter(w.readTo())) {
                 out.add(edge);
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 
     /**
@@ -317,140 +429,6 @@ public class ConsumptionRepository {
         return null;
     }
 
-    /** The readings wanted, by register, oldest first. */
-    private Map<Long, List<Sample>> readings(List<Wanted> wanted, AccessScope scope) {
-        Map<Long, TreeMap<Instant, BigDecimal>> found = new HashMap<>();
-        List<Wanted> byNeighbours = wanted.stream().filter(w -> w.instants() != null).toList();
-        Set<Long> irregular = irregular(byNeighbours);
-        List<Wanted> whole = new ArrayList<>();
-        List<Wanted> near = new ArrayList<>();
-        for (Wanted w : wanted) {
-            (w.instants() != null && !irregular.contains(w.registerId()) ? near : whole).add(w);
-        }
-        if (!whole.isEmpty()) {
-            // the registers are re-checked against the scope here and below, so that these queries are safe on
-            // their own
-            Sql.format("""
-                    with wanted as (
-                        select w.register_id, w.point_id, w.read_from, w.read_to
-                        from unnest(cast(:registers as bigint[]), cast(:points as bigint[]),
-                                    cast(:froms as timestamptz[]), cast(:tos as timestamptz[]))
-                             as w(register_id, point_id, read_from, read_to)
-                    ), """ + ALLOWED + """
-                    select w.register_id, x.measured_at, x.value
-                    from wanted w
-                    join reading x on x.register_id = w.register_id
-                                  and x.measured_at >= w.read_from and x.measured_at <= w.read_to
-                    where (w.register_id, w.point_id) in (select register_id, point_id from allowed)""",
-                    scope.visible("p.building_id", "p.premise_id"))
-                    .on(jdbc)
-                    .param("registers", array(whole.stream().map(Wanted::registerId).toList()))
-                    .param("points", array(whole.stream().map(Wanted::pointId).toList()))
-                    .param("froms", array(whole.stream().map(Wanted::from).toList()))
-                    .param("tos", array(whole.stream().map(Wanted::to).toList()))
-                    .query(rs -> {
-                        found.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                                .put(instant(rs, "measured_at"), rs.getBigDecimal(3));
-                    });
-        }
-        if (!near.isEmpty()) {
-            List<Long> registers = new ArrayList<>();
-            List<Long> points = new ArrayList<>();
-            List<Instant> ats = new ArrayList<>();
-            List<Instant> froms = new ArrayList<>();
-            List<Instant> tos = new ArrayList<>();
-            for (Wanted w : near) {
-                for (Instant at : w.instants()) {
-                    registers.add(w.registerId());
-                    points.add(w.pointId());
-                    ats.add(at);
-                    froms.add(w.from());
-                    tos.add(w.to());
-                }
-            }
-            // the reading after an instant is looked up only when none is at it: the condition on "before" alone
-            // makes PostgreSQL skip that index look-up
-            Sql.format("""
-                    with wanted as (
-                        select w.register_id, w.point_id, w.at, w.read_from, w.read_to
-                        from unnest(cast(:registers as bigint[]), cast(:points as bigint[]), cast(:ats as timestamptz[]),
-                                    cast(:froms as timestamptz[]), cast(:tos as timestamptz[]))
-                             as w(register_id, point_id, at, read_from, read_to)
-                    ), """ + ALLOWED + """
-                    select w.register_id, before.measured_at as before_at, before.value as before_value,
-                           after.measured_at as after_at, after.value as after_value
-                    from wanted w
-                    left join lateral (select x.measured_at, x.value from reading x
-                                       where x.register_id = w.register_id and x.measured_at <= w.at
-                                         and x.measured_at >= w.read_from
-                                       order by x.measured_at desc limit 1) before on true
-                    left join lateral (select x.measured_at, x.value from reading x
-                                       where (before.measured_at is null or before.measured_at < w.at)
-                                         and x.register_id = w.register_id and x.measured_at > w.at
-                                         and x.measured_at <= w.read_to
-                                       order by x.measured_at limit 1) after on true
-                    where (w.register_id, w.point_id) in (select register_id, point_id from allowed)""",
-                    scope.visible("p.building_id", "p.premise_id"))
-                    .on(jdbc)
-                    .param("registers", array(registers)).param("points", array(points)).param("ats", array(ats))
-                    .param("froms", array(froms)).param("tos", array(tos))
-                    .query(rs -> {
-                        TreeMap<Instant, BigDecimal> series = found.computeIfAbsent(rs.getLong(1),
-                                k -> new TreeMap<>());
-                        Instant before = instant(rs, "before_at");
-                        if (before != null) {
-                            series.put(before, rs.getBigDecimal("before_value"));
-                        }
-                        Instant after = instant(rs, "after_at");
-                        if (after != null) {
-                            series.put(after, rs.getBigDecimal("after_value"));
-                        }
-                    });
-        }
-        Map<Long, List<Sample>> out = new HashMap<>();
-        found.forEach((register, series) -> {
-            List<Sample> list = new ArrayList<>(series.size());
-            series.forEach((at, value) -> list.add(new Sample(at, value)));
-            out.put(register, list);
-        });
-        return out;
-    }
-
-    /** The registers, of those wanted, with an irregular step within their window. */
-    private Set<Long> irregular(List<Wanted> wanted) {
-        Set<Long> out = new HashSet<>();
-        if (wanted.isEmpty()) {
-            return out;
-        }
-        jdbc.sql("""
-                select distinct w.register_id
-                from unnest(cast(:registers as bigint[]), cast(:froms as timestamptz[]), cast(:tos as timestamptz[]))
-                     as w(register_id, read_from, read_to)
-                where exists (select 1 from reading_irregular_step s
-                              where s.register_id = w.register_id
-                                and s.measured_at >= w.read_from and s.measured_at <= w.read_to)""")
-                .param("registers", array(wanted.stream().map(Wanted::registerId).toList()))
-                .param("froms", array(wanted.stream().map(Wanted::from).toList()))
-                .param("tos", array(wanted.stream().map(Wanted::to).toList()))
-                .query(rs -> {
-                    out.add(rs.getLong(1));
-                });
-        return out;
-    }
-
-    /**
-     * The (register, point) pairs of {@code wanted} whose point the scope sees and where the register's meter was,
-     * as a common table expression; the scope's predicate goes in its {@code %s}.
-     */
-    private static final String ALLOWED = """
-            allowed as (
-                select distinct r.id as register_id, p.id as point_id
-                from register r
-                join meter_installation i on i.meter_id = r.meter_id
-                join metering_point p on p.id = i.point_id
-                where r.id in (select register_id from wanted) and %s
-            )""";
-
     /** A Java list as a PostgreSQL array literal, cast in the query: one parameter however long the list. */
     private static String array(List<?> values) {
         StringBuilder s = new StringBuilder(values.size() * 12).append('{');
@@ -464,12 +442,14 @@ public class ConsumptionRepository {
         return s.append('}').toString();
     }
 
-    private static RegisterSeries series(RegisterRow register, Unit unit, Map<Long, List<Sample>> samples) {
+    private static RegisterSeries series(RegisterRow register, Unit unit,
+            Map<Long, TreeMap<Instant, BigDecimal>> found) {
         if (register == null) {
             return null;
         }
-        return new RegisterSeries(register.registerId(), unit,
-                samples.getOrDefault(register.registerId(), List.of()));
+        List<Sample> samples = new ArrayList<>();
+        found.getOrDefault(register.registerId(), new TreeMap<>()).forEach((at, v) -> samples.add(new Sample(at, v)));
+        return new RegisterSeries(register.registerId(), unit, samples);
     }
 
     private static Resource resource(String name) {
@@ -487,5 +467,9 @@ public class ConsumptionRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 }

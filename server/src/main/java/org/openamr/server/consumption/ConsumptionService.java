@@ -72,6 +72,7 @@ public class ConsumptionService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<ConsumptionReport> reports(List<Request> requests, TimeParameter from, TimeParameter to,
             Resolution resolution, boolean withReadings, AccessScope scope) {
+        repository.planForEachQuery();
         Map<TargetKind, Map<UUID, Target>> found = new EnumMap<>(TargetKind.class);
         for (TargetKind kind : TargetKind.values()) {
             List<UUID> ids = requests.stream().filter(r -> r.kind() == kind).map(Request::id).distinct().toList();
