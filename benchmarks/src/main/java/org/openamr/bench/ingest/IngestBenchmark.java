@@ -51,7 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Both start from an empty table with the same partitions, so neither pays for the other's index.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.openamr.bench.ingest.IngestBenchmark \
- *     [meters=200] [registers=3] [pushes=6] [threads=3] [rounds=5] [warmup=3] [format=xml|json]</pre>
+ *     [meters=200] [registers=3] [pushes=6] [threads=3] [rounds=5] [warmup=3] [format=xml|json] [irregular-steps=on|off]</pre>
  */
 public final class IngestBenchmark {
 
@@ -62,11 +62,16 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    record Settings(int meters, int registers, int pushes, int threads, int rounds, int warmup, String format) {
+    /**
+     * @param irregularSteps whether the trigger noting irregular steps on {@code reading} stays on (it does in the
+     *                       server; "off" measures what it costs, on both sides)
+     */
+    record Settings(int meters, int registers, int pushes, int threads, int rounds, int warmup, String format,
+                    boolean irregularSteps) {
 
         static Settings of(String[] args) {
             Map<String, String> a = new LinkedHashMap<>(Map.of("meters", "200", "registers", "3", "pushes", "6",
-                    "threads", "3", "rounds", "5", "warmup", "3", "format", "xml"));
+                    "threads", "3", "rounds", "5", "warmup", "3", "format", "xml", "irregular-steps", "on"));
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 if (kv.length != 2 || !a.containsKey(kv[0])) {
@@ -76,7 +81,8 @@ public final class IngestBenchmark {
             }
             Settings s = new Settings(Integer.parseInt(a.get("meters")), Integer.parseInt(a.get("registers")),
                     Integer.parseInt(a.get("pushes")), Integer.parseInt(a.get("threads")),
-                    Integer.parseInt(a.get("rounds")), Integer.parseInt(a.get("warmup")), a.get("format"));
+                    Integer.parseInt(a.get("rounds")), Integer.parseInt(a.get("warmup")), a.get("format"),
+                    !a.get("irregular-steps").equals("off"));
             if (s.registers() < 1 || s.registers() > PushBodies.REGISTERS.size()) {
                 throw new IllegalArgumentException("registers must be 1…" + PushBodies.REGISTERS.size());
             }
@@ -141,6 +147,10 @@ public final class IngestBenchmark {
         JdbcClient jdbc = server.getBean(JdbcClient.class);
         DataSource dataSource = server.getBean(DataSource.class);
         ConcentratorTokens tokens = server.getBean(ConcentratorTokens.class);
+        if (!s.irregularSteps()) {
+            jdbc.sql("alter table reading disable trigger reading_irregular_steps").update();
+        }
+        System.out.printf(Locale.ROOT, "trigger noting irregular steps: %s%n", s.irregularSteps() ? "on" : "off");
         List<Client> clients = new ArrayList<>();
         for (int t = 0; t < s.threads(); t++) {
             long id = jdbc.sql("insert into acquisition_channel (kind, name) values ('CONCENTRATOR', ?) returning id")

@@ -227,15 +227,29 @@ public final class StatementBenchmark {
         AccessScope everything = new AccessScope.Everything("bench");
 
         System.out.printf(Locale.ROOT, "%n%-34s %10s %10s %10s%n", "", "median", "best", "worst");
-        long[] sql = time("SQL: boundary readings (one query)", s, () -> reference(dataSource).size());
+        // the three are timed in turn, round after round, so that a busier stretch of the machine weighs on each
+        // alike; the ratio is the median of the rounds' ratios
+        List<Supplier<Integer>> tasks = List.of(() -> reference(dataSource).size(),
+                () -> builder.build(request, everything).document().main().rows().size(),
+                () -> reports.make(request, ReportFormat.CSV, RenderOptions.DEFAULT, everything).content().length);
+        long[][] rounds = interleaved(tasks, s);
+        long[] sql = rounds[0];
+        long[] built = rounds[1];
+        long[] made = rounds[2];
+        report("SQL: boundary readings (one query)", sql);
+        report("statement builder (document)", built);
+        report("statement CSV (Reports.make)", made);
         long[] stepSql = s.stepQuery() ? time("SQL: every step checked (one query)", s, () -> steps(dataSource).size())
                 : null;
-        long[] built = time("statement builder (document)", s,
-                () -> builder.build(request, everything).document().main().rows().size());
-        long[] made = time("statement CSV (Reports.make)", s,
-                () -> reports.make(request, ReportFormat.CSV, RenderOptions.DEFAULT, everything).content().length);
-        System.out.printf(Locale.ROOT, "%nratio statement CSV / boundary SQL: %.2f (goal ≤ 1.5), builder / boundary SQL:"
-                        + " %.2f%n", median(made) / (double) median(sql), median(built) / (double) median(sql));
+        double[] csvRatios = new double[sql.length];
+        double[] builderRatios = new double[sql.length];
+        for (int i = 0; i < sql.length; i++) {
+            csvRatios[i] = made[i] / (double) sql[i];
+            builderRatios[i] = built[i] / (double) sql[i];
+        }
+        System.out.printf(Locale.ROOT, "%nratio statement CSV / boundary SQL: %.2f (goal ≤ 1.5; per round %s),"
+                        + " builder / boundary SQL: %.2f (per round %s)%n", median(csvRatios), format(csvRatios),
+                median(builderRatios), format(builderRatios));
         if (stepSql != null) {
             System.out.printf(Locale.ROOT, "statement CSV / step SQL: %.2f, builder / step SQL: %.2f%n",
                     median(made) / (double) median(stepSql), median(built) / (double) median(stepSql));
@@ -381,6 +395,43 @@ public final class StatementBenchmark {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** Warm-up rounds, then {@code runs} rounds each running every task once: milliseconds per task and round. */
+    private static long[][] interleaved(List<Supplier<Integer>> tasks, Settings s) {
+        for (int i = 0; i < s.warmup(); i++) {
+            tasks.forEach(Supplier::get);
+        }
+        long[][] ms = new long[tasks.size()][s.runs()];
+        for (int r = 0; r < s.runs(); r++) {
+            for (int t = 0; t < tasks.size(); t++) {
+                long start = System.nanoTime();
+                tasks.get(t).get();
+                ms[t][r] = (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+        return ms;
+    }
+
+    private static void report(String what, long[] ms) {
+        long[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-34s %7d ms %7d ms %7d ms   (runs %s)%n", what, median(ms), sorted[0],
+                sorted[sorted.length - 1], Arrays.toString(ms));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String format(double[] values) {
+        StringBuilder out = new StringBuilder("[");
+        for (double v : values) {
+            out.append(out.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return out.append(']').toString();
     }
 
     private static long[] time(String what, Settings s, Supplier<Integer> task) {

@@ -3,8 +3,11 @@ package org.openamr.server.report;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.consumption.TargetKind;
 import org.openamr.server.report.table.Field;
@@ -22,7 +25,23 @@ public class ReportTexts {
     }
 
     public String say(Locale locale, String key, Object... args) {
+        if (args.length == 0) {
+            return fixed(locale, "report." + key, null);
+        }
         return messages.getMessage("report." + key, args, locale);
+    }
+
+    /**
+     * Words without arguments, looked up once per language: a portfolio's statement says "measured" or "Гкал" on
+     * each of tens of thousands of lines, and the message source resolves each time.
+     */
+    private final ConcurrentMap<List<Object>, String> fixedWords =
+            new ConcurrentHashMap<>();
+
+    private String fixed(Locale locale, String code, String fallback) {
+        return fixedWords.computeIfAbsent(Arrays.asList(locale, code, fallback),
+                k -> fallback == null ? messages.getMessage(code, null, locale)
+                        : messages.getMessage(code, null, fallback, locale));
     }
 
     /** A message outside {@code report.*}: the pages' words reused (a meter's state, a reading's source). */
@@ -32,12 +51,12 @@ public class ReportTexts {
 
     /** A unit's symbol ({@code unit.<symbol>} of the pages: «м³», «Гкал»), the symbol itself when none is written. */
     public String unit(Locale locale, String symbol) {
-        return messages.getMessage("unit." + symbol, null, symbol, locale);
+        return fixed(locale, "unit." + symbol, symbol);
     }
 
     /** A resource's name as the pages say it. */
     public String resource(Locale locale, org.openamr.server.point.MeteringPoint.Resource resource) {
-        return messages.getMessage("resource." + resource.name(), null, locale);
+        return fixed(locale, "resource." + resource.name(), null);
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
