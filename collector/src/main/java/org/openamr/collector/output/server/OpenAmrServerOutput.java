@@ -83,7 +83,9 @@ public final class OpenAmrServerOutput implements Output {
 
     @Override
     public void deliver(Batch batch) throws DeliveryException {
-        ReadoutsJson.Document doc = ReadoutsJson.write(batch.collector(), SOFTWARE, batch.readouts());
+        // the software goes in a header, not the body: the server compares a repeated batch's body byte for
+        // byte, and a collector updated between two attempts must still send the same document
+        ReadoutsJson.Document doc = ReadoutsJson.write(batch.collector(), null, batch.readouts());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);
         headers.put("Accept", "application/json");

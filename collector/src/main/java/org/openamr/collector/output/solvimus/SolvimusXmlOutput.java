@@ -60,7 +60,9 @@ public final class SolvimusXmlOutput implements Output {
     @Override
     public void deliver(Batch batch) throws DeliveryException {
         String version = "openamr-collector " + versionOfJar();
-        SolvimusXml.Document doc = SolvimusXml.write(batch.collector(), version, batch.readouts());
+        // no VERSION in the document (it is optional): an OpenAMR server compares a repeated batch byte for
+        // byte, and a collector updated between two attempts must still send the same document
+        SolvimusXml.Document doc = SolvimusXml.write(batch.collector(), null, batch.readouts());
         Map<String, String> headers = new LinkedHashMap<>();
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
