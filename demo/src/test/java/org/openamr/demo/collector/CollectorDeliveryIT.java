@@ -42,6 +42,10 @@ import tools.jackson.databind.JsonNode;
  * the API, batches delivered by {@link OpenAmrServerOutput} and {@link SolvimusXmlOutput}, a batch delivered
  * again, an outage (the server unreachable behind a proxy that refuses connections), and the readings counted in
  * the server's database: every one there, none twice.
+ *
+ * <p>Alone: {@code ./mvnw -B -o -pl demo -am verify -Dtest=NoSuchTest -Dit.test=CollectorDeliveryIT
+ * -Dfailsafe.failIfNoSpecifiedTests=false -Dsurefire.failIfNoSpecifiedTests=false} ({@code -am}, so that the server
+ * and collector of this checkout are used, not whatever jars the local repository holds).
  */
 @DemoServerTest
 @TestPropertySource(properties = {"openamr.test.context=collector-delivery", "openamr.demo.enabled=false",
