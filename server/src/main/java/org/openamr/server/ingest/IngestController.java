@@ -39,22 +39,33 @@ public class IngestController {
 
     /** The XML of Solvimus-based concentrators (SonoCollect 110/111, MUC.easy), "XML TCP" push mode. */
     @PostMapping("/solvimus")
-    public PushReport solvimus(HttpServletRequest request) throws IOException {
+    public ResponseEntity<PushReport> solvimus(HttpServletRequest request) throws IOException {
         Concentrator concentrator = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        CollectorBatch batch = CollectorBatch.of(request);
         byte[] body = limits.body(request);
         Instant now = Instant.now();
         var mucs = new SolvimusXmlReader(limits.maxValues()).read(body);
         ParsedPush parsed = new SolvimusInterpreter(limits.window(now), now).interpret(mucs);
-        return service.store(concentrator, parsed, body);
+        return answer(service.store(concentrator, parsed, body, batch));
     }
 
     /** The project's own readouts JSON, version 1. */
     @PostMapping("/readouts")
-    public PushReport readouts(HttpServletRequest request) throws IOException {
+    public ResponseEntity<PushReport> readouts(HttpServletRequest request) throws IOException {
         Concentrator concentrator = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        CollectorBatch batch = CollectorBatch.of(request);
         byte[] body = limits.body(request);
         ParsedPush parsed = new ReadoutsJsonReader(limits.maxValues(), limits.window(Instant.now())).read(body);
-        return service.store(concentrator, parsed, body);
+        return answer(service.store(concentrator, parsed, body, batch));
+    }
+
+    /** A batch's number also in a header, so that a collector can confirm it without reading the body. */
+    private static ResponseEntity<PushReport> answer(PushReport report) {
+        var ok = ResponseEntity.ok();
+        if (report.batch() != null) {
+            ok.header(CollectorBatch.BATCH, Long.toString(report.batch().sequence()));
+        }
+        return ok.body(report);
     }
 
     @ExceptionHandler(IngestException.class)

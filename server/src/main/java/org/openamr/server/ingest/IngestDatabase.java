@@ -32,6 +32,7 @@ public final class IngestDatabase {
     private final ReadingPartitions partitions;
     private final AuditActor audit;
     private final PushLog pushLog;
+    private final CollectorBatches batches;
 
     IngestDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,6 +46,7 @@ public final class IngestDatabase {
                 partitions);
         this.audit = new AuditActor(jdbc);
         this.pushLog = new PushLog(jdbc, template);
+        this.batches = new CollectorBatches(jdbc);
     }
 
     DataSource dataSource() {
@@ -73,6 +75,10 @@ public final class IngestDatabase {
 
     PushLog pushLog() {
         return pushLog;
+    }
+
+    CollectorBatches batches() {
+        return batches;
     }
 
     void close() {

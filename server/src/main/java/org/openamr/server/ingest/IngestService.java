@@ -31,6 +31,7 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final PushLog pushes;
+    private final CollectorBatches batches;
     private final ReadingStore readings;
     private final ReadingPartitions partitions;
     private final AuditActor audit;
@@ -40,6 +41,7 @@ public class IngestService {
     /** Everything on the ingest pool ({@link IngestDatabase}), so that busy web pages cannot starve pushes. */
     public IngestService(IngestDatabase db, @Value("${openamr.ingest.max-new-meters:1000}") int maxNewMeters) {
         this.pushes = db.pushLog();
+        this.batches = db.batches();
         this.readings = db.readings();
         this.partitions = db.partitions();
         this.audit = db.audit();
@@ -47,7 +49,46 @@ public class IngestService {
         this.maxNewMeters = maxNewMeters;
     }
 
-    PushReport store(Concentrator concentrator, ParsedPush parsed, byte[] payload) {
+    /**
+     * @param batch the collector's numbered batch, or null for a plain push: a batch is stored once per
+     *        channel and collector, and sent again it is acknowledged without storing anything
+     * @throws IngestException 409 when the batch's number was stored before with another document
+     */
+    PushReport store(Concentrator concentrator, ParsedPush parsed, byte[] payload, CollectorBatch batch) {
+        if (batch == null) {
+            return storePush(concentrator, parsed, payload, null);
+        }
+        PushReport report;
+        try {
+            report = storePush(concentrator, parsed, payload, batch);
+        } catch (IngestException e) {
+            if (e.status() == org.springframework.http.HttpStatus.CONFLICT) {
+                // the collector called, and its page must show it even though this batch was refused
+                batches.contact(concentrator.channelId(), batch, null);
+            }
+            throw e;
+        } catch (AlreadyStored earlier) {
+            batches.contact(concentrator.channelId(), batch, batch.sequence());
+            log.info("{} from concentrator channel '{}' was already stored by push {}; nothing stored again",
+                    batch.describe(), concentrator.name(), earlier.stored.push());
+            return PushReport.alreadyStored(earlier.stored.push(), earlier.stored.format(),
+                    PushReport.Batch.of(batch, true, earlier.stored.push()));
+        }
+        batches.contact(concentrator.channelId(), batch, batch.sequence());
+        return report;
+    }
+
+    /** Rolls the batch's transaction back (it wrote nothing but the claim) and carries the earlier push. */
+    private static final class AlreadyStored extends RuntimeException {
+        final transient CollectorBatches.Stored stored;
+
+        AlreadyStored(CollectorBatches.Stored stored) {
+            super(null, null, false, false);
+            this.stored = stored;
+        }
+    }
+
+    private PushReport storePush(Concentrator concentrator, ParsedPush parsed, byte[] payload, CollectorBatch batch) {
         PushAssembly.Assembled push = PushAssembly.assemble(parsed);
         // Months are prepared before the push's transaction opens: making a partition needs a
         // connection and a lock of its own, which a transaction holding rows must not wait for.
@@ -64,6 +105,16 @@ public class IngestService {
         try {
             report = transaction.execute(status -> {
                 audit.set(concentrator.auditActor());
+                long batchId = 0;
+                if (batch != null) {
+                    // first, before any reading: a concurrent delivery of the same batch waits here
+                    CollectorBatches.Claim claim = batches.claim(concentrator.channelId(), batch,
+                            PushLog.sha256(payload));
+                    if (claim.earlier() != null) {
+                        throw new AlreadyStored(claim.earlier());
+                    }
+                    batchId = claim.id();
+                }
                 StoreResult reported = readings.store(push.withConditions(), ReadingSource.PUSH,
                         concentrator.channelId(), true, maxNewMeters);
                 StoreResult silent = readings.store(push.withoutConditions(), ReadingSource.PUSH,
@@ -80,6 +131,9 @@ public class IngestService {
                 PushLog.Logged logged = pushes.insert(new PushLog.Entry(concentrator.channelId(), parsed.format(),
                         parsed.sender(), payload, meters.size(), created, inserted, duplicates, rejections.size(),
                         conflicts.size()));
+                if (batch != null) {
+                    batches.stored(batchId, logged.id());
+                }
                 pushes.insertRejections(logged.id(), rejections);
                 pushes.insertConflicts(logged.id(), conflicts.stream().map(Conflict::logged).toList());
                 List<PushReport.Item> listed = rejections.stream().limit(PushReport.LISTED).map(PushReport.Item::of)
@@ -88,16 +142,17 @@ public class IngestService {
                         .map(Conflict::item).toList();
                 return new PushReport(logged.publicId(), parsed.format(), meters.size(), created, inserted, duplicates,
                         conflicts.size(), rejections.size(), listed, rejections.size() > listed.size(), conflicting,
-                        conflicts.size() > conflicting.size());
+                        conflicts.size() > conflicting.size(),
+                        batch == null ? null : PushReport.Batch.of(batch, false, logged.publicId()));
             });
         } catch (MeterResolver.TooManyNewMeters e) {
             throw IngestException.tooLarge("the push names more than " + maxNewMeters
                     + " meters this server does not know yet (openamr.ingest.max-new-meters); nothing was stored"
                     + " — register the meters first or push them in smaller parts");
         }
-        log.info("push {} ({}) from concentrator '{}' (sender {}): {} meters ({} new), {} readings new, {} duplicate, "
+        log.info("push {} ({}) from concentrator '{}' (sender {}{}): {} meters ({} new), {} readings new, {} duplicate, "
                         + "{} conflicting, {} parts rejected", report.push(), parsed.format(), concentrator.name(),
-                parsed.sender(), report.meters(), report.metersCreated(), report.readingsNew(),
+                parsed.sender(), batch == null ? "" : ", " + batch.describe(), report.meters(), report.metersCreated(), report.readingsNew(),
                 report.readingsDuplicate(), report.readingsConflicting(), report.rejected());
         return report;
     }

@@ -117,7 +117,7 @@ final class PushLog {
         });
     }
 
-    private static byte[] sha256(byte[] payload) {
+    static byte[] sha256(byte[] payload) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(payload);
         } catch (NoSuchAlgorithmException e) {

@@ -16,12 +16,34 @@ import java.util.UUID;
  * @param readingsConflicting valid readings whose register and time the database already had with another
  *        value: the stored value is kept, both are listed in {@code conflicts}
  * @param rejected how many parts were rejected
+ * @param batch the collector's numbered batch this push carried, absent for a plain push
  */
 public record PushReport(UUID push, PushFormat format, int meters, int metersCreated, int readingsNew,
                          int readingsDuplicate, int readingsConflicting, int rejected, List<Item> rejections,
-                         boolean rejectionsTruncated, List<ConflictItem> conflicts, boolean conflictsTruncated) {
+                         boolean rejectionsTruncated, List<ConflictItem> conflicts, boolean conflictsTruncated,
+                         Batch batch) {
 
     static final int LISTED = 1000;
+
+    /** The answer to a batch stored before: its earlier push, nothing stored now. */
+    static PushReport alreadyStored(UUID push, PushFormat format, Batch batch) {
+        return new PushReport(push, format, 0, 0, 0, 0, 0, 0, List.of(), false, List.of(), false, batch);
+    }
+
+    /**
+     * The batch a collector delivered, named in the answer: the collector counts a delivery as confirmed
+     * only when the answer names its batch.
+     *
+     * @param alreadyStored true when an earlier delivery stored it ({@code push} is that delivery's)
+     */
+    public record Batch(String collector, long sequence, boolean alreadyStored, String message) {
+
+        static Batch of(CollectorBatch b, boolean alreadyStored, UUID push) {
+            return new Batch(b.collector(), b.sequence(), alreadyStored, alreadyStored
+                    ? b.describe() + " was already stored (push " + push + "); nothing was stored again"
+                    : b.describe() + " stored (push " + push + ")");
+        }
+    }
 
     /** A rejected part: the meter as the document names it, where, why, and all that as one line. */
     public record Item(String meter, String location, String reason, String message) {

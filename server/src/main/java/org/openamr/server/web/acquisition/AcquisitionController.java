@@ -29,6 +29,7 @@ import org.openamr.server.channel.OutcomeView;
 import org.openamr.server.channel.RunView;
 import org.openamr.server.channel.SearchSpec;
 import org.openamr.server.channel.Text;
+import org.openamr.server.ingest.Collectors;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -70,11 +71,13 @@ class AcquisitionController {
     private final MessageSource messages;
     private final CurrentUser current;
     private final AcquisitionTexts texts;
+    private final Collectors collectors;
 
     AcquisitionController(ChannelRepository channels, ChannelService service, JobService actions,
             Buildings buildings, CronWords words, MessageSource messages, CurrentUser current,
-            AcquisitionTexts texts) {
+            AcquisitionTexts texts, Collectors collectors) {
         this.texts = texts;
+        this.collectors = collectors;
         this.channels = channels;
         this.service = service;
         this.actions = actions;
@@ -228,13 +231,26 @@ class AcquisitionController {
         Map<UUID, String> addresses = new HashMap<>();
         List<AcquisitionPage.ChannelCard> cards = new ArrayList<>();
         Instant now = Instant.now();
-        for (ChannelView v : channels.list(scope, null, null, 0, MAX_CHANNELS).items()) {
-            Channel c = channels.visible(v.id(), scope).orElseThrow();
+        List<Channel> visible = new ArrayList<>();
+        List<ChannelView> views = channels.list(scope, null, null, 0, MAX_CHANNELS).items();
+        for (ChannelView v : views) {
+            visible.add(channels.visible(v.id(), scope).orElseThrow());
+        }
+        // collectors only push, so only concentrator channels can have any
+        Map<Long, List<Collectors.Collector>> delivering = collectors.ofChannels(visible.stream()
+                .filter(c -> !c.kind().polled()).map(Channel::id).toList());
+        for (int i = 0; i < views.size(); i++) {
+            ChannelView v = views.get(i);
+            Channel c = visible.get(i);
             String building = v.buildingId() == null ? null
                     : addresses.computeIfAbsent(v.buildingId(), b -> buildings.get(scope, b).address());
+            List<AcquisitionPage.CollectorRow> rows = delivering.getOrDefault(c.id(), List.of()).stream()
+                    .map(k -> new AcquisitionPage.CollectorRow(k.id(), k.lastContact(), k.queueDepth(), k.version(),
+                            k.lastBatch()))
+                    .toList();
             cards.add(new AcquisitionPage.ChannelCard(v.id(), v.name(), v.kind(), v.address(), v.baud(), v.enabled(),
                     v.buildingId(), building, c.zone(), v.meters(), schedule(v.scheduleCron(), c.zone(), now),
-                    figures(v.lastPoll())));
+                    figures(v.lastPoll()), rows));
         }
         return new AcquisitionPage(scope.mayOperateChannels(), cards, saved, error, startError);
     }

@@ -24,11 +24,20 @@ public record AcquisitionPage(boolean mayOperate, List<ChannelCard> channels, UU
      */
     public record ChannelCard(UUID id, String name, ChannelKind kind, String address, int baud, boolean enabled,
                               UUID buildingId, String building, ZoneId zone, long meters, Schedule schedule,
-                              RunFigures lastPoll) {
+                              RunFigures lastPoll, List<CollectorRow> collectors) {
 
         public boolean polled() {
             return kind.polled();
         }
+    }
+
+    /**
+     * An OpenAMR collector delivering through a concentrator channel, as its last contact left it.
+     *
+     * @param queueDepth readouts waiting in its store as it reported, null if it never said
+     * @param lastBatch  the highest batch number stored, null if none yet
+     */
+    public record CollectorRow(String id, Instant lastContact, Long queueDepth, String version, Long lastBatch) {
     }
 
     /**

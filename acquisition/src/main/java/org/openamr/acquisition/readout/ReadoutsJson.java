@@ -1,0 +1,123 @@
+package org.openamr.acquisition.readout;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes readouts as the project's readouts JSON, version 1 (server/INGEST.md, "Readouts JSON"): what
+ * the server's {@code /ingest/v1/readouts} reads. Values are written as JSON strings from the exact
+ * decimal ({@code "12345.678"}, scale kept), never through a double.
+ *
+ * <p>Deterministic: the same readouts give the same bytes (no send time is written), so that a batch
+ * sent again is recognised by the server as the same document.
+ *
+ * <p>Version 1 has no field for a register's qualifier (VIF extensions such as "hours in error"): values
+ * with one are left out and counted in {@link Document#skipped()}, because sent without it they would land
+ * in the plain register (an "hours in error" value overwriting the operating hours).
+ */
+public final class ReadoutsJson {
+
+    private ReadoutsJson() {
+    }
+
+    /**
+     * @param body    UTF-8 JSON
+     * @param values  register values written
+     * @param skipped register values left out (a qualifier the format cannot carry)
+     */
+    public record Document(byte[] body, int values, int skipped) {
+    }
+
+    /**
+     * @param sender   the {@code concentrator.id} (the collector's id), or null
+     * @param software the {@code concentrator.software}, or null
+     */
+    public static Document write(String sender, String software, List<MeterReadout> readouts) {
+        StringBuilder sb = new StringBuilder(256 + readouts.size() * 512);
+        sb.append("{\"version\":1");
+        if (sender != null || software != null) {
+            sb.append(",\"concentrator\":{");
+            boolean first = true;
+            if (sender != null) {
+                sb.append("\"id\":");
+                string(sb, sender);
+                first = false;
+            }
+            if (software != null) {
+                sb.append(first ? "" : ",").append("\"software\":");
+                string(sb, software);
+            }
+            sb.append('}');
+        }
+        sb.append(",\"meters\":[");
+        int written = 0;
+        int skipped = 0;
+        for (int i = 0; i < readouts.size(); i++) {
+            MeterReadout r = readouts.get(i);
+            MeterIdentity m = r.meter();
+            sb.append(i == 0 ? "" : ",").append("\n{\"serial\":");
+            string(sb, m.serial());
+            if (m.manufacturer().isPresent()) {
+                sb.append(",\"manufacturer\":");
+                string(sb, m.manufacturer().get());
+            }
+            m.version().ifPresent(v -> sb.append(",\"version\":").append(v));
+            m.medium().ifPresent(v -> sb.append(",\"medium\":").append(v));
+            sb.append(",\"readAt\":\"").append(r.readAt()).append("\",\"values\":[");
+            boolean firstValue = true;
+            for (RegisterValue v : r.values()) {
+                RegisterKey k = v.key();
+                if (!k.qualifier().isEmpty()) {
+                    skipped++;
+                    continue;
+                }
+                sb.append(firstValue ? "" : ",").append("{\"quantity\":\"").append(k.quantity().name())
+                        .append("\",\"unit\":");
+                string(sb, k.unit().symbol());
+                sb.append(",\"storage\":").append(k.storage()).append(",\"tariff\":").append(k.tariff())
+                        .append(",\"subunit\":").append(k.subunit()).append(",\"function\":\"")
+                        .append(k.function().name()).append("\",\"at\":\"").append(v.measuredAt())
+                        .append("\",\"value\":\"").append(v.value().toPlainString()).append("\"}");
+                firstValue = false;
+                written++;
+            }
+            sb.append("],\"conditions\":[");
+            for (int j = 0; j < r.conditions().size(); j++) {
+                MeterCondition c = r.conditions().get(j);
+                sb.append(j == 0 ? "" : ",").append("{\"code\":");
+                string(sb, c.code());
+                sb.append(",\"labelEn\":");
+                string(sb, c.labelEn());
+                sb.append(",\"labelRu\":");
+                string(sb, c.labelRu());
+                sb.append(",\"stopsIntegration\":").append(c.stopsIntegration()).append('}');
+            }
+            sb.append("]}");
+        }
+        sb.append("]}\n");
+        return new Document(sb.toString().getBytes(StandardCharsets.UTF_8), written, skipped);
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped, everything else as it is (UTF-8). */
+    static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
