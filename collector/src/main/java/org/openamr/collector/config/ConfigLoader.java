@@ -71,7 +71,7 @@ public final class ConfigLoader {
             locations = locations(yaml);
             file = YAML.readValue(yaml, ConfigFile.class);
         } catch (JacksonException e) {
-            throw new ConfigException(List.of(jacksonProblem(e)));
+            throw new ConfigException(List.of(jacksonProblem(e, locations(yamlOrEmpty(yaml)))));
         }
         if (file == null) {
             throw new ConfigException(List.of(new ConfigProblem(1, 1, "the file is empty", "файл пуст")));
@@ -88,8 +88,8 @@ public final class ConfigLoader {
                     continue;
                 }
                 String pointer = p.streamReadContext().pathAsPointer().toString();
-                if (t == JsonToken.PROPERTY_NAME) {
-                    map.putIfAbsent(pointer, p.currentTokenLocation());
+                if (t.isScalarValue()) {
+                    map.put(pointer, p.currentTokenLocation()); // a value's own place beats its key's
                 } else {
                     map.putIfAbsent(pointer, p.currentTokenLocation());
                 }
@@ -98,8 +98,27 @@ public final class ConfigLoader {
         return map;
     }
 
-    private static ConfigProblem jacksonProblem(JacksonException e) {
+    /** The token pass of a file with a syntax error fails too: then Jackson's own location is all there is. */
+    private static String yamlOrEmpty(String yaml) {
+        try {
+            locations(yaml);
+            return yaml;
+        } catch (JacksonException e) {
+            return "";
+        }
+    }
+
+    private static ConfigProblem jacksonProblem(JacksonException e, Map<String, TokenStreamLocation> locations) {
         TokenStreamLocation at = e.getLocation();
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            pointer.append('/').append(r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()));
+        }
+        // Jackson points at the token it stopped on (for an unknown key, the one after its value);
+        // the first pass knows where the key itself is.
+        if (locations.containsKey(pointer.toString())) {
+            at = locations.get(pointer.toString());
+        }
         int line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
         String path = e.getPath().isEmpty() ? "" : pathText(e.getPath());
@@ -532,6 +551,26 @@ public final class ConfigLoader {
 
         private Object typeSettings(String at, ConfigFile.OutputEntry o, OutputTypes.Type<?> type) {
             JsonNode node = o.settings() == null ? JsonNodeFactory.instance.objectNode() : o.settings();
+            if (type.settings().isRecord() && node.isObject()) {
+                // Jackson builds a record before it reports an unknown key, so a misspelt key would show up
+                // as the missing one: name the unknown key first.
+                Set<String> known = new LinkedHashSet<>();
+                for (var c : type.settings().getRecordComponents()) {
+                    known.add(c.getName());
+                }
+                boolean unknown = false;
+                for (String key : node.propertyNames()) {
+                    if (!known.contains(key)) {
+                        unknown = true;
+                        problem(at + "/" + key, "output " + quote(o.name()) + ": unknown setting '" + key + "' for a " + o.type()
+                                + " output; known settings " + known, "выход " + quote(o.name()) + ": неизвестная настройка '" + key
+                                + "' для выхода типа " + o.type() + "; допустимые " + known);
+                    }
+                }
+                if (unknown) {
+                    return null;
+                }
+            }
             try {
                 return YAML.treeToValue(node, type.settings());
             } catch (JacksonException e) {
