@@ -13,6 +13,7 @@ import org.openamr.acquisition.radio.RadioReadouts;
 import org.openamr.acquisition.radio.RadioReceiver;
 import org.openamr.acquisition.radio.RadioReceivers;
 import org.openamr.acquisition.radio.Reception;
+import org.openamr.acquisition.radio.ReceiverAddress;
 import org.openamr.acquisition.readout.MeterReadout;
 import org.openamr.collector.EventLog;
 import org.openamr.collector.config.CollectorSettings.RadioInput;
@@ -84,6 +85,10 @@ public final class RadioInputRunner implements Runnable {
                 for (Reception next = r.next(); next != null && !pause.stopped(); next = r.next()) {
                     accept(listening, next);
                 }
+                if (!pause.stopped() && finite()) {
+                    log.info("input " + spec.name() + ": " + r.name() + " ended, " + counts.telegrams() + " telegrams");
+                    return; // a file or stdin read again would store every telegram twice
+                }
                 if (!pause.stopped()) {
                     log.warn("input " + spec.name() + ": receiver " + r.name() + " ended; opening it again in " + REOPEN.toSeconds() + " s");
                 }
@@ -95,6 +100,10 @@ public final class RadioInputRunner implements Runnable {
             receiver = null;
             pause.sleep(REOPEN);
         }
+    }
+
+    private boolean finite() {
+        return spec.receiver().kind() == ReceiverAddress.Kind.REPLAY || spec.receiver().kind() == ReceiverAddress.Kind.RTL_WMBUS_STDIN;
     }
 
     /** Stores one reception and what it decoded to. */
