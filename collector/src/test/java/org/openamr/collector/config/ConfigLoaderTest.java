@@ -166,6 +166,20 @@ class ConfigLoaderTest {
         assertThat(loader.load(file).store().path()).isEqualTo(dir.resolve("data/x.db"));
     }
 
+    @Test
+    void theReadmeExampleIsValidButForItsKeysFileThatIsNotOnThisMachine() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        assertThat(problems(yaml)).singleElement().satisfies(p -> assertThat(p.english())
+                .isEqualTo("keys file /etc/openamr/keys.txt cannot be read"));
+        Path keys = Files.writeString(dir.resolve("keys.txt"), "");
+        CollectorSettings s = loader.parse(yaml.replace("/etc/openamr/keys.txt", keys.toString()), dir);
+        assertThat(s.inputs()).hasSize(2);
+        assertThat(s.outputs()).extracting(CollectorSettings.OutputSettings::name).containsExactly("archive", "usb");
+        assertThat(((WiredInput) s.inputs().get(0)).secondaries()).hasSize(2);
+    }
+
     private List<ConfigProblem> problems(String yaml) {
         ConfigException e = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(() -> loader.parse(yaml, dir));
         assertThat(e).as("a problem was expected").isNotNull();
