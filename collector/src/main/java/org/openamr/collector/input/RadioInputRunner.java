@@ -126,6 +126,7 @@ public final class RadioInputRunner implements Runnable {
         } else if (e instanceof Listening.Failed f) {
             counts.error(f.reason().kind());
             t = stored(f.heard(), "failed", f.reason().describe());
+            log.warn("input " + spec.name() + ": telegram not decoded (" + f.reason().kind() + "), stored raw: " + f.reason().describe());
         } else if (e instanceof Listening.Duplicate d) {
             t = stored(d.heard(), "duplicate", "");
         } else if (e instanceof Listening.OtherMode o) {
@@ -135,6 +136,7 @@ public final class RadioInputRunner implements Runnable {
             counts.error(d.kind());
             t = new StoredTelegram(spec.name(), d.receiver(), d.receivedAt(), OptionalInt.empty(), null, "damaged",
                     d.kind() + ": " + d.detail());
+            log.warn("input " + spec.name() + ": damaged input (" + d.kind() + "): " + d.detail());
         }
         counts.telegram();
         try {

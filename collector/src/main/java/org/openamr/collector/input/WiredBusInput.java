@@ -41,6 +41,8 @@ public final class WiredBusInput implements Runnable {
     private final Pause pause;
     private final EventLog log;
     private final InputCounts counts = new InputCounts();
+    /** The meters the search found, null before it ran. */
+    private volatile List<SecondaryAddress> found;
 
     public WiredBusInput(WiredInput spec, Store store, TelegramReadouts telegrams, Clock clock, ZoneId zone, Pause pause,
                          EventLog log) {
@@ -93,9 +95,19 @@ public final class WiredBusInput implements Runnable {
                     failure("secondary address " + a, e);
                 }
             }
-            if (spec.search() == Search.PRIMARY) {
+            if (spec.search() != Search.NONE && found != null) {
+                for (SecondaryAddress a : found) {
+                    try {
+                        readouts.add(master.read(a));
+                    } catch (MasterException e) {
+                        failed++;
+                        failure("secondary address " + a + " (found by the search)", e);
+                    }
+                }
+            } else if (spec.search() == Search.PRIMARY) {
                 readouts.addAll(PrimaryScan.run(master, Address.UNCONFIGURED, Address.MAX_PRIMARY, new SearchListener() {
                 }).meters());
+                remember(readouts);
             } else if (spec.search() == Search.SECONDARY) {
                 SecondarySearch.Result r = SecondarySearch.run(master, new SecondaryAddress("FFFFFFFF",
                         SecondaryAddress.ANY_MANUFACTURER, SecondaryAddress.ANY, SecondaryAddress.ANY), new SearchListener() {
@@ -108,6 +120,7 @@ public final class WiredBusInput implements Runnable {
                         failure("secondary address " + m.address(), e);
                     }
                 }
+                remember(readouts);
             }
             for (Readout r : readouts) {
                 stored += store(r) ? 1 : 0;
@@ -119,6 +132,16 @@ public final class WiredBusInput implements Runnable {
         }
         log.info("input " + spec.name() + ": read " + stored + " meters" + (failed > 0 ? ", " + failed + " did not answer" : ""));
         return stored;
+    }
+
+    /**
+     * The search runs once, at the first read (a secondary search of a full bus takes minutes); later
+     * reads read the meters it found by their secondary addresses. A restart searches again.
+     */
+    private void remember(List<Readout> readouts) {
+        found = readouts.stream().filter(r -> r.header() != null).map(r -> r.header().secondaryAddress()).distinct().toList();
+        log.info("input " + spec.name() + ": the " + spec.search().name().toLowerCase(java.util.Locale.ROOT) + " search found "
+                + found.size() + " meters");
     }
 
     private boolean store(Readout r) {

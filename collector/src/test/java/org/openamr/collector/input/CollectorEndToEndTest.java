@@ -19,7 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openamr.acquisition.readout.MeterReadout;
+import org.openamr.acquisition.channel.BusConnection;
+import org.openamr.acquisition.readout.TelegramReadouts;
+import org.openamr.acquisition.schedule.Cron;
 import org.openamr.collector.Collector;
+import org.openamr.collector.delivery.Pause;
+import org.openamr.collector.store.Store;
 import org.openamr.collector.EventLog;
 import org.openamr.collector.config.CollectorSettings;
 import org.openamr.collector.config.ConfigLoader;
@@ -119,7 +124,34 @@ class CollectorEndToEndTest {
             }
         }
         assertThat(log).anySatisfy(l -> assertThat(l).contains("input basement: read 3 meters"));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("WARN input air: telegram not decoded"));
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("WARN input air: damaged input"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("collector e2e: stopped"));
+    }
+
+    @Test
+    @Timeout(90)
+    void aSecondarySearchAtTheFirstReadFindsTheBusAndLaterReadsReadWhatItFound() throws Exception {
+        VirtualBus bus = VirtualBus.builder().seed(5).clock(Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC))
+                .baud(38400).demo(3).build();
+        Set<String> ids = bus.meters().stream().map(VirtualMeter::id).collect(Collectors.toSet());
+        List<String> log = new ArrayList<>();
+        try (TcpBusServer server = TcpBusServer.start(bus, 0, Pacing.unpaced());
+             Store store = Store.open(dir.resolve("s.db"), 1L << 30, java.util.Optional.empty(), Clock.systemUTC(),
+                     EventLog.silent())) {
+            CollectorSettings.WiredInput spec = new CollectorSettings.WiredInput("bus",
+                    BusConnection.of("tcp://127.0.0.1:" + server.port(), 38400), List.of(), List.of(),
+                    CollectorSettings.Search.SECONDARY, Cron.parse("0 * * * *"));
+            WiredBusInput input = new WiredBusInput(spec, store, TelegramReadouts.builtIn(), Clock.systemUTC(), ZoneOffset.UTC,
+                    Pause.real(), (level, text) -> log.add(level + " " + text));
+            assertThat(input.readAll()).isEqualTo(3);
+            assertThat(input.readAll()).isEqualTo(3);
+            assertThat(log.stream().filter(l -> l.contains("search found 3 meters"))).hasSize(1);
+            Set<String> read = new HashSet<>();
+            store.readouts().values().forEach(r -> read.add(r.meter().serial()));
+            assertThat(read).isEqualTo(ids);
+            assertThat(store.readouts()).hasSize(6);
+        }
     }
 
     private static long total(Map<String, Long> counts) {
