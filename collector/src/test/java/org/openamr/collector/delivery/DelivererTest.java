@@ -130,6 +130,26 @@ class DelivererTest {
         }
     }
 
+    @Test
+    void aScheduledOutputDeliversAtItsCronTimesOnly() throws Exception {
+        Path out = dir.resolve("out");
+        try (Store store = Store.open(dir.resolve("s.db"), 1L << 30, Optional.empty(), clock, events)) {
+            store.registerOutputs(List.of("quarterly"));
+            OutputSettings spec = new OutputSettings("quarterly", "file",
+                    Optional.of(org.openamr.acquisition.schedule.Cron.parse("*/15 * * * *")), MeterFilter.ALL, Optional.empty(),
+                    3, Duration.ofSeconds(10), Duration.ofMinutes(5), 4, null);
+            clock.now = java.time.Instant.parse("2026-03-01T12:05:30Z");
+            add(store, 1, 10);
+            pause.stopAfter = 1;
+            new Deliverer("c1", store, List.of(spec), Map.of("quarterly", new FileOutput("quarterly", "c1", out)),
+                    clock, ZoneOffset.UTC, pause, events, new Random(1)).worker("quarterly").run();
+            assertThat(pause.sleeps.get(0)).isEqualTo(Duration.ofMinutes(9).plusSeconds(30)); // until 12:15
+            assertThat(numbers(out.resolve("c1_quarterly_1.json"))).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(numbers(out.resolve("c1_quarterly_3.json"))).containsExactly(9L, 10L); // all drained at 12:15
+            assertThat(store.queueDepth("quarterly")).isZero();
+        }
+    }
+
     private static void add(Store store, long from, long to) throws Exception {
         for (long n = from; n <= to; n++) {
             store.store(null, "in", List.of(Readouts.readout("12345678", n)));

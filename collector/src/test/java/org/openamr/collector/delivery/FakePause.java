@@ -16,8 +16,14 @@ final class FakePause implements Pause {
         this.clock = clock;
     }
 
+    /** Stops itself after this many pauses: lets a test run a worker's loop to an end. */
+    int stopAfter = Integer.MAX_VALUE;
+
     @Override
     public boolean sleep(Duration d) {
+        if (sleeps.size() >= stopAfter) {
+            stopped = true;
+        }
         sleeps.add(d);
         clock.now = clock.now.plus(d);
         return !stopped;

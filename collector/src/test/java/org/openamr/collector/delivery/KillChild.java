@@ -14,6 +14,8 @@ import org.openamr.collector.config.MeterFilter;
 import org.openamr.collector.output.file.FileOutput;
 import org.openamr.collector.store.Readouts;
 import org.openamr.collector.store.Store;
+import org.openamr.collector.store.StoredTelegram;
+import java.util.OptionalInt;
 
 /**
  * The collector's store and delivery in a JVM of their own, for {@link KillTest} to kill: stores readouts
@@ -48,7 +50,9 @@ public final class KillChild {
         long n = store.readouts().values().stream().mapToLong(Readouts::number).max().orElse(0);
         while (true) {
             n++;
-            store.store(null, "child", List.of(Readouts.readout("12345678", n)));
+            byte[] raw = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(n).array();
+            store.store(new StoredTelegram("child", "replay:kill", clock.instant(), OptionalInt.of(-70), raw, "decoded", ""),
+                    "child", List.of(Readouts.readout("12345678", n)));
             System.out.println("STORED " + n);
             System.out.flush();
             Thread.sleep(3);

@@ -74,6 +74,7 @@ class KillTest {
         Set<Long> stored = new HashSet<>();
         try (Store s = Store.open(store, 1L << 30, Optional.empty(), Clock.systemUTC(), EventLog.silent())) {
             s.readouts().values().forEach(r -> stored.add(Readouts.number(r)));
+            assertThat(s.telegramCounts().get("decoded")).as("each readout's telegram stored with it").isEqualTo(stored.size());
         }
         assertThat(stored).as("every readout reported stored is in the store").containsAll(reported);
 
