@@ -33,6 +33,7 @@ import org.openamr.wmbus.receiver.LinkMode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,8 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A key written twice is a mistake to name, not a silent "the last one wins".
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final OutputTypes types;
@@ -65,6 +68,9 @@ public final class ConfigLoader {
 
     /** @param base the folder relative paths (store, keys, file outputs) are taken from */
     public CollectorSettings parse(String yaml, Path base) throws ConfigException {
+        if (yaml.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"))) {
+            throw new ConfigException(List.of(new ConfigProblem(1, 1, "the file is empty", "файл пуст")));
+        }
         ConfigFile file;
         Map<String, TokenStreamLocation> locations;
         try {
@@ -121,7 +127,7 @@ public final class ConfigLoader {
         }
         int line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
-        String path = e.getPath().isEmpty() ? "" : pathText(e.getPath());
+        String path = e.getPath().isEmpty() ? "the file" : pathText(e.getPath());
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : " (" + String.join(", ",
                     u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")";
@@ -133,6 +139,12 @@ public final class ConfigLoader {
             String expectedRu = m.getTargetType() == null ? "другой тип" : typeName(m.getTargetType(), true);
             return new ConfigProblem(line, column, path + " has the wrong type: expected " + expected,
                     path + ": неверный тип значения, ожидается " + expectedRu);
+        }
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate .*\"(.*)\"").matcher(
+                String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            return new ConfigProblem(line, column, "the key '" + duplicate.group(1) + "' is written twice",
+                    "ключ '" + duplicate.group(1) + "' указан дважды");
         }
         return new ConfigProblem(line, column, "YAML: " + e.getOriginalMessage(), "ошибка YAML: " + e.getOriginalMessage());
     }

@@ -152,6 +152,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceAnEmptyFileAndAMissingSectionAreNamed() {
+        List<ConfigProblem> twice = problems("collector:\n  id: a\n  id: b\n  store: {path: x.db}\n");
+        assertThat(twice).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.english()).isEqualTo("the key 'id' is written twice");
+            assertThat(x.russian()).isEqualTo("ключ 'id' указан дважды");
+        });
+        assertThat(problems("")).singleElement().satisfies(x -> assertThat(x.english()).isEqualTo("the file is empty"));
+        assertThat(problems("inputs: []\n")).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(1);
+            assertThat(x.english()).contains("'collector:'");
+            assertThat(x.russian()).contains("нет раздела 'collector:'");
+        });
+    }
+
+    @Test
     void aWiredInputWithoutMeterOrScheduleIsRefused() {
         String yaml = "collector: {id: a, store: {path: x.db}}\ninputs:\n  - name: bus\n    type: mbus\n    address: tcp://h:10001\n";
         List<ConfigProblem> p = problems(yaml);
