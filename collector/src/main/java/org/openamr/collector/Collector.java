@@ -96,6 +96,11 @@ public final class Collector implements AutoCloseable {
         return radios;
     }
 
+    /** Each output's deliveries and last failure, for a status page. */
+    public List<org.openamr.collector.delivery.OutputStatus> outputStatus() {
+        return deliverer.status();
+    }
+
     public void start() {
         log.info("collector " + settings.id() + ": store " + store.file() + ", " + settings.inputs().size() + " inputs, "
                 + settings.outputs().size() + " outputs");

@@ -3,6 +3,7 @@ package org.openamr.collector.delivery;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class Deliverer {
     private final EventLog log;
     private final Random random;
     private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, Worker> workers = new java.util.HashMap<>();
 
     /** @param outputs every configured output by name, backups included */
     public Deliverer(String collector, Store store, List<OutputSettings> settings, Map<String, Output> outputs,
@@ -77,10 +79,17 @@ public final class Deliverer {
         }
     }
 
-    /** The worker of one output, for a test to drive step by step. */
-    public Worker worker(String output) {
-        OutputSettings s = settings.stream().filter(o -> o.name().equals(output)).findFirst().orElseThrow();
-        return new Worker(s, outputs.get(s.name()), s.backup().map(outputs::get));
+    /** The worker of one output (the same one every time), for the threads and for a test to drive step by step. */
+    public synchronized Worker worker(String output) {
+        return workers.computeIfAbsent(output, name -> {
+            OutputSettings s = settings.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+            return new Worker(s, outputs.get(s.name()), s.backup().map(outputs::get));
+        });
+    }
+
+    /** Every output's status, in the configuration's order. */
+    public List<OutputStatus> status() {
+        return settings.stream().map(s -> worker(s.name()).status()).toList();
     }
 
     /** One output's delivery loop. */
@@ -89,7 +98,17 @@ public final class Deliverer {
         private final Output primary;
         private final Optional<Output> backup;
         /** Failures of the primary in a row, across batches: decides when the backup takes over. */
-        private int failures;
+        private volatile int failures;
+        private volatile long delivered;
+        private volatile long throughBackup;
+        private volatile Instant lastSuccess;
+        private volatile Instant lastErrorAt;
+        private volatile String lastError;
+
+        public OutputStatus status() {
+            return new OutputStatus(spec.name(), delivered, throughBackup, failures, Optional.ofNullable(lastSuccess),
+                    Optional.ofNullable(lastErrorAt), Optional.ofNullable(lastError));
+        }
 
         Worker(OutputSettings spec, Output primary, Optional<Output> backup) {
             this.spec = spec;
@@ -144,12 +163,16 @@ public final class Deliverer {
                         log.info("output " + spec.name() + ": answers again, delivering to it again");
                     }
                     failures = 0;
+                    delivered++;
+                    lastSuccess = clock.instant();
                     log.info("output " + spec.name() + ": batch " + batch.sequence() + " delivered, "
                             + batch.readouts().size() + " readouts");
                     return true;
                 } catch (DeliveryException e) {
                     failure = e;
                     failures++;
+                    lastErrorAt = clock.instant();
+                    lastError = e.kind() + ": " + e.getMessage();
                     log.warn("output " + spec.name() + ": batch " + batch.sequence() + " failed (" + e.kind()
                             + ", failure " + failures + " in a row): " + e.getMessage());
                 }
@@ -177,6 +200,8 @@ public final class Deliverer {
                 return false;
             }
             store.delivered(batch, routed);
+            throughBackup++;
+            lastSuccess = clock.instant();
             log.info("output " + spec.name() + ": batch " + batch.sequence() + " delivered through backup " + b.name()
                     + " as its batch " + routed.sequence() + ", " + batch.readouts().size() + " readouts");
             return true;

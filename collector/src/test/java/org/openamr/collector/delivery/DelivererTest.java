@@ -79,6 +79,13 @@ class DelivererTest {
             assertThat(all).containsExactlyInAnyOrderElementsOf(range(1, 20)); // each once, wherever it went
             assertThat(store.queueDepth("server")).isZero();
             assertThat(log).anySatisfy(l -> assertThat(l).contains("delivered through backup spare"));
+            OutputStatus status = d.status().get(0);
+            assertThat(status.name()).isEqualTo("server");
+            assertThat(status.delivered()).isEqualTo(1);
+            assertThat(status.throughBackup()).isEqualTo(2);
+            assertThat(status.failuresInRow()).isZero();
+            assertThat(status.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("RETRYABLE: cannot write"));
+            assertThat(status.lastSuccess()).contains(clock.now);
             assertThat(log).anySatisfy(l -> assertThat(l).contains("answers again"));
         }
     }
