@@ -46,11 +46,20 @@ public final class TelegramReadouts {
         }
         MeterIdentity identity = new MeterIdentity(header.id(), Optional.of(header.manufacturerLetters()),
                 Optional.of(header.version()), Optional.of(header.medium()));
-        Optional<DeviceProfile> profile = profiles.find(header.manufacturerLetters(), header.version());
-        List<DataRecord> records = readout.records();
+        return toReadout(identity, header.status(), readout.records(), readout.readAt(), meterZone);
+    }
+
+    /**
+     * The same for records that came another way, e.g. a wireless telegram: the meter named by its
+     * link or transport header, its status byte (null when it sent none) and when it was heard.
+     */
+    public MeterReadout toReadout(MeterIdentity identity, StatusByte status, List<DataRecord> records, Instant readAt,
+                                  ZoneId meterZone) {
+        Optional<DeviceProfile> profile = identity.manufacturer().isPresent() && identity.version().isPresent()
+                ? profiles.find(identity.manufacturer().get(), identity.version().get()) : Optional.empty();
         Map<Long, Instant> storedAt = storageTimes(records, meterZone);
         List<RegisterValue> values = new ArrayList<>();
-        List<MeterCondition> conditions = new ArrayList<>(statusConditions(header.status()));
+        List<MeterCondition> conditions = new ArrayList<>(status == null ? List.of() : statusConditions(status));
         for (DataRecord r : records) {
             if (!(r.value() instanceof Value.Numeric n)) {
                 continue;
@@ -59,7 +68,7 @@ public final class TelegramReadouts {
                 conditions.addAll(errorConditions(n.amount().longValueExact(), profile));
                 continue;
             }
-            Instant at = r.storageNumber() == 0 ? readout.readAt() : storedAt.get(r.storageNumber());
+            Instant at = r.storageNumber() == 0 ? readAt : storedAt.get(r.storageNumber());
             if (at == null) {
                 // A stored value without its date cannot be placed in time; filing it at the read
                 // time would present an old value as a current one.
@@ -67,7 +76,7 @@ public final class TelegramReadouts {
             }
             values.add(new RegisterValue(RegisterKey.of(r), at, n.amount()));
         }
-        return new MeterReadout(identity, readout.readAt(), dropRepeatedKeys(values), conditions);
+        return new MeterReadout(identity, readAt, dropRepeatedKeys(values), conditions);
     }
 
     private static Map<Long, Instant> storageTimes(List<DataRecord> records, ZoneId zone) {
