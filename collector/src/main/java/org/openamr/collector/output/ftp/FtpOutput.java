@@ -134,7 +134,12 @@ public final class FtpOutput implements Output {
             if (ftp instanceof FTPSClient) {
                 FTPSClient ftps = (FTPSClient) ftp;
                 ftps.execPBSZ(0);
-                expect(ftp, FTPReply.isPositiveCompletion(ftps.sendCommand("PROT", "P")), "PROT P (encrypted data)");
+                // execPROT, not a bare PROT command: it also makes the client wrap its data connections in TLS
+                try {
+                    ftps.execPROT("P");
+                } catch (SSLException e) {
+                    throw failure(ftp, "PROT P (encrypted data)");
+                }
             }
             ftp.enterLocalPassiveMode();
             expect(ftp, ftp.setFileType(FTP.BINARY_FILE_TYPE), "TYPE I");
