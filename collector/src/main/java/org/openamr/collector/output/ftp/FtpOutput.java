@@ -24,6 +24,7 @@ import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.openamr.collector.delivery.Batch;
 import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
@@ -51,7 +52,18 @@ public final class FtpOutput implements Output {
         /** AUTH TLS on the control port, then PBSZ 0 and PROT P so that the data channel is encrypted too. */
         EXPLICIT,
         /** TLS from the first byte (port 990 by default). */
-        IMPLICIT
+        IMPLICIT;
+
+        /** As the configuration writes it, in any case: {@code explicit} is {@code EXPLICIT}. */
+        @JsonCreator
+        public static Security of(String text) {
+            for (Security s : values()) {
+                if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("security '" + text + "' is not NONE, EXPLICIT or IMPLICIT");
+        }
     }
 
     /**

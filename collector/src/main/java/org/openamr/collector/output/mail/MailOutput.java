@@ -24,6 +24,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.openamr.collector.delivery.Batch;
 import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
@@ -45,7 +46,18 @@ public final class MailOutput implements Output {
         /** STARTTLS required (the submission port 587): a server that does not offer it is refused. */
         STARTTLS,
         /** TLS from the first byte (port 465). */
-        TLS
+        TLS;
+
+        /** As the configuration writes it, in any case: {@code explicit} is {@code EXPLICIT}. */
+        @JsonCreator
+        public static Security of(String text) {
+            for (Security s : values()) {
+                if (s.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("security '" + text + "' is not NONE, STARTTLS or TLS");
+        }
     }
 
     /**
