@@ -160,7 +160,7 @@ public final class FtpOutput implements Output {
             }
             expect(ftp, ftp.storeFile(partName, new ByteArrayInputStream(csv)), "STOR " + partName);
             rename(ftp, partName, finalName);
-            ftp.logout();
+            logoutQuietly(ftp);
         } catch (FTPConnectionClosedException e) {
             throw new DeliveryException(Kind.RETRYABLE, "FTP " + where + " closed the connection: " + reply(ftp), e);
         } catch (SSLHandshakeException e) {
@@ -216,6 +216,8 @@ public final class FtpOutput implements Output {
         }
         FTPSClient ftps = new FTPSClient("TLS", settings.security() == Security.IMPLICIT);
         ftps.setTrustManager(pinnedCertificate == null ? defaultTrust() : new PinnedTrust(pinnedCertificate));
+        // a certificate from a trusted authority must also name this host; a pinned one is checked by its hash
+        ftps.setEndpointCheckingEnabled(pinnedCertificate == null);
         return ftps;
     }
 
@@ -234,6 +236,15 @@ public final class FtpOutput implements Output {
     private static String reply(FTPClient ftp) {
         String s = ftp.getReplyString();
         return s == null ? "(no reply)" : s.strip();
+    }
+
+    /** After the rename the batch is delivered: a failing QUIT must not make it look undelivered. */
+    private static void logoutQuietly(FTPClient ftp) {
+        try {
+            ftp.logout();
+        } catch (IOException ignored) {
+            // delivered already
+        }
     }
 
     private static void disconnectQuietly(FTPClient ftp) {

@@ -130,18 +130,23 @@ public final class SftpOutput implements Output {
         byte[] csv = ReadingsCsv.write(batch, zone);
         String where = settings.user() + "@" + settings.host() + ":" + settings.port();
         AtomicReference<String> keyRejected = new AtomicReference<>();
+        boolean renamed = false;
         try (ClientSession session = open(where, keyRejected)) {
             try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
                 try (OutputStream out = sftp.write(partPath)) {
                     out.write(csv);
                 }
                 rename(sftp, partPath, finalPath);
+                renamed = true;
             } catch (SftpException e) {
                 throw sftpFailure(where, e);
             }
         } catch (DeliveryException e) {
             throw e;
         } catch (IOException e) {
+            if (renamed) {
+                return; // delivered; only closing the channel or session failed
+            }
             if (keyRejected.get() != null) {
                 throw new DeliveryException(Kind.REFUSED, "SFTP " + where + ": " + keyRejected.get(), e);
             }
