@@ -23,7 +23,9 @@ import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.commons.net.ftp.FTPClient;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,7 @@ class FtpOutputTest {
         UserManager manager = users.createUserManager();
         manager.save(user("meter", "secret", List.of(new WritePermission())));
         manager.save(user("reader", "secret", List.of()));
+        manager.save(user("single", "secret", List.of(new WritePermission(), new ConcurrentLoginPermission(1, 1))));
         Files.createDirectories(home.resolve("in"));
         FtpServerFactory factory = new FtpServerFactory();
         factory.setUserManager(manager);
@@ -210,6 +213,22 @@ class FtpOutputTest {
                 .deliver(TestBatches.heatAndWater(1)))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REFUSED))
                 .hasMessageContaining("login as meter").hasMessageContaining("530");
+    }
+
+    @Test
+    void aBusyServersFourHundredsAreRetryable() throws Exception {
+        start(Security.NONE);
+        FTPClient other = new FTPClient();
+        other.connect("127.0.0.1", port);
+        assertThat(other.login("single", "secret")).isTrue();
+        try {
+            assertThatThrownBy(() -> output(Security.NONE, "single", "secret", "in", null)
+                    .deliver(TestBatches.heatAndWater(1)))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RETRYABLE))
+                    .hasMessageContaining("421");
+        } finally {
+            other.disconnect();
+        }
     }
 
     @Test
