@@ -10,6 +10,8 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import java.nio.charset.StandardCharsets;
@@ -189,6 +191,9 @@ public final class MqttOutput implements Output {
                 throw new DeliveryException(Kind.REFUSED, where() + " refused the connection: "
                         + ((Mqtt3ConnAckException) cause).getMqttMessage().getReturnCode(), cause);
             }
+            if (cause instanceof PubAckRefused) {
+                throw new DeliveryException(((PubAckRefused) cause).kind, where() + " refused " + cause.getMessage(), cause);
+            }
             if (cause instanceof ConnectionFailedException) {
                 throw new DeliveryException(Kind.RETRYABLE, where() + ": cannot connect: " + cause.getMessage(), cause);
             }
@@ -207,6 +212,18 @@ public final class MqttOutput implements Output {
     @Override
     public void close() {
         dropLink();
+    }
+
+    /** An MQTT 5 PUBACK with an error reason (not authorised for the topic, quota, payload format …). */
+    private static final class PubAckRefused extends RuntimeException {
+        /** A quota or an unspecified error may pass; not authorised, an invalid topic or payload will not. */
+        final Kind kind;
+
+        PubAckRefused(String topic, Mqtt5PubAckReasonCode reason) {
+            super("the message to " + topic + ": PUBACK " + reason);
+            this.kind = reason == Mqtt5PubAckReasonCode.QUOTA_EXCEEDED || reason == Mqtt5PubAckReasonCode.UNSPECIFIED_ERROR
+                    || reason == Mqtt5PubAckReasonCode.PACKET_IDENTIFIER_IN_USE ? Kind.RETRYABLE : Kind.REFUSED;
+        }
     }
 
     /** What the two protocol versions have in common here. */
@@ -249,14 +266,22 @@ public final class MqttOutput implements Output {
         @Override
         public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain) {
             return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain).payload(payload)
-                    .contentType("application/json").send().thenApply(result -> {
-                        if (result.getError().isPresent()) {
-                            throw new CompletionException(result.getError().get());
+                    .contentType("application/json").send().handle((result, failure) -> {
+                        // a PUBACK with an error code arrives as a failed future or as the result's error
+                        Throwable error = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        if (error == null && result.getError().isPresent()) {
+                            error = result.getError().get();
+                        }
+                        if (error instanceof Mqtt5PubAckException) {
+                            throw new PubAckRefused(topic, ((Mqtt5PubAckException) error).getMqttMessage().getReasonCode());
+                        }
+                        if (error != null) {
+                            throw new CompletionException(error);
                         }
                         if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result
                                 && ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode().isError()) {
-                            throw new CompletionException(new IllegalStateException("PUBACK for " + topic + ": "
-                                    + ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode()));
+                            throw new PubAckRefused(topic, ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode());
                         }
                         return null;
                     });
