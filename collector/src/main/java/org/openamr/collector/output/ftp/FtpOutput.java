@@ -6,19 +6,13 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
@@ -30,6 +24,7 @@ import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
 import org.openamr.collector.delivery.Output;
 import org.openamr.collector.output.csv.ReadingsCsv;
+import org.openamr.collector.output.tls.PinnedCertificate;
 
 /**
  * Uploads each batch as a CSV file ({@link ReadingsCsv}) to an FTP server, plain or FTPS (explicit: AUTH TLS on
@@ -113,7 +108,7 @@ public final class FtpOutput implements Output {
     private final String collectorId;
     private final Settings settings;
     private final ZoneId zone;
-    private final byte[] pinnedCertificate;
+    private final PinnedCertificate pinnedCertificate;
 
     public FtpOutput(String name, String collectorId, Settings settings) {
         this.name = ReadingsCsv.requireSafeName("output name", name);
@@ -121,7 +116,7 @@ public final class FtpOutput implements Output {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.zone = ZoneId.of(settings.zone());
         this.pinnedCertificate = settings.certificateFingerprint() == null ? null
-                : parseFingerprint(settings.certificateFingerprint());
+                : PinnedCertificate.of(settings.certificateFingerprint(), "FTP output: certificateFingerprint");
     }
 
     @Override
@@ -215,7 +210,7 @@ public final class FtpOutput implements Output {
             return new FTPClient();
         }
         FTPSClient ftps = new FTPSClient("TLS", settings.security() == Security.IMPLICIT);
-        ftps.setTrustManager(pinnedCertificate == null ? defaultTrust() : new PinnedTrust(pinnedCertificate));
+        ftps.setTrustManager(pinnedCertificate == null ? defaultTrust() : pinnedCertificate);
         // a certificate from a trusted authority must also name this host; a pinned one is checked by its hash
         ftps.setEndpointCheckingEnabled(pinnedCertificate == null);
         return ftps;
@@ -264,51 +259,6 @@ public final class FtpOutput implements Output {
             return f.getTrustManagers()[0];
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM has no default trust store", e);
-        }
-    }
-
-    static byte[] parseFingerprint(String text) {
-        String hex = text.replace(":", "").strip().toLowerCase(Locale.ROOT);
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("FTP output: certificateFingerprint '" + text
-                    + "' is not a SHA-256 in hex (64 hex digits, colons allowed)");
-        }
-        return HexFormat.of().parseHex(hex);
-    }
-
-    /** Trusts exactly the server certificate whose SHA-256 is configured: how a self-signed FTPS server is reached. */
-    private static final class PinnedTrust implements X509TrustManager {
-        private final byte[] sha256;
-
-        PinnedTrust(byte[] sha256) {
-            this.sha256 = sha256;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            if (chain == null || chain.length == 0) {
-                throw new CertificateException("the server sent no certificate");
-            }
-            byte[] actual;
-            try {
-                actual = MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
-            } catch (GeneralSecurityException e) {
-                throw new CertificateException(e);
-            }
-            if (!MessageDigest.isEqual(actual, sha256)) {
-                throw new CertificateException("the server's certificate has SHA-256 "
-                        + HexFormat.ofDelimiter(":").formatHex(actual) + ", not the configured one");
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

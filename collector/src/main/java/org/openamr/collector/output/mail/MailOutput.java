@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -30,6 +31,7 @@ import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
 import org.openamr.collector.delivery.Output;
 import org.openamr.collector.output.csv.ReadingsCsv;
+import org.openamr.collector.output.tls.PinnedCertificate;
 
 /**
  * Mails each batch as a CSV attachment ({@link ReadingsCsv}, the same bytes and name as the file outputs') over
@@ -69,11 +71,15 @@ public final class MailOutput implements Output {
      * @param from           sender address
      * @param to             one or more recipient addresses
      * @param subjectPrefix  the subject's start, default {@code OpenAMR}; the collector and the readings' period follow
+     * @param certificateFingerprint STARTTLS and TLS only: the SHA-256 of the server's certificate (hex, colons
+     *                       allowed); when given, exactly that certificate is trusted (a self-signed one works),
+     *                       otherwise the JVM's trusted authorities and the host name decide
      * @param timeoutSeconds for connecting and each answer, default 30
      * @param zone           time zone of the CSV's times, the file name and the subject, default {@code UTC}
      */
     public record Settings(String host, Integer port, Security security, String user, String password, String from,
-                           List<String> to, String subjectPrefix, Integer timeoutSeconds, String zone) {
+                           List<String> to, String subjectPrefix, String certificateFingerprint,
+                           Integer timeoutSeconds, String zone) {
 
         public Settings {
             if (host == null || host.isBlank()) {
@@ -93,6 +99,12 @@ public final class MailOutput implements Output {
                 address("to", recipient);
             }
             subjectPrefix = subjectPrefix == null ? "OpenAMR" : subjectPrefix;
+            if (certificateFingerprint != null) {
+                if (security == Security.NONE) {
+                    throw new IllegalArgumentException("mail output: certificateFingerprint needs security STARTTLS or TLS");
+                }
+                PinnedCertificate.of(certificateFingerprint, "mail output: certificateFingerprint");
+            }
             timeoutSeconds = timeoutSeconds == null ? 30 : timeoutSeconds;
             if (timeoutSeconds < 1) {
                 throw new IllegalArgumentException("mail output: timeoutSeconds " + timeoutSeconds + " is not positive");
@@ -119,6 +131,7 @@ public final class MailOutput implements Output {
     private final ZoneId zone;
     private final InternetAddress from;
     private final InternetAddress[] to;
+    private final PinnedCertificate pinned;
 
     public MailOutput(String name, String collectorId, Settings settings) {
         this.name = ReadingsCsv.requireSafeName("output name", name);
@@ -131,6 +144,8 @@ public final class MailOutput implements Output {
             recipients.add(address("to", recipient));
         }
         this.to = recipients.toArray(new InternetAddress[0]);
+        this.pinned = settings.certificateFingerprint() == null ? null
+                : PinnedCertificate.of(settings.certificateFingerprint(), "mail output: certificateFingerprint");
     }
 
     @Override
@@ -214,7 +229,13 @@ public final class MailOutput implements Output {
             p.setProperty("mail." + protocol + ".auth", Boolean.toString(settings.user() != null && !settings.user().isBlank()));
             // the exception then names every refused recipient with the server's answer
             p.setProperty("mail." + protocol + ".reportsuccess", "false");
-            p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+            if (pinned != null) {
+                // the hash names the one certificate: no authority and no host name to check
+                p.put("mail." + protocol + ".ssl.socketFactory", pinned.socketFactory());
+                p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "false");
+            } else {
+                p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+            }
         }
         if (settings.security() == Security.STARTTLS) {
             p.setProperty("mail.smtp.starttls.enable", "true");
@@ -247,6 +268,12 @@ public final class MailOutput implements Output {
             if (last >= 400 && response != null) {
                 code = last;
                 answer = response;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException) {
+                return new DeliveryException(Kind.REFUSED, "SMTP " + where + ": TLS handshake failed (certificate not "
+                        + "trusted or no common protocol): " + t.getMessage(), e);
             }
         }
         if (code == null && e instanceof AuthenticationFailedException) {

@@ -39,7 +39,7 @@ class MailOutputTest {
     private MailOutput output(int port, String password) {
         return new MailOutput("mail-main", TestBatches.COLLECTOR, new Settings("127.0.0.1", port, Security.NONE,
                 "collector", password, "collector@example.org", List.of("billing@example.org", "Ops <ops@example.org>"),
-                null, 10, "UTC"));
+                null, null, 10, "UTC"));
     }
 
     @Test
@@ -86,14 +86,14 @@ class MailOutputTest {
     void anUnknownRecipientIsRefusedAndAGreylistingAnswerRetried() throws Exception {
         try (ScriptedSmtp smtp = new ScriptedSmtp("550 5.1.1 <billing@example.org>: Recipient address rejected")) {
             MailOutput out = new MailOutput("m", "c1", new Settings("127.0.0.1", smtp.port(), null, null, null,
-                    "c@example.org", List.of("billing@example.org"), null, 10, null));
+                    "c@example.org", List.of("billing@example.org"), null, null, 10, null));
             assertThatThrownBy(() -> out.deliver(new Batch("c1", 1, TestBatches.heatAndWater(1).readouts())))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REFUSED))
                     .hasMessageContaining("550 5.1.1 <billing@example.org>: Recipient address rejected");
         }
         try (ScriptedSmtp smtp = new ScriptedSmtp("450 4.2.0 Greylisted, try again later")) {
             MailOutput out = new MailOutput("m", "c1", new Settings("127.0.0.1", smtp.port(), null, null, null,
-                    "c@example.org", List.of("billing@example.org"), null, 10, null));
+                    "c@example.org", List.of("billing@example.org"), null, null, 10, null));
             assertThatThrownBy(() -> out.deliver(new Batch("c1", 1, TestBatches.heatAndWater(1).readouts())))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RETRYABLE))
                     .hasMessageContaining("450 4.2.0 Greylisted");
@@ -103,13 +103,13 @@ class MailOutputTest {
     @Test
     void invalidAddressesAreNamed() {
         assertThatThrownBy(() -> new Settings("h", null, null, null, null, "not an address", List.of("a@example.org"),
-                null, null, null)).hasMessageContaining("'from' address 'not an address' is not valid");
+                null, null, null, null)).hasMessageContaining("'from' address 'not an address' is not valid");
         assertThatThrownBy(() -> new Settings("h", null, null, null, null, "a@example.org", List.of("b@example.org", "x@"),
-                null, null, null)).hasMessageContaining("'to' address 'x@'");
-        assertThatThrownBy(() -> new Settings("h", null, null, null, null, "a@example.org", List.of(), null, null, null))
+                null, null, null, null)).hasMessageContaining("'to' address 'x@'");
+        assertThatThrownBy(() -> new Settings("h", null, null, null, null, "a@example.org", List.of(), null, null, null, null))
                 .hasMessageContaining("no recipient");
         assertThat(new Settings("h", null, Security.STARTTLS, null, null, "a@example.org", List.of("b@example.org"),
-                null, null, null).port()).isEqualTo(587);
+                null, null, null, null).port()).isEqualTo(587);
     }
 
     /** An SMTP peer that greets, says yes to EHLO and MAIL, and answers RCPT with the given line. */
