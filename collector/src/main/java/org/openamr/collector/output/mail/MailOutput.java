@@ -38,7 +38,8 @@ import org.openamr.collector.output.tls.PinnedCertificate;
  * SMTP, plain, with STARTTLS or over TLS. Delivered once the server answered 250 to the end of the message; 4xx
  * answers (greylisting, mailbox busy, 421) are retryable, 5xx (bad credentials, unknown recipient, message too
  * large) refused, each with the server's answer. A batch sent again after a lost 250 makes a second mail with the
- * same attachment name: a mailbox cannot replace a message, the reader sees the same file twice.
+ * same attachment name and the same Message-ID ({@code <collector.output.sequence@sender's domain>}): a mailbox
+ * cannot replace a message, but a reader (or a mailbox that drops duplicates) can tell it is the same batch.
  */
 public final class MailOutput implements Output {
 
@@ -195,7 +196,15 @@ public final class MailOutput implements Output {
     }
 
     private MimeMessage message(Session session, Batch batch) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        String domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
+        String messageId = "<" + batch.collector() + "." + name + "." + batch.sequence() + "@" + domain + ">";
+        MimeMessage message = new MimeMessage(session) {
+            /** The same batch keeps its Message-ID, so that a mailbox or reader can tell a repeat from new data. */
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO, to);
         message.setSubject(subject(batch), "UTF-8");

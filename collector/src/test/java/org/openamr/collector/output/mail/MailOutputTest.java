@@ -63,6 +63,20 @@ class MailOutputTest {
         byte[] bytes = csv.getInputStream().readAllBytes();
         assertThat(bytes).isEqualTo(ReadingsCsv.write(batch, java.time.ZoneOffset.UTC));
         assertThat(TestBatches.rows(bytes)).isEqualTo(TestBatches.expectedRows(batch));
+        assertThat(mail.getMessageID()).isEqualTo("<lenina-12.mail-main.21@example.org>");
+    }
+
+    @Test
+    void aBatchSentAgainKeepsItsMessageId() throws Exception {
+        MailOutput out = output(GREENMAIL.getSmtp().getPort(), "secret");
+        out.deliver(TestBatches.heatAndWater(22));
+        out.deliver(TestBatches.heatAndWater(22));
+        out.deliver(TestBatches.heatAndWater(23));
+        // two mailboxes, each with the batch twice and the next batch once
+        assertThat(GREENMAIL.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsExactlyInAnyOrder(
+                "<lenina-12.mail-main.22@example.org>", "<lenina-12.mail-main.22@example.org>",
+                "<lenina-12.mail-main.22@example.org>", "<lenina-12.mail-main.22@example.org>",
+                "<lenina-12.mail-main.23@example.org>", "<lenina-12.mail-main.23@example.org>");
     }
 
     @Test
@@ -154,9 +168,13 @@ class MailOutputTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             socket.close();
-            thread.join(5000);
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
