@@ -18,6 +18,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,19 @@ class SftpOutputTest {
         List<Path> files = files(root.resolve("in"));
         assertThat(files).hasSize(1);
         assertThat(Files.readAllBytes(files.get(0))).isEqualTo(first);
+    }
+
+    @Test
+    void aServerWithoutPosixRenameHasTheOldFileReplacedToo() throws Exception {
+        // only fsync announced: the client falls back to a plain SFTP rename, which will not overwrite
+        SftpModuleProperties.OPENSSH_EXTENSIONS.set(server, "fsync@openssh.com=1");
+        SftpOutput out = output("secret", null, null, KeyUtils.getFingerPrint(hostKey), "in");
+        out.deliver(TestBatches.heatAndWater(14));
+        Path file = files(root.resolve("in")).get(0);
+        Files.writeString(file, "stale");
+        out.deliver(TestBatches.heatAndWater(14));
+        assertThat(files(root.resolve("in"))).containsExactly(file);
+        assertThat(TestBatches.rows(Files.readAllBytes(file))).isEqualTo(TestBatches.expectedRows(TestBatches.heatAndWater(14)));
     }
 
     @Test
