@@ -285,6 +285,11 @@ public final class MailOutput implements Output {
                         + "trusted or no common protocol): " + t.getMessage(), e);
             }
         }
+        if (code == null && String.valueOf(e.getMessage()).contains("STARTTLS is required")) {
+            // a server that does not offer STARTTLS will not start to on the next attempt; never fall back to clear text
+            return new DeliveryException(Kind.REFUSED, "SMTP " + where + " does not offer STARTTLS, which the "
+                    + "settings require: " + e.getMessage(), e);
+        }
         if (code == null && e instanceof AuthenticationFailedException) {
             return new DeliveryException(Kind.REFUSED, "SMTP " + where + " refused the login: " + e.getMessage(), e);
         }

@@ -88,6 +88,17 @@ class MailOutputTest {
     }
 
     @Test
+    void aServerWithoutStarttlsIsRefusedWhenTheSettingsRequireIt() {
+        MailOutput out = new MailOutput("mail-main", TestBatches.COLLECTOR, new Settings("127.0.0.1",
+                GREENMAIL.getSmtp().getPort(), Security.STARTTLS, "collector", "secret", "collector@example.org",
+                List.of("billing@example.org"), null, null, 10, "UTC"));
+        assertThatThrownBy(() -> out.deliver(TestBatches.heatAndWater(1)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.REFUSED))
+                .hasMessageContaining("does not offer STARTTLS");
+        assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void aStoppedServerIsRetryable() {
         int port = GREENMAIL.getSmtp().getPort();
         GREENMAIL.stop();
