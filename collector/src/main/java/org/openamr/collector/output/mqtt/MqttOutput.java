@@ -17,6 +17,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -105,8 +106,8 @@ public final class MqttOutput implements Output {
         this.name = Objects.requireNonNull(name, "name");
         this.collectorId = Objects.requireNonNull(collectorId, "collectorId");
         this.settings = Objects.requireNonNull(settings, "settings");
-        if (collectorId.isBlank() || MqttMessages.topicPart(collectorId).length() != collectorId.length()
-                || !MqttMessages.topicPart(collectorId).equals(collectorId)) {
+        // meter ids are made topic-safe; the collector's id is the configuration's and must already be
+        if (collectorId.isBlank() || !MqttMessages.topicPart(collectorId).equals(collectorId)) {
             throw new IllegalArgumentException("MQTT output: collector id '" + collectorId
                     + "' cannot be a topic level: use letters, digits, '.', '_' or '-'");
         }
@@ -125,13 +126,12 @@ public final class MqttOutput implements Output {
         }
         Link connected = connected();
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        List<String> announcing = new ArrayList<>();
+        Set<String> announcing = new LinkedHashSet<>();
         for (MeterReadout readout : batch.readouts()) {
             if (settings.homeAssistant()) {
                 for (Discovery d : MqttMessages.discovery(settings.discoveryPrefix(), settings.topicPrefix(),
                         collectorId, readout)) {
-                    if (!announced.contains(d.topic()) && !announcing.contains(d.topic())) {
-                        announcing.add(d.topic());
+                    if (!announced.contains(d.topic()) && announcing.add(d.topic())) {
                         acks.add(connected.publish(d.topic(), d.payload(), true));
                     }
                 }
