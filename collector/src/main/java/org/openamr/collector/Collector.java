@@ -19,6 +19,7 @@ import org.openamr.collector.config.CollectorSettings.WiredInput;
 import org.openamr.collector.delivery.Deliverer;
 import org.openamr.collector.delivery.Output;
 import org.openamr.collector.delivery.OutputTypes;
+import org.openamr.collector.output.server.OpenAmrServerOutput;
 import org.openamr.collector.delivery.Pause;
 import org.openamr.collector.input.RadioInputRunner;
 import org.openamr.collector.input.WiredBusInput;
@@ -64,6 +65,18 @@ public final class Collector implements AutoCloseable {
                 }
             }
             store.registerOutputs(outputs.keySet());
+            outputs.forEach((name, output) -> {
+                if (output instanceof OpenAmrServerOutput server) {
+                    // the server shows each collector's backlog on its acquisition page
+                    server.queueDepth(() -> {
+                        try {
+                            return store.queueDepth(name);
+                        } catch (SQLException e) {
+                            return -1;
+                        }
+                    });
+                }
+            });
         } catch (IOException | SQLException | RuntimeException e) {
             outputs.values().forEach(Output::close);
             store.close();

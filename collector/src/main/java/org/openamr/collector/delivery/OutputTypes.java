@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openamr.collector.output.file.FileOutput;
+import org.openamr.collector.output.ftp.FtpOutput;
+import org.openamr.collector.output.mail.MailOutput;
+import org.openamr.collector.output.mqtt.MqttOutput;
+import org.openamr.collector.output.server.OpenAmrServerOutput;
+import org.openamr.collector.output.sftp.SftpOutput;
+import org.openamr.collector.output.solvimus.SolvimusXmlOutput;
 
 /**
  * The output types the configuration may name: per type, the record its {@code settings:} are bound to
@@ -28,7 +34,13 @@ public final class OutputTypes {
     }
 
     private static final List<Type<?>> BUILT_IN = List.of(
-            new Type<>("file", FileOutput.Settings.class, FileOutput::new)
+            new Type<>("file", FileOutput.Settings.class, FileOutput::new),
+            new Type<>("server", OpenAmrServerOutput.Settings.class, OpenAmrServerOutput::new),
+            new Type<>("solvimus", SolvimusXmlOutput.Settings.class, SolvimusXmlOutput::new),
+            new Type<>("ftp", FtpOutput.Settings.class, FtpOutput::new),
+            new Type<>("sftp", SftpOutput.Settings.class, SftpOutput::new),
+            new Type<>("mail", MailOutput.Settings.class, MailOutput::new),
+            new Type<>("mqtt", MqttOutput.Settings.class, MqttOutput::new)
     );
 
     private final Map<String, Type<?>> types = new LinkedHashMap<>();
