@@ -23,7 +23,12 @@ from (select register_id, measured_at, value,
       from reading) x
 where previous > value or scale(previous) <> scale(value);
 
-create function reading_note_irregular_steps() returns trigger language plpgsql as $$
+-- The function's statements are planned once per connection and the plans kept: planned while the table was
+-- empty (a new server, a truncated partition) they would scan whole partitions for each register ever after.
+-- Every look-up here has an index, so sequential scans are ruled out for the function's queries.
+create function reading_note_irregular_steps() returns trigger language plpgsql
+set enable_seqscan = off
+as $$
 begin
     -- Two transactions storing readings of one register at once would each miss the other's rows: lock
     -- the registers' rows (in id order, against deadlocks) so that the second waits, and read after the
