@@ -14,9 +14,14 @@ public record NewSubscription(String name, ReportKind kind, UUID scope, PeriodRu
                               List<ReportFormat> formats, HeatUnit heatUnit, Locale locale, String cron, ZoneId zone,
                               List<String> recipients) {
 
+    /** The same with heat in the given unit. */
+    public NewSubscription withHeatUnit(HeatUnit unit) {
+        return new NewSubscription(name, kind, scope, periodRule, lastDays, formats, unit, locale, cron, zone, recipients);
+    }
+
     /**
      * A subscription from the words of a form or a JSON body; {@code period} defaults to PREVIOUS_MONTH, heat to
-     * Gcal, the language to Russian, the zone to Moscow.
+     * none (null: the service takes the management company's unit), the language to Russian, the zone to Moscow.
      *
      * @throws BadRequestException naming the field that is wrong
      */
@@ -36,7 +41,7 @@ public record NewSubscription(String name, ReportKind kind, UUID scope, PeriodRu
                 .map(f -> ReportFormat.named(f).orElseThrow(() -> new BadRequestException(
                         "field 'formats': '" + f + "' is not one of " + ReportFormat.names())))
                 .distinct().toList();
-        HeatUnit heat = heatUnit == null || heatUnit.isBlank() ? HeatUnit.GCAL : HeatUnit.named(heatUnit).orElseThrow(
+        HeatUnit heat = heatUnit == null || heatUnit.isBlank() ? null : HeatUnit.named(heatUnit).orElseThrow(
                 () -> new BadRequestException("field 'heatUnit': '" + heatUnit + "' is not one of gcal, kwh, gj"));
         String language = lang == null || lang.isBlank() ? "ru" : lang.trim().toLowerCase(Locale.ROOT);
         if (!language.equals("ru") && !language.equals("en")) {

@@ -15,6 +15,7 @@ import org.openamr.server.audit.AuditActor;
 import org.openamr.server.channel.ScheduleLimits;
 import org.openamr.server.report.ReportScopes;
 import org.openamr.server.security.AccessScope;
+import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.security.OpenAmrUser;
 import org.openamr.server.security.Role;
 import org.springframework.scheduling.support.CronExpression;
@@ -59,8 +60,10 @@ public class SubscriptionService {
     public Subscription create(NewSubscription n, OpenAmrUser owner) {
         AccessScope scope = subscriber(owner);
         check(n);
-        if (n.scope() != null) {
-            scopes.of(n.scope(), scope);
+        var subjects = scopes.of(n.scope(), scope);
+        if (n.heatUnit() == null) {
+            // as the reports page and the API do: the management company's unit where the scope is one company's
+            n = n.withHeatUnit(scopes.heatUnitOf(subjects).orElse(HeatUnit.GCAL));
         }
         audit.set(scope.actor());
         UUID id = repository.insert(owner.id(), n);

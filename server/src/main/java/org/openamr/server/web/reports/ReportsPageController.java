@@ -144,7 +144,7 @@ class ReportsPageController {
             List<String> to = Arrays.stream(recipients.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
             Locale lang = ReportRequest.languageFor(LocaleContextHolder.getLocale());
             NewSubscription n = NewSubscription.parse(name, kind, uuid(scope), period,
-                    "LAST_DAYS".equals(period) ? lastDays : null, form.formats(), "gcal", lang.getLanguage(), cron,
+                    "LAST_DAYS".equals(period) ? lastDays : null, form.formats(), null, lang.getLanguage(), cron,
                     timeZone, to);
             Subscription s = subscriptions.create(n, current.user());
             redirect.addFlashAttribute("done", s.name());

@@ -213,6 +213,15 @@ class PeriodAndHeatUnitPagesTest {
                     "{\"kind\":\"MANAGEMENT\",\"name\":\"УК А\",\"heatUnit\":\"kwh\"}").status()).isEqualTo(200);
             assertThat(admin.get("/api/v1/reports/statement?scope=" + w.buildingA + "&month=2026-01").body())
                     .isEqualTo(kwh);
+            // a scheduled report without a unit takes the company's too; one asked for is kept
+            String subscription = "{\"name\":\"Ведомость\",\"kind\":\"statement\",\"scope\":\"" + w.buildingA
+                    + "\",\"formats\":[\"csv\"],\"cron\":\"0 0 8 23 * *\",\"recipients\":[\"a@b.ru\"]%s}";
+            Api.Response companys = admin.post("/api/v1/report-subscriptions", subscription.formatted(""));
+            assertThat(companys.status()).isEqualTo(201);
+            assertThat(companys.json().get("heatUnit").asText()).isEqualTo("KWH");
+            Api.Response asked = admin.post("/api/v1/report-subscriptions",
+                    subscription.formatted(",\"heatUnit\":\"gj\""));
+            assertThat(asked.json().get("heatUnit").asText()).isEqualTo("GJ");
         } finally {
             admin.put("/api/v1/organisations/" + w.managementA,
                     "{\"kind\":\"MANAGEMENT\",\"name\":\"УК А\",\"heatUnit\":\"gcal\"}");
