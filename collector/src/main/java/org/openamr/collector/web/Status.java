@@ -80,8 +80,9 @@ public record Status(String collector, ZoneId zone, Instant at, List<InputRow> i
         }
         StoreRow store = new StoreRow(c.store().file(), used, s.store().maxBytes(), s.store().maxAge(), telegrams,
                 c.store().droppedUndelivered());
-        return new Status(s.id(), s.zone(), clock.instant(), inputs, outputs, store, ConfigText.of(s),
-                c.recentLog().lines());
+        java.util.Set<String> secrets = ConfigText.secrets(s);
+        List<String> log = c.recentLog().lines().stream().map(l -> ConfigText.maskLine(l, secrets)).toList();
+        return new Status(s.id(), s.zone(), clock.instant(), inputs, outputs, store, ConfigText.of(s), log);
     }
 
     private static InputRow row(String name, String kind, String address, InputCounts counts) {
