@@ -219,6 +219,10 @@ class ConfigLoaderTest {
         assertThat(s.inputs()).hasSize(2);
         assertThat(s.outputs()).extracting(CollectorSettings.OutputSettings::name).containsExactly("archive", "usb");
         assertThat(((WiredInput) s.inputs().get(0)).secondaries()).hasSize(2);
+        assertThat(s.web()).hasValueSatisfying(w -> {
+            assertThat(w.port()).isEqualTo(8090);
+            assertThat(w.user()).isEqualTo("admin");
+        });
     }
 
     private List<ConfigProblem> problems(String yaml) {
