@@ -160,10 +160,10 @@ class ConfigLoaderTest {
         });
         List<ConfigProblem> missing = problems(GOOD.replace("settings: {dir: /mnt/usb}", "settings: {}"));
         assertThat(missing).singleElement().satisfies(x -> assertThat(x.english()).contains("'dir'"));
-        List<ConfigProblem> type = problems(GOOD.replace("type: file\n    meters: none", "type: fax\n    meters: none"));
+        List<ConfigProblem> type = problems(GOOD.replace("type: file\n    meters: none", "type: pigeon\n    meters: none"));
         assertThat(type).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(31);
-            assertThat(x.english()).contains("type 'fax' is not one of [").contains("file");
+            assertThat(x.english()).contains("type 'pigeon' is not one of [file, server, solvimus, ftp, sftp, mail, mqtt]");
         });
     }
 
