@@ -1,6 +1,7 @@
 package org.openamr.collector;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.openamr.acquisition.radio.RadioReadouts;
 import org.openamr.acquisition.readout.TelegramReadouts;
@@ -24,6 +26,7 @@ import org.openamr.collector.delivery.Pause;
 import org.openamr.collector.input.RadioInputRunner;
 import org.openamr.collector.input.WiredBusInput;
 import org.openamr.collector.store.Store;
+import org.openamr.collector.web.StatusServer;
 
 /**
  * One running collector: the store, an input thread per bus or receiver, a delivery thread per output.
@@ -40,19 +43,27 @@ public final class Collector implements AutoCloseable {
     private final List<RadioInputRunner> radios = new ArrayList<>();
     private final List<WiredBusInput> buses = new ArrayList<>();
     private final EventLog log;
+    private final RecentLog recent;
+    private final Clock clock;
+    private volatile StatusServer web;
 
     private Collector(CollectorSettings settings, Store store, Map<String, Output> outputs, Deliverer deliverer,
-                      EventLog log) {
+                      EventLog log, RecentLog recent, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.outputs = outputs;
         this.deliverer = deliverer;
         this.log = log;
+        this.recent = recent;
+        this.clock = clock;
     }
 
     /** Opens the store and makes the outputs; nothing runs before {@link #start()}. */
     public static Collector open(CollectorSettings settings, OutputTypes types, Clock clock, EventLog log)
             throws IOException, SQLException {
+        // every line also goes to a small ring that the status page shows
+        RecentLog recent = new RecentLog(RECENT_LINES, clock);
+        log = log.and(recent);
         Store store = Store.open(settings.store().path(), settings.store().maxBytes(), settings.store().maxAge(), clock, log);
         Map<String, Output> outputs = new LinkedHashMap<>();
         try {
@@ -84,7 +95,7 @@ public final class Collector implements AutoCloseable {
         }
         Deliverer deliverer = new Deliverer(settings.id(), store, settings.outputs(), outputs, clock, settings.zone(),
                 Pause.real(), log, new Random());
-        Collector c = new Collector(settings, store, outputs, deliverer, log);
+        Collector c = new Collector(settings, store, outputs, deliverer, log, recent, clock);
         TelegramReadouts telegrams = TelegramReadouts.builtIn();
         for (Input in : settings.inputs()) {
             if (in instanceof WiredInput w) {
@@ -95,6 +106,24 @@ public final class Collector implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /** Lines of the log the status page shows. */
+    static final int RECENT_LINES = 200;
+
+    public CollectorSettings settings() {
+        return settings;
+    }
+
+    /** The last log lines, oldest first. */
+    public RecentLog recentLog() {
+        return recent;
+    }
+
+    /** Where the status page listens, once started (port 0 in the file: the port chosen). */
+    public Optional<InetSocketAddress> webAddress() {
+        StatusServer w = web;
+        return w == null ? Optional.empty() : Optional.of(w.address());
     }
 
     public Store store() {
@@ -126,10 +155,26 @@ public final class Collector implements AutoCloseable {
             t.start();
         }
         deliverer.start();
+        settings.web().ifPresent(w -> {
+            try {
+                web = StatusServer.start(this, w, clock);
+                InetSocketAddress a = web.address();
+                log.info("web page at http://" + (a.getAddress() instanceof java.net.Inet6Address
+                        ? "[" + a.getHostString() + "]" : a.getHostString()) + ":" + a.getPort() + "/");
+            } catch (IOException | RuntimeException e) {
+                // the page is for people; collection and delivery go on without it
+                log.warn("web page: cannot listen on " + w.bind() + ":" + w.port() + ": " + e.getMessage());
+            }
+        });
     }
 
     /** Inputs first (nothing new comes in), then deliveries (those in flight finish), then the store. */
     public void stop() {
+        StatusServer w = web;
+        if (w != null) { // first: the page must not read a store being closed
+            w.stop();
+            web = null;
+        }
         inputPause.stop();
         radios.forEach(RadioInputRunner::close);
         for (Thread t : inputThreads) {

@@ -22,6 +22,14 @@ public interface EventLog {
         line("WARN", text);
     }
 
+    /** Each line to this log and then to the other one (standard error and the status page's ring). */
+    default EventLog and(EventLog other) {
+        return (level, text) -> {
+            line(level, text);
+            other.line(level, text);
+        };
+    }
+
     static EventLog to(PrintStream out, Clock clock) {
         return (level, text) -> {
             synchronized (out) {

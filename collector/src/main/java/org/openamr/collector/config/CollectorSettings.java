@@ -12,7 +12,8 @@ import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.wmbus.receiver.LinkMode;
 
 /** A checked configuration, ready to run: every address parsed, every schedule understood. */
-public record CollectorSettings(String id, ZoneId zone, StoreSettings store, WebSettings web, List<Input> inputs,
+/** @param web empty: no status page (the file has no {@code web:} section) */
+public record CollectorSettings(String id, ZoneId zone, StoreSettings store, Optional<WebSettings> web, List<Input> inputs,
                                 List<OutputSettings> outputs) {
 
     public static final long DEFAULT_MAX_SIZE = 2L << 30;
@@ -26,10 +27,18 @@ public record CollectorSettings(String id, ZoneId zone, StoreSettings store, Web
     public record StoreSettings(Path path, long maxBytes, Optional<Duration> maxAge) {
     }
 
-    public record WebSettings(String bind, int port, Optional<String> password) {
+    /**
+     * The status page. The password is required: the page shows the configuration and the meters.
+     *
+     * @param port 0: any free port (tests); the page's address is logged at start
+     */
+    public record WebSettings(String bind, int port, String user, String password) {
+        public static final String DEFAULT_BIND = "127.0.0.1";
+        public static final String DEFAULT_USER = "admin";
+
         @Override
         public String toString() { // never print the password
-            return "WebSettings[" + bind + ":" + port + (password.isPresent() ? ", password set" : "") + "]";
+            return "WebSettings[" + bind + ":" + port + ", user " + user + ", password set]";
         }
     }
 

@@ -16,7 +16,7 @@ public record ConfigFile(Collector collector, List<Input> inputs, List<OutputEnt
     public record Store(String path, String maxSize, String maxAge) {
     }
 
-    public record Web(String bind, Integer port, String password) {
+    public record Web(String bind, Integer port, String user, String password) {
     }
 
     /**

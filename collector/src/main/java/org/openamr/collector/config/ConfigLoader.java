@@ -201,7 +201,7 @@ public final class ConfigLoader {
             String id = null;
             ZoneId zone = ZoneId.systemDefault();
             StoreSettings store = null;
-            WebSettings web = new WebSettings("127.0.0.1", 8090, Optional.empty());
+            Optional<WebSettings> web = Optional.empty();
             if (c == null) {
                 problem("", "the section 'collector:' (id, store) is missing", "нет раздела 'collector:' (id, store)");
             } else {
@@ -220,7 +220,7 @@ public final class ConfigLoader {
                 }
                 store = store(c.store());
                 if (c.web() != null) {
-                    web = web(c.web());
+                    web = Optional.of(web(c.web()));
                 }
             }
             List<Input> inputs = inputs(f.inputs());
@@ -258,11 +258,36 @@ public final class ConfigLoader {
         }
 
         private WebSettings web(ConfigFile.Web w) {
-            int port = w.port() == null ? 8090 : w.port();
-            if (port < 1 || port > 65535) {
-                problem("/collector/web/port", "web.port " + port + " is not 1–65535", "web.port " + port + " вне 1–65535");
+            int port = 0;
+            if (w.port() == null) {
+                problem("/collector/web/port", "web.port is missing (the status page's port, e.g. 8090)",
+                        "не указан web.port (порт страницы состояния, например 8090)");
+            } else if (w.port() < 0 || w.port() > 65535) {
+                problem("/collector/web/port", "web.port " + w.port() + " is not 1–65535", "web.port " + w.port() + " вне 1–65535");
+            } else {
+                port = w.port();
             }
-            return new WebSettings(w.bind() == null ? "127.0.0.1" : w.bind(), port, Optional.ofNullable(w.password()));
+            String bind = w.bind() == null ? WebSettings.DEFAULT_BIND : w.bind().strip();
+            // a literal address or a host name; it is resolved only at start (the network may come up later)
+            if (!bind.matches("[0-9A-Za-z.:%_-]{1,253}") || bind.startsWith("-")) {
+                problem("/collector/web/bind", "web.bind " + quote(w.bind()) + " is not an address (e.g. 127.0.0.1, 0.0.0.0 or ::1)",
+                        "web.bind " + quote(w.bind()) + " — не адрес (например 127.0.0.1, 0.0.0.0 или ::1)");
+            }
+            String user = w.user() == null ? WebSettings.DEFAULT_USER : w.user();
+            if (user.isEmpty() || user.length() > 64 || user.contains(":") || user.chars().anyMatch(Character::isISOControl)) {
+                problem("/collector/web/user", "web.user must be 1–64 characters without ':'",
+                        "web.user — от 1 до 64 символов без ':'");
+            }
+            String password = w.password() == null ? "" : w.password();
+            if (w.password() == null) {
+                problem("/collector/web", "web.password is missing: the status page shows the configuration and needs one",
+                        "не указан web.password: страница состояния показывает настройки, без пароля её не открыть");
+            } else if (password.length() < 8) {
+                // the value itself is never repeated in a message
+                problem("/collector/web/password", "web.password must be at least 8 characters",
+                        "web.password — не короче 8 символов");
+            }
+            return new WebSettings(bind, port, user, password);
         }
 
         private Optional<Duration> duration(String pointer, String key, String text) {

@@ -57,6 +57,10 @@ public final class RadioInputRunner implements Runnable {
         return counts;
     }
 
+    public RadioInput spec() {
+        return spec;
+    }
+
     /** Makes a receiver's blocking read return: called on stop. */
     public void close() {
         RadioReceiver r = receiver;
@@ -112,6 +116,7 @@ public final class RadioInputRunner implements Runnable {
         StoredTelegram t;
         List<MeterReadout> decoded = List.of();
         if (e instanceof Listening.Decoded d) {
+            counts.heard(d.telegram().meter().id(), d.heard().receivedAt(), d.heard().rssiDbm());
             Optional<MeterReadout> readout = readouts.readout(d.telegram(), d.heard().receivedAt());
             boolean wanted = spec.meters().accepts(RadioReadouts.identity(d.telegram()));
             if (d.telegram().payload() instanceof Payload.Undecoded u) {
@@ -124,12 +129,15 @@ public final class RadioInputRunner implements Runnable {
                 decoded = readout.map(List::of).orElse(List.of());
             }
         } else if (e instanceof Listening.Failed f) {
+            counts.heard(null, f.heard().receivedAt(), f.heard().rssiDbm());
             counts.error(f.reason().kind());
             t = stored(f.heard(), "failed", f.reason().describe());
             log.warn("input " + spec.name() + ": telegram not decoded (" + f.reason().kind() + "), stored raw: " + f.reason().describe());
         } else if (e instanceof Listening.Duplicate d) {
+            counts.heard(null, d.heard().receivedAt(), d.heard().rssiDbm());
             t = stored(d.heard(), "duplicate", "");
         } else if (e instanceof Listening.OtherMode o) {
+            counts.heard(null, o.heard().receivedAt(), o.heard().rssiDbm());
             t = stored(o.heard(), "other-mode", "");
         } else {
             Reception.Damaged d = ((Listening.Damaged) e).damage();

@@ -59,6 +59,10 @@ public final class WiredBusInput implements Runnable {
         return counts;
     }
 
+    public WiredInput spec() {
+        return spec;
+    }
+
     @Override
     public void run() {
         log.info("input " + spec.name() + ": bus " + spec.connection().address() + " at " + spec.connection().baud()
@@ -155,6 +159,7 @@ public final class WiredBusInput implements Runnable {
                     null, "failed", e.getMessage()), List.of());
             return false;
         }
+        counts.heard(readout.meter().serial(), r.readAt(), java.util.OptionalInt.empty());
         // The master hands over decoded frames, not their bytes: the raw column stays empty for wired reads.
         return storeQuietly(new StoredTelegram(spec.name(), spec.connection().address().text(), r.readAt(), OptionalInt.empty(),
                 null, "decoded", ""), List.of(readout));

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
                 maxAge: 90d
               web:
                 port: 8091
-                password: secret
+                password: secret-pw-1
             inputs:
               - name: basement-bus
                 type: mbus
@@ -64,8 +64,13 @@ class ConfigLoaderTest {
         assertThat(s.store().path()).isEqualTo(dir.resolve("store/collector.db"));
         assertThat(s.store().maxBytes()).isEqualTo(500L << 20);
         assertThat(s.store().maxAge()).contains(Duration.ofDays(90));
-        assertThat(s.web().bind()).isEqualTo("127.0.0.1");
-        assertThat(s.web().toString()).doesNotContain("secret");
+        assertThat(s.web()).hasValueSatisfying(w -> {
+            assertThat(w.bind()).isEqualTo("127.0.0.1");
+            assertThat(w.port()).isEqualTo(8091);
+            assertThat(w.user()).isEqualTo("admin");
+            assertThat(w.password()).isEqualTo("secret-pw-1");
+            assertThat(w.toString()).doesNotContain("secret");
+        });
         WiredInput bus = (WiredInput) s.inputs().get(0);
         assertThat(bus.connection().baud()).isEqualTo(9600);
         assertThat(bus.connection().address().text()).isEqualTo("/dev/ttyUSB0");
@@ -84,7 +89,27 @@ class ConfigLoaderTest {
     void theStoreCapDefaultsToTwoGigabytes() throws Exception {
         CollectorSettings s = loader.parse("collector: {id: a, store: {path: x.db}}\n", dir);
         assertThat(s.store().maxBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
-        assertThat(s.web().bind()).isEqualTo("127.0.0.1");
+        assertThat(s.web()).as("no web: section, no page").isEmpty();
+    }
+
+    @Test
+    void webMistakesAreNamedWithTheirLineAndNeverRepeatThePassword() {
+        List<ConfigProblem> p = problems(GOOD.replace("port: 8091", "port: 70000").replace("password: secret-pw-1", "password: short"));
+        assertThat(p).extracting(ConfigProblem::line).containsExactlyInAnyOrder(8, 9);
+        assertThat(p).anySatisfy(x -> assertThat(x.english()).contains("web.port 70000"));
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.english()).contains("web.password must be at least 8 characters");
+            assertThat(x.russian()).contains("не короче 8 символов");
+        });
+        assertThat(p).allSatisfy(x -> assertThat(x.english() + x.russian()).doesNotContain("short"));
+        List<ConfigProblem> missing = problems(GOOD.replace("    password: secret-pw-1\n", "    bind: 'a b'\n"));
+        assertThat(missing).anySatisfy(x -> assertThat(x.english()).contains("web.password is missing"));
+        assertThat(missing).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(9);
+            assertThat(x.english()).contains("web.bind 'a b' is not an address");
+        });
+        assertThat(problems(GOOD.replace("    port: 8091\n", "")))
+                .singleElement().satisfies(x -> assertThat(x.english()).contains("web.port is missing"));
     }
 
     @Test
@@ -194,6 +219,10 @@ class ConfigLoaderTest {
         assertThat(s.inputs()).hasSize(2);
         assertThat(s.outputs()).extracting(CollectorSettings.OutputSettings::name).containsExactly("archive", "usb");
         assertThat(((WiredInput) s.inputs().get(0)).secondaries()).hasSize(2);
+        assertThat(s.web()).hasValueSatisfying(w -> {
+            assertThat(w.port()).isEqualTo(8090);
+            assertThat(w.user()).isEqualTo("admin");
+        });
     }
 
     private List<ConfigProblem> problems(String yaml) {
