@@ -59,6 +59,19 @@ public final class HttpTransport {
         this.client = b.build();
     }
 
+    /**
+     * The destination as logs and error messages may show it: without a user and password written into the URL,
+     * which would otherwise reach the console and the status page's log lines.
+     */
+    public String shown() {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     public URI uri() {
         return uri;
     }
@@ -96,20 +109,20 @@ public final class HttpTransport {
         try {
             response = client.send(r.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new DeliveryException(Kind.RETRYABLE, output + ": " + uri + " did not answer within "
+            throw new DeliveryException(Kind.RETRYABLE, output + ": " + shown() + " did not answer within "
                     + timeout.toSeconds() + " s", e);
         } catch (ConnectException e) {
-            throw new DeliveryException(Kind.RETRYABLE, output + ": cannot connect to " + uri + " ("
+            throw new DeliveryException(Kind.RETRYABLE, output + ": cannot connect to " + shown() + " ("
                     + describe(e) + ")", e);
         } catch (SSLException e) {
-            throw new DeliveryException(Kind.RETRYABLE, output + ": TLS with " + uri + " failed (" + describe(e)
+            throw new DeliveryException(Kind.RETRYABLE, output + ": TLS with " + shown() + " failed (" + describe(e)
                     + "); check the server's certificate and the output's caFile", e);
         } catch (IOException e) {
-            throw new DeliveryException(Kind.RETRYABLE, output + ": sending to " + uri + " failed ("
+            throw new DeliveryException(Kind.RETRYABLE, output + ": sending to " + shown() + " failed ("
                     + describe(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException(Kind.RETRYABLE, output + ": interrupted while sending to " + uri, e);
+            throw new DeliveryException(Kind.RETRYABLE, output + ": interrupted while sending to " + shown(), e);
         }
         Answer answer = new Answer(response.statusCode(), response.body() == null ? "" : response.body(),
                 response.headers().map());
@@ -117,7 +130,7 @@ public final class HttpTransport {
         if (s >= 200 && s < 300) {
             return answer;
         }
-        String said = output + ": " + uri + " answered " + s + (answer.shownBody().isEmpty() ? ""
+        String said = output + ": " + shown() + " answered " + s + (answer.shownBody().isEmpty() ? ""
                 : ": " + answer.shownBody());
         if (s >= 500 || s == 408 || s == 429) {
             throw new DeliveryException(Kind.RETRYABLE, said);

@@ -104,7 +104,7 @@ public final class OpenAmrServerOutput implements Output {
         }
         if (!namesBatch(answer, batch.sequence())) {
             // anything else that answers 2xx (a proxy's page, a wrong URL) has not stored the batch
-            throw new DeliveryException(Kind.REFUSED, name + ": " + http.uri() + " answered " + answer.status()
+            throw new DeliveryException(Kind.REFUSED, name + ": " + http.shown() + " answered " + answer.status()
                     + " without naming batch " + batch.sequence() + " (is it an OpenAMR server?): "
                     + answer.shownBody());
         }
@@ -134,6 +134,6 @@ public final class OpenAmrServerOutput implements Output {
 
     @Override
     public String toString() {
-        return "OpenAmrServerOutput[" + name + " → " + http.uri() + ", collector " + collectorId + "]";
+        return "OpenAmrServerOutput[" + name + " → " + http.shown() + ", collector " + collectorId + "]";
     }
 }

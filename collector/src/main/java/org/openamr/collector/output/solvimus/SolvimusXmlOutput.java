@@ -84,6 +84,6 @@ public final class SolvimusXmlOutput implements Output {
 
     @Override
     public String toString() {
-        return "SolvimusXmlOutput[" + name + " → " + http.uri() + ", collector " + collectorId + "]";
+        return "SolvimusXmlOutput[" + name + " → " + http.shown() + ", collector " + collectorId + "]";
     }
 }

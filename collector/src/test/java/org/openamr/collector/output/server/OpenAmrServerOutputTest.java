@@ -150,6 +150,14 @@ class OpenAmrServerOutputTest {
     }
 
     @Test
+    void aPasswordWrittenIntoTheUrlIsNeitherLoggedNorInARefusal() throws Exception {
+        String url = start().replace("http://", "http://user:s3cret-pw@");
+        assertThat(output(url, 2).toString()).doesNotContain("s3cret-pw").contains("http://127.0.0.1:");
+        DeliveryException e = failure(url, new Reply(401, "{\"error\":\"unknown token\"}", Map.of(), 0));
+        assertThat(e.getMessage()).doesNotContain("s3cret-pw").contains("401");
+    }
+
+    @Test
     void nobodyListeningIsRetryable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
