@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +40,7 @@ import org.openamr.collector.config.ConfigLoader;
 import org.openamr.collector.delivery.OutputTypes;
 import org.openamr.collector.store.Store;
 import org.openamr.demo.DemoServerTest;
+import org.openamr.server.ingest.IngestService;
 import org.openamr.server.security.Role;
 import org.openamr.server.support.Api;
 import org.openamr.server.support.World;
@@ -49,8 +52,11 @@ import org.openamr.simulator.radio.RadioSettings;
 import org.openamr.simulator.radio.RadioSource;
 import org.openamr.simulator.radio.RadioTcpServer;
 import org.openamr.simulator.radio.TelegramLineFormat;
+import org.openamr.simulator.radio.TelegramTruth;
+import org.openamr.simulator.radio.TruthValue;
 import org.openamr.simulator.serve.Pacing;
 import org.openamr.simulator.serve.TcpBusServer;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,6 +183,12 @@ class CollectorReliabilityIT {
         VirtualBus bus = bus(7);
         Path config = dir.resolve("collector.yaml");
         Random random = new Random();
+        // the server's word for a batch it had already stored (sent again after a kill between the server's answer
+        // and the store's confirmation): counted from its log, for the report
+        ch.qos.logback.classic.Logger ingestLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(IngestService.class);
+        ListAppender<ILoggingEvent> ingest = new ListAppender<>();
+        ingest.start();
+        ingestLog.addAppender(ingest);
         int kills = 0;
         try (RadioTcpServer radio = RadioTcpServer.start(radio(11, RADIO_METERS, Duration.ofMinutes(70)), LOOPBACK,
                 TelegramLineFormat.RTL_WMBUS, SPEED);
@@ -196,8 +208,12 @@ class CollectorReliabilityIT {
             last.awaitLine("QUEUE server 0", Duration.ofSeconds(60));
             last.terminate();
         }
+        ingestLog.detachAppender(ingest);
+        long resent = List.copyOf(ingest.list).stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("'" + collector + "'") && m.contains("already stored")).count();
         Received store = received(dir.resolve("store.db"));
         Delivered server = delivered(List.of(channel.id()), store.serials());
+        Truth truth = truth(store, radio(11, RADIO_METERS, Duration.ofMinutes(70)));
         long batches = count("select count(*) from ingest_batch b join acquisition_channel c on c.id = b.channel_id "
                 + "where c.public_id = cast(? as uuid)", channel.id());
         long distinctSequences = count("select count(distinct b.sequence) from ingest_batch b join acquisition_channel c "
@@ -208,14 +224,19 @@ class CollectorReliabilityIT {
         long extra = server.keys().stream().filter(k -> !store.keys().contains(k)).count();
         System.out.printf("kill -9: %d kills; received %d telegrams, %d readouts (%d radio meters, %d wired), %d register "
                         + "values (%d distinct, %d more with a qualifier the format leaves out); delivered %d readings in %d batches; %d lost, %d unknown at the server, "
-                        + "%d duplicate readings, %d readings sent twice, %d rejected%n",
+                        + "%d duplicate readings, %d readings sent twice, %d rejected; %d batches sent again after a kill "
+                        + "and acknowledged without storing; %d radio readouts checked against the simulator's truth, "
+                        + "%d differ%n",
                 kills, store.telegrams(), store.readouts(), store.radioMeters(), store.wiredMeters(bus), store.values(),
                 store.keys().size(), store.qualified(), server.keys().size(), batches, lost, extra, server.duplicateRows(),
-                server.sent() - store.values(), server.rejected());
+                server.sent() - store.values(), server.rejected(), resent, truth.checked(), truth.wrong().size());
         assertThat(kills).isEqualTo(KILLS);
         assertThat(store.radioMeters()).as("radio meters heard and decoded").isEqualTo(RADIO_METERS);
         assertThat(store.wiredMeters(bus)).as("wired meters read").isEqualTo(WIRED_METERS);
         assertThat(store.readouts()).as("readouts received").isGreaterThan(RADIO_METERS * 10);
+        assertThat(truth.wrong()).as("radio readouts unlike what the simulator sent").isEmpty();
+        assertThat(truth.checked()).as("every radio readout is a telegram the simulator sent")
+                .isEqualTo(store.radioReadouts());
         assertThat(lost).as("register values received but not at the server").isZero();
         assertThat(extra).as("register values at the server that the store never received").isZero();
         assertThat(server.keys()).isEqualTo(store.keys());
@@ -395,7 +416,12 @@ class CollectorReliabilityIT {
                 1000L);
     }
 
-    record Received(long telegrams, long readouts, long values, long qualified, Set<String> keys, Set<String> serials, int radioMeters) {
+    record Received(long telegrams, long readouts, long values, long qualified, Set<String> keys, Set<String> serials,
+                    int radioMeters, List<MeterReadout> radio) {
+        long radioReadouts() {
+            return radio.size();
+        }
+
         long wiredMeters(VirtualBus bus) {
             return bus.meters().stream().filter(m -> serials.contains(m.id())).count();
         }
@@ -430,8 +456,49 @@ class CollectorReliabilityIT {
         Set<String> radioIds = new HashSet<>();
         radioSource.meters().forEach(m -> radioIds.add(m.id()));
         int radio = (int) serials.stream().filter(radioIds::contains).count();
+        List<MeterReadout> radioReadouts = readouts.values().stream().filter(r -> radioIds.contains(r.meter().serial()))
+                .toList();
         long telegrams = s.telegramCounts().values().stream().mapToLong(Long::longValue).sum();
-        return new Received(telegrams, readouts.size(), values, qualified, keys, serials, radio);
+        return new Received(telegrams, readouts.size(), values, qualified, keys, serials, radio, radioReadouts);
+    }
+
+    record Truth(long checked, List<String> wrong) {
+    }
+
+    /**
+     * Each radio readout in the store against the simulator's truth of the telegram the meter sent at that instant
+     * (the rtl_wmbus line carries the simulated time): it must be one the simulator sent, and each of its values
+     * (those the format carries) one of that telegram's exact values.
+     */
+    private static Truth truth(Received store, RadioSource source) {
+        Map<String, TelegramTruth> sent = new HashMap<>();
+        source.telegrams().forEachRemaining(t -> sent.put(t.truth().id() + "@" + t.at(), t.truth()));
+        List<String> wrong = new ArrayList<>();
+        long checked = 0;
+        for (MeterReadout r : store.radio()) {
+            TelegramTruth t = sent.get(r.meter().serial() + "@" + r.readAt());
+            if (t == null) {
+                wrong.add(r.meter().serial() + " at " + r.readAt() + ": no such telegram");
+                continue;
+            }
+            checked++;
+            Set<String> values = new HashSet<>();
+            for (TruthValue v : t.values()) {
+                try {
+                    values.add(new java.math.BigDecimal(v.text()).stripTrailingZeros().toPlainString());
+                } catch (NumberFormatException dateNotNumber) {
+                    // a date record: it dates values, it is no value of its own
+                }
+            }
+            for (RegisterValue v : r.values()) {
+                String value = v.value().stripTrailingZeros().toPlainString();
+                if (v.key().qualifier().isEmpty() && !values.contains(value)) {
+                    wrong.add(r.meter().serial() + " at " + r.readAt() + ": " + v.key().quantity() + " " + value
+                            + " is not among " + values);
+                }
+            }
+        }
+        return new Truth(checked, wrong);
     }
 
     record Delivered(Set<String> keys, long duplicateRows, long sent, long rejected) {
