@@ -72,8 +72,8 @@ import org.springframework.test.context.TestPropertySource;
  * store; the server ends up with exactly the register values the store received, none twice, no batch twice;</li>
  * <li>an outage: the server unreachable behind a proxy for a while, meters sending meanwhile; afterwards every batch
  * arrives, numbered 1, 2, 3 … without a gap and in that order, and the queue is empty;</li>
- * <li>the backup route: the primary unreachable, batches go to a second channel; the primary back, new batches go
- * to it; no reading reaches the server twice.</li>
+ * <li>the backup route: the primary refuses (401), batches go to a second channel; the primary accepts again, new
+ * batches go to it; no reading reaches the server twice.</li>
  * </ul>
  * Radio times are simulated and lie two days back (inside the server's window); the radio runs at 60 times real
  * time, so a simulated hour takes a minute.
@@ -311,7 +311,7 @@ class CollectorReliabilityIT {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void thePrimaryDownTheBackupTakesTheDataAndThePrimaryTakesOverAgain() throws Exception {
+    void thePrimaryRefusesTheBackupTakesTheDataAndThePrimaryTakesOverAgain() throws Exception {
         Channel primary = channel();
         Channel backup = channel();
         radioSource = radio(31, 20, Duration.ofMinutes(20));
@@ -320,11 +320,12 @@ class CollectorReliabilityIT {
         try (RadioTcpServer radio = RadioTcpServer.start(radio(31, 20, Duration.ofMinutes(20)), LOOPBACK,
                 TelegramLineFormat.RTL_WMBUS, SPEED);
              TcpBusServer wired = TcpBusServer.start(bus, 0, Pacing.unpaced());
-             TcpProxy proxy = new TcpProxy(port)) {
-            // the primary unreachable from the start; its backup is a second channel of the same server (a batch of
-            // the backup's own numbering would clash with the primary's under one channel and collector)
-            proxy.down();
-            String outputs = serverOutput("primary", "http://localhost:" + proxy.port(), primary.token(),
+             RefusingGate gate = new RefusingGate(port)) {
+            // the primary refuses from the start (401, as for a revoked token); its backup is a second channel of
+            // the same server (the backup numbers its batches itself: under the primary's channel and collector id
+            // its batch 1 would clash with the primary's batch 1)
+            gate.refuse(true);
+            String outputs = serverOutput("primary", gate.url(), primary.token(),
                     "  backup: spare\n  failuresBeforeBackup: 2\n")
                     + serverOutput("spare", "http://localhost:" + port, backup.token(), "  meters: none\n");
             String yaml = yaml("backup", radio, wired, bus, outputs);
@@ -334,7 +335,7 @@ class CollectorReliabilityIT {
                 c.start();
                 await("batches through the backup", Duration.ofSeconds(40), () -> batches(backup) >= 3);
                 assertThat(batches(primary)).isZero();
-                proxy.up();
+                gate.refuse(false);
                 await("the primary delivering again", Duration.ofSeconds(30), () -> batches(primary) >= 1);
                 assertThat(radio.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
                 await("the queue empty", Duration.ofSeconds(60), () -> queue(c, "primary") == 0);
@@ -350,11 +351,13 @@ class CollectorReliabilityIT {
                 Received store = received(c.store());
                 Delivered both = delivered(List.of(primary.id(), backup.id()), store.serials());
                 System.out.printf("backup route: received %d readouts, %d register values (%d distinct); delivered %d "
-                                + "readings: %d batches through the backup, then %d to the primary; %d duplicate "
-                                + "readings, %d sent twice%n",
-                        store.readouts(), store.values(), store.keys().size(), both.keys().size(), viaBackup, viaPrimary,
+                                + "readings: %d batches through the backup while the primary refused (%d refusals), then %d "
+                                + "to the primary; %d duplicate readings, %d sent twice%n",
+                        store.readouts(), store.values(), store.keys().size(), both.keys().size(), viaBackup,
+                        gate.refused(), viaPrimary,
                         both.duplicateRows(), both.sent() - store.values());
                 assertThat(viaPrimary).isGreaterThanOrEqualTo(1);
+                assertThat(log).anySatisfy(l -> assertThat(l).contains("failed (REFUSED").contains("answered 401"));
                 assertThat(backupAfterPrimary).as("backup batches after the primary was back").isZero();
                 assertThat(c.outputStatus().get(0).throughBackup()).isEqualTo(viaBackup);
                 assertThat(both.keys()).isEqualTo(store.keys());
