@@ -205,6 +205,9 @@ class CollectorReliabilityIT {
             assertThat(radio.awaitEnd(90, TimeUnit.SECONDS)).as("the simulated radio period ends").isTrue();
             // the last run, left alone until its queue is empty; then stopped cleanly so the store can be read
             Child last = Child.start(config, dir.resolve("child-last.log"));
+            last.awaitLine("STARTED", Duration.ofSeconds(30));
+            last.drain();
+            last.awaitLine("DRAINING", Duration.ofSeconds(10));
             last.awaitLine("QUEUE server 0", Duration.ofSeconds(60));
             last.terminate();
         }
@@ -280,7 +283,18 @@ class CollectorReliabilityIT {
                 assertThat(during).as("readouts wait in the store").isGreaterThan(queued);
                 proxy.up();
                 assertThat(radio.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
-                await("the queue empty", Duration.ofSeconds(60), () -> queue(c, "server") == 0);
+                // the last telegrams may still be on their way when the period ends, and a readout stored after the
+                // queue was seen empty would look lost: the radio closes its stream once they are written, and the
+                // input reports the end after it stored everything before it
+                radio.close();
+                await("the radio stream read to its end", Duration.ofSeconds(20), () -> lines(log).stream()
+                        .anyMatch(l -> l.startsWith("WARN input air: receiver") && l.contains("ended")));
+                long heard = c.radios().get(0).counts().telegrams();
+                // the radio transmits from its start, the collector connects a second or so later (a simulated minute,
+                // ten telegrams at most): only those first ones may be missed, none later
+                assertThat(heard).as("telegrams heard of %d sent", radio.telegramsSent())
+                        .isBetween(radio.telegramsSent() - 20, radio.telegramsSent());
+                Received store = settled(c, "server");
                 List<Long> order = jdbc.sql("""
                         select b.sequence from ingest_batch b join acquisition_channel c on c.id = b.channel_id
                         where c.public_id = cast(? as uuid) order by b.id""").param(channel.id()).query(Long.class).list();
@@ -288,13 +302,12 @@ class CollectorReliabilityIT {
                 for (long s = 1; s <= order.size(); s++) {
                     expected.add(s);
                 }
-                Received store = received(c.store());
                 Delivered server = delivered(List.of(channel.id()), store.serials());
-                long failures = log.stream().filter(l -> l.contains("failed (RETRYABLE")).count();
-                System.out.printf("outage: received %d readouts, %d register values (%d distinct); %d readouts waited "
+                long failures = lines(log).stream().filter(l -> l.contains("failed (RETRYABLE")).count();
+                System.out.printf("outage: heard %d of %d radio telegrams sent; received %d readouts, %d register values (%d distinct); %d readouts waited "
                                 + "during the outage; %d retryable failures; delivered %d readings in %d batches; "
                                 + "%d duplicate readings, %d sent twice; queue %d%n",
-                        store.readouts(), store.values(), store.keys().size(), during, failures, server.keys().size(),
+                        heard, radio.telegramsSent(), store.readouts(), store.values(), store.keys().size(), during, failures, server.keys().size(),
                         order.size(), server.duplicateRows(), server.sent() - store.values(), c.store().queueDepth("server"));
                 assertThat(failures).as("deliveries failed during the outage").isPositive();
                 assertThat(order).as("batch sequences at the server, in the order stored").isEqualTo(expected);
@@ -338,7 +351,18 @@ class CollectorReliabilityIT {
                 gate.refuse(false);
                 await("the primary delivering again", Duration.ofSeconds(30), () -> batches(primary) >= 1);
                 assertThat(radio.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
-                await("the queue empty", Duration.ofSeconds(60), () -> queue(c, "primary") == 0);
+                // the last telegrams may still be on their way when the period ends, and a readout stored after the
+                // queue was seen empty would look lost: the radio closes its stream once they are written, and the
+                // input reports the end after it stored everything before it
+                radio.close();
+                await("the radio stream read to its end", Duration.ofSeconds(20), () -> lines(log).stream()
+                        .anyMatch(l -> l.startsWith("WARN input air: receiver") && l.contains("ended")));
+                long heard = c.radios().get(0).counts().telegrams();
+                // the radio transmits from its start, the collector connects a second or so later (a simulated minute,
+                // ten telegrams at most): only those first ones may be missed, none later
+                assertThat(heard).as("telegrams heard of %d sent", radio.telegramsSent())
+                        .isBetween(radio.telegramsSent() - 20, radio.telegramsSent());
+                Received store = settled(c, "primary");
                 long viaBackup = batches(backup);
                 long viaPrimary = batches(primary);
                 // once the primary answered, nothing more went to the backup: its last batch came before the
@@ -348,16 +372,16 @@ class CollectorReliabilityIT {
                         where c.public_id = cast(? as uuid) and b.received_at > (select min(p.received_at) from ingest_batch p
                         join acquisition_channel pc on pc.id = p.channel_id where pc.public_id = cast(? as uuid))""",
                         backup.id(), primary.id());
-                Received store = received(c.store());
                 Delivered both = delivered(List.of(primary.id(), backup.id()), store.serials());
-                System.out.printf("backup route: received %d readouts, %d register values (%d distinct); delivered %d "
+                System.out.printf("backup route: heard %d of %d radio telegrams sent; received %d readouts, %d register values (%d distinct); delivered %d "
                                 + "readings: %d batches through the backup while the primary refused (%d refusals), then %d "
                                 + "to the primary; %d duplicate readings, %d sent twice%n",
-                        store.readouts(), store.values(), store.keys().size(), both.keys().size(), viaBackup,
+                        heard, radio.telegramsSent(), store.readouts(), store.values(), store.keys().size(),
+                        both.keys().size(), viaBackup,
                         gate.refused(), viaPrimary,
                         both.duplicateRows(), both.sent() - store.values());
                 assertThat(viaPrimary).isGreaterThanOrEqualTo(1);
-                assertThat(log).anySatisfy(l -> assertThat(l).contains("failed (REFUSED").contains("answered 401"));
+                assertThat(lines(log)).anySatisfy(l -> assertThat(l).contains("failed (REFUSED").contains("answered 401"));
                 assertThat(backupAfterPrimary).as("backup batches after the primary was back").isZero();
                 assertThat(c.outputStatus().get(0).throughBackup()).isEqualTo(viaBackup);
                 assertThat(both.keys()).isEqualTo(store.keys());
@@ -370,12 +394,33 @@ class CollectorReliabilityIT {
 
     // ---------------------------------------------------------------------------------------------- support
 
+    /** The collector's log so far (its threads add to it). */
+    private static List<String> lines(List<String> log) {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
     private static EventLog collect(List<String> log) {
         return (level, text) -> {
             synchronized (log) {
                 log.add(level + " " + text);
             }
         };
+    }
+
+    /**
+     * What the store received, read while its queue is empty: read again if a readout came in meanwhile (the input
+     * counts a telegram just before storing it), so that the set compared with the server's is the delivered one.
+     */
+    private Received settled(Collector c, String output) throws Exception {
+        while (true) {
+            await("the queue empty", Duration.ofSeconds(30), () -> queue(c, output) == 0);
+            Received r = received(c.store());
+            if (queue(c, output) == 0 && received(c.store()).readouts() == r.readouts()) {
+                return r;
+            }
+        }
     }
 
     private static long queue(Collector c, String output) {
@@ -564,6 +609,12 @@ class CollectorReliabilityIT {
                     return;
                 }
             }
+        }
+
+        /** Ends the child's own bus reads: the radio has ended, so nothing new comes in after its answer. */
+        void drain() throws IOException {
+            process.getOutputStream().write("drain\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         }
 
         /** SIGKILL, through the handle so that our end of the pipe stays open, and its end awaited. */
