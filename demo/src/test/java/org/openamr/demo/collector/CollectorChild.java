@@ -20,7 +20,8 @@ import org.openamr.collector.input.WiredBusInput;
  * classpath). It also reads every wired bus about once a second, so that wired reads happen during the short
  * lives between two kills (a cron schedule fires at most once a minute). Prints {@code STARTED} when running and
  * {@code QUEUE <output> <n>} twice a second, so that the test can see the queue drain without opening the store
- * while this process writes it; {@code drain} on standard input ends its bus reads (it answers {@code DRAINING}). SIGTERM stops it cleanly (the store closed, its WAL merged).
+ * while this process writes it; {@code drain} on standard input ends its bus reads (it answers {@code DRAINING}).
+ * SIGTERM stops it cleanly (the store closed, its WAL merged).
  */
 public final class CollectorChild {
 

@@ -103,6 +103,8 @@ class CollectorReliabilityIT {
 
     Api admin;
     World world;
+    /** The test's radio fleet: its keys go to the collector, its meter ids tell radio readouts from wired ones. */
+    RadioSource radioSource;
     /** Where the simulated radio period starts: two days back, well inside the server's window. */
     Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
 
@@ -131,7 +133,7 @@ class CollectorReliabilityIT {
                 Duration.ofSeconds(12), start, period));
     }
 
-    /** A virtual bus whose meters' clocks run two days back like the radio: each read is a new reading. */
+    /** A virtual bus on a running clock (two days back, like the radio), so that each read is a new reading. */
     private static VirtualBus bus(long seed) {
         return VirtualBus.builder().seed(seed).clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-2)))
                 .baud(2400).demo(WIRED_METERS).build();
@@ -159,8 +161,6 @@ class CollectorReliabilityIT {
                 %s""".formatted(id, wired.port(), primaries, radio.port(), outputs.indent(2));
     }
 
-    private RadioSource radioSource;
-
     private static String serverOutput(String name, String url, String token, String more) {
         return """
                 - name: %s
@@ -185,7 +185,8 @@ class CollectorReliabilityIT {
         Random random = new Random();
         // the server's word for a batch it had already stored (sent again after a kill between the server's answer
         // and the store's confirmation): counted from its log, for the report
-        ch.qos.logback.classic.Logger ingestLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(IngestService.class);
+        ch.qos.logback.classic.Logger ingestLog =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(IngestService.class);
         ListAppender<ILoggingEvent> ingest = new ListAppender<>();
         ingest.start();
         ingestLog.addAppender(ingest);
@@ -226,8 +227,9 @@ class CollectorReliabilityIT {
         long lost = store.keys().stream().filter(k -> !server.keys().contains(k)).count();
         long extra = server.keys().stream().filter(k -> !store.keys().contains(k)).count();
         System.out.printf("kill -9: %d kills; received %d telegrams, %d readouts (%d radio meters, %d wired), %d register "
-                        + "values (%d distinct, %d more with a qualifier the format leaves out); delivered %d readings in %d batches; %d lost, %d unknown at the server, "
-                        + "%d duplicate readings, %d readings sent twice, %d rejected; %d batches sent again after a kill "
+                        + "values (%d distinct, %d more with a qualifier the format leaves out); delivered %d readings in "
+                        + "%d batches; %d lost, %d unknown at the server, %d duplicate readings, %d readings sent twice, "
+                        + "%d rejected; %d batches sent again after a kill "
                         + "and acknowledged without storing; %d radio readouts checked against the simulator's truth, "
                         + "%d differ%n",
                 kills, store.telegrams(), store.readouts(), store.radioMeters(), store.wiredMeters(bus), store.values(),
@@ -304,10 +306,12 @@ class CollectorReliabilityIT {
                 }
                 Delivered server = delivered(List.of(channel.id()), store.serials());
                 long failures = lines(log).stream().filter(l -> l.contains("failed (RETRYABLE")).count();
-                System.out.printf("outage: heard %d of %d radio telegrams sent; received %d readouts, %d register values (%d distinct); %d readouts waited "
+                System.out.printf("outage: heard %d of %d radio telegrams sent; received %d readouts, %d register values "
+                                + "(%d distinct); %d readouts waited "
                                 + "during the outage; %d retryable failures; delivered %d readings in %d batches; "
                                 + "%d duplicate readings, %d sent twice; queue %d%n",
-                        heard, radio.telegramsSent(), store.readouts(), store.values(), store.keys().size(), during, failures, server.keys().size(),
+                        heard, radio.telegramsSent(), store.readouts(), store.values(), store.keys().size(), during,
+                        failures, server.keys().size(),
                         order.size(), server.duplicateRows(), server.sent() - store.values(), c.store().queueDepth("server"));
                 assertThat(failures).as("deliveries failed during the outage").isPositive();
                 assertThat(order).as("batch sequences at the server, in the order stored").isEqualTo(expected);
@@ -373,7 +377,8 @@ class CollectorReliabilityIT {
                         join acquisition_channel pc on pc.id = p.channel_id where pc.public_id = cast(? as uuid))""",
                         backup.id(), primary.id());
                 Delivered both = delivered(List.of(primary.id(), backup.id()), store.serials());
-                System.out.printf("backup route: heard %d of %d radio telegrams sent; received %d readouts, %d register values (%d distinct); delivered %d "
+                System.out.printf("backup route: heard %d of %d radio telegrams sent; received %d readouts, %d register "
+                                + "values (%d distinct); delivered %d "
                                 + "readings: %d batches through the backup while the primary refused (%d refusals), then %d "
                                 + "to the primary; %d duplicate readings, %d sent twice%n",
                         heard, radio.telegramsSent(), store.readouts(), store.values(), store.keys().size(),
