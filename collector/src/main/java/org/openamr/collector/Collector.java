@@ -61,6 +61,8 @@ public final class Collector implements AutoCloseable {
     /** Opens the store and makes the outputs; nothing runs before {@link #start()}. */
     public static Collector open(CollectorSettings settings, OutputTypes types, Clock clock, EventLog log)
             throws IOException, SQLException {
+        // microseconds, as PostgreSQL keeps times: a reading's time is then the same in the store and at the server
+        clock = Clock.tick(clock, Duration.ofNanos(1_000));
         // every line also goes to a small ring that the status page shows
         RecentLog recent = new RecentLog(RECENT_LINES, clock);
         log = log.and(recent);
