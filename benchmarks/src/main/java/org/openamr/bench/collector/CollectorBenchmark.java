@@ -58,18 +58,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the register values delivered = those the server stored new + found already stored.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.openamr.bench.collector.CollectorBenchmark \
- *     [radio=500] [interval=240s] [hours=24] [wired=250] [wired-reads=24] [xmx=] [batch=500]</pre>
+ *     [radio=500] [interval=240s] [hours=24] [wired=250] [wired-reads=24] [xmx=] [batch=500] [push=live|catch-up]</pre>
+ *
+ * <p>{@code push=catch-up} measures the push rate alone: a first collector run has the inputs and the file output
+ * only; a second one, on the same store, has the server output only (and an empty replay file as its input), so
+ * that it pushes the whole day's backlog as a collector does after an outage.
  */
 public final class CollectorBenchmark {
 
     private CollectorBenchmark() {
     }
 
-    record Settings(int radio, Duration interval, int hours, int wired, int wiredReads, String xmx, int batch) {
+    /** @param catchUp the server output only after the inputs: one run stores, a second one pushes the backlog */
+    record Settings(int radio, Duration interval, int hours, int wired, int wiredReads, String xmx, int batch,
+                    boolean catchUp) {
 
         static Settings of(String[] args) {
             Map<String, String> a = new LinkedHashMap<>(Map.of("radio", "500", "interval", "240s", "hours", "24",
-                    "wired", "250", "wired-reads", "24", "xmx", "", "batch", "500"));
+                    "wired", "250", "wired-reads", "24", "xmx", "", "batch", "500", "push", "live"));
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 if (kv.length != 2 || !a.containsKey(kv[0])) {
@@ -84,7 +90,7 @@ public final class CollectorBenchmark {
             return new Settings(Integer.parseInt(a.get("radio")),
                     Duration.ofSeconds(Long.parseLong(iv.substring(0, iv.length() - 1))), Integer.parseInt(a.get("hours")),
                     Integer.parseInt(a.get("wired")), Integer.parseInt(a.get("wired-reads")), a.get("xmx"),
-                    Integer.parseInt(a.get("batch")));
+                    Integer.parseInt(a.get("batch")), a.get("push").equals("catch-up"));
         }
     }
 
@@ -133,6 +139,12 @@ public final class CollectorBenchmark {
         Path out = home.resolve("archive");
         try (TcpBusServer gateway = TcpBusServer.start(bus, 0, Pacing.unpaced())) {
             Path config = home.resolve("collector.yaml");
+            String serverOutput = """
+                      - name: server
+                        type: server
+                        batchSize: %d
+                        settings: {url: "http://127.0.0.1:%d", token: "%s", timeoutSeconds: 60}
+                    """.formatted(s.batch(), port, token);
             Files.writeString(config, """
                     collector:
                       id: bench
@@ -153,27 +165,46 @@ public final class CollectorBenchmark {
                         type: file
                         batchSize: %d
                         settings: {dir: %s}
-                      - name: server
-                        type: server
-                        batchSize: %d
-                        settings: {url: "http://127.0.0.1:%d", token: "%s", timeoutSeconds: 60}
-                    """.formatted(gateway.port(), primaries, replay, keys, s.batch(), out, s.batch(), port, token));
+                    """.formatted(gateway.port(), primaries, replay, keys, s.batch(), out) + (s.catchUp() ? "" : serverOutput));
+            Path catchUp = home.resolve("catch-up.yaml");
+            Path empty = home.resolve("empty.txt");
+            Files.writeString(empty, "");
+            Files.writeString(catchUp, """
+                    collector:
+                      id: bench
+                      zone: UTC
+                      store: {path: store.db}
+                    inputs:
+                      - name: air
+                        type: radio
+                        receiver: replay:%s
+                    outputs:
+                    """.formatted(empty) + serverOutput);
             System.out.printf(Locale.ROOT, "wired: %d meters on one bus (TCP gateway, unpaced), read %d times back "
                     + "to back%n", s.wired(), s.wiredReads());
-            child(s, config, radio.telegrams(), home, jdbc, channel, out);
+            Run first = child(s, config, s.wiredReads(), radio.telegrams(), home.resolve("collector.log"));
+            Run second = s.catchUp() ? child(s, catchUp, 0, 0, home.resolve("catch-up.log")) : null;
+            report(s, first, second, jdbc, channel, out);
         }
     }
 
-    private static void child(Settings s, Path config, long radioTelegrams, Path home, JdbcClient jdbc, long channel,
-                              Path out) throws Exception {
+    /** One collector JVM: its figures, CPU time and memory taken while it was still running, and its log. */
+    record Run(Map<String, String> figures, Duration cpu, long hwmKb, long maxRssKb, long rssEndKb, String loadBefore,
+               String loadAfter, int exit, Path log) {
+
+        double seconds(String figure) {
+            return Double.parseDouble(figures.get(figure));
+        }
+    }
+
+    private static Run child(Settings s, Path config, int wiredReads, long radioTelegrams, Path log) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (!s.xmx().isEmpty()) {
             command.add("-Xmx" + s.xmx());
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CollectorChild.class.getName(),
-                config.toString(), Integer.toString(s.wiredReads()), Long.toString(radioTelegrams)));
-        Path log = home.resolve("collector.log");
+                config.toString(), Integer.toString(wiredReads), Long.toString(radioTelegrams)));
         String loadBefore = load();
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         long pid = p.pid();
@@ -212,7 +243,16 @@ public final class CollectorBenchmark {
             // STOPPED
         }
         int exit = p.waitFor();
+        System.out.printf(Locale.ROOT, "%s:%n", config.getFileName());
         figures.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %s%n", k, v));
+        return new Run(figures, cpu, hwm, maxRss.get(), rssEnd, loadBefore, loadAfter, exit, log);
+    }
+
+    private static void report(Settings s, Run first, Run second, JdbcClient jdbc, long channel, Path out)
+            throws Exception {
+        Run pushing = second == null ? first : second;
+        Path log = pushing.log();
+        Map<String, String> figures = first.figures();
 
         // what the outputs got
         long fileReadouts = 0;
@@ -256,11 +296,21 @@ public final class CollectorBenchmark {
                 .query(Long.class).single();
 
         long received = Long.parseLong(figures.get("radio-readouts")) + Long.parseLong(figures.get("wired-readouts"));
-        double delivered = Double.parseDouble(figures.get("drained-seconds server"));
-        double cpuSeconds = cpu.toNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "%ncollector JVM: %s, exit %d after the stop%n",
-                s.xmx().isEmpty() ? "default heap" : "-Xmx" + s.xmx(), exit);
-        System.out.printf(Locale.ROOT, "load average before %s, at the end %s%n", loadBefore, loadAfter);
+        double delivered = pushing.seconds("drained-seconds server");
+        double cpuSeconds = (first.cpu().toNanos() + (second == null ? 0 : second.cpu().toNanos())) / 1e9;
+        long hwm = Math.max(first.hwmKb(), second == null ? 0 : second.hwmKb());
+        long maxRss = Math.max(first.maxRssKb(), second == null ? 0 : second.maxRssKb());
+        long rssEnd = first.rssEndKb();
+        System.out.printf(Locale.ROOT, "%ncollector JVM: %s, exit %d after the stop; push %s%n",
+                s.xmx().isEmpty() ? "default heap" : "-Xmx" + s.xmx(), pushing.exit(),
+                second == null ? "live (both outputs during the inputs)" : "catch-up (a second run pushes the stored day)");
+        System.out.printf(Locale.ROOT, "load average before %s, at the end %s%n", first.loadBefore(), pushing.loadAfter());
+        if (second != null) {
+            System.out.printf(Locale.ROOT, "%-46s %15.1f / %.1f%n", "CPU s: storing run / pushing run",
+                    first.cpu().toNanos() / 1e9, second.cpu().toNanos() / 1e9);
+            System.out.printf(Locale.ROOT, "%-46s %,15d / %,d%n", "VmHWM MB: storing run / pushing run",
+                    first.hwmKb() >> 10, second.hwmKb() >> 10);
+        }
         System.out.printf(Locale.ROOT, "%-46s %,15d%n", "readouts received (radio + wired)", received);
         System.out.printf(Locale.ROOT, "%-46s %,15d%n", "readouts in the file output", fileReadouts);
         System.out.printf(Locale.ROOT, "%-46s %,15d%n", "  of them twice (meter, read time)", duplicates);
@@ -274,7 +324,8 @@ public final class CollectorBenchmark {
                 pushes.fresh(), pushes.known(), pushes.conflicting(), pushes.rejected());
         System.out.printf(Locale.ROOT, "%-46s %,15d%n", "server: rows in reading", readings);
         System.out.printf(Locale.ROOT, "%-46s %15.1f%n", "wall s: inputs done", Double.parseDouble(figures.get("inputs-seconds")));
-        System.out.printf(Locale.ROOT, "%-46s %15.1f%n", "wall s: everything confirmed by the server", delivered);
+        System.out.printf(Locale.ROOT, "%-46s %15.1f%n", second == null ? "wall s: everything confirmed by the server"
+                : "wall s: catch-up run, backlog confirmed", delivered);
         System.out.printf(Locale.ROOT, "%-46s %15.1f%n", "CPU s of the collector (user + system)", cpuSeconds);
         System.out.printf(Locale.ROOT, "%-46s %15.1f%n", "CPU ms per readout stored and pushed", cpuSeconds * 1000 / received);
         System.out.printf(Locale.ROOT, "%-46s %15.1f%n", "CPU µs per register value", cpuSeconds * 1e6 / fileValues);
@@ -282,7 +333,7 @@ public final class CollectorBenchmark {
         System.out.printf(Locale.ROOT, "%-46s %,15.0f%n", "push: values sent / s (start to last confirm)", fileValues / delivered);
         System.out.printf(Locale.ROOT, "%-46s %,15.0f%n", "push: readouts / s (start to last confirm)", received / delivered);
         System.out.printf(Locale.ROOT, "%-46s %15.1f%n", "push: first to last push on the server, s", pushes.seconds());
-        System.out.printf(Locale.ROOT, "%-46s %,15d%n", "peak RSS sampled (VmRSS), MB", maxRss.get() >> 10);
+        System.out.printf(Locale.ROOT, "%-46s %,15d%n", "peak RSS sampled (VmRSS), MB", maxRss >> 10);
         System.out.printf(Locale.ROOT, "%-46s %,15d%n", "VmHWM (kernel's peak RSS), MB", hwm >> 10);
         System.out.printf(Locale.ROOT, "%-46s %,15d%n", "RSS at the end, MB", rssEnd >> 10);
         // values: the server's new + already-stored count is compared, not required equal (see the README)
