@@ -58,7 +58,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the register values delivered = those the server stored new + found already stored.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.openamr.bench.collector.CollectorBenchmark \
- *     [radio=500] [interval=240s] [hours=24] [wired=250] [wired-reads=24] [xmx=] [batch=500] [push=live|catch-up]</pre>
+ *     [radio=500] [interval=240s] [hours=24] [wired=250] [wired-reads=24] [xmx=] [batch=500] [push=live|catch-up] \
+ *     [jvm=-XX:+UseSerialGC,-Xss256k]</pre>
+ *
+ * <p>{@code jvm} adds options to the collector's JVM (comma-separated).
  *
  * <p>{@code push=catch-up} measures the push rate alone: a first collector run has the inputs and the file output
  * only; a second one, on the same store, has the server output only (and an empty replay file as its input), so
@@ -71,11 +74,12 @@ public final class CollectorBenchmark {
 
     /** @param catchUp the server output only after the inputs: one run stores, a second one pushes the backlog */
     record Settings(int radio, Duration interval, int hours, int wired, int wiredReads, String xmx, int batch,
-                    boolean catchUp) {
+                    boolean catchUp, List<String> jvm) {
 
         static Settings of(String[] args) {
             Map<String, String> a = new LinkedHashMap<>(Map.of("radio", "500", "interval", "240s", "hours", "24",
                     "wired", "250", "wired-reads", "24", "xmx", "", "batch", "500", "push", "live"));
+            a.put("jvm", "");
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 if (kv.length != 2 || !a.containsKey(kv[0])) {
@@ -90,7 +94,8 @@ public final class CollectorBenchmark {
             return new Settings(Integer.parseInt(a.get("radio")),
                     Duration.ofSeconds(Long.parseLong(iv.substring(0, iv.length() - 1))), Integer.parseInt(a.get("hours")),
                     Integer.parseInt(a.get("wired")), Integer.parseInt(a.get("wired-reads")), a.get("xmx"),
-                    Integer.parseInt(a.get("batch")), a.get("push").equals("catch-up"));
+                    Integer.parseInt(a.get("batch")), a.get("push").equals("catch-up"),
+                    a.get("jvm").isEmpty() ? List.of() : List.of(a.get("jvm").split(",")));
         }
     }
 
@@ -203,6 +208,7 @@ public final class CollectorBenchmark {
         if (!s.xmx().isEmpty()) {
             command.add("-Xmx" + s.xmx());
         }
+        command.addAll(s.jvm());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CollectorChild.class.getName(),
                 config.toString(), Integer.toString(wiredReads), Long.toString(radioTelegrams)));
         String loadBefore = load();
@@ -302,7 +308,8 @@ public final class CollectorBenchmark {
         long maxRss = Math.max(first.maxRssKb(), second == null ? 0 : second.maxRssKb());
         long rssEnd = first.rssEndKb();
         System.out.printf(Locale.ROOT, "%ncollector JVM: %s, exit %d after the stop; push %s%n",
-                s.xmx().isEmpty() ? "default heap" : "-Xmx" + s.xmx(), pushing.exit(),
+(s.xmx().isEmpty() ? "default heap" : "-Xmx" + s.xmx()) + (s.jvm().isEmpty() ? "" : " " + s.jvm()),
+                pushing.exit(),
                 second == null ? "live (both outputs during the inputs)" : "catch-up (a second run pushes the stored day)");
         System.out.printf(Locale.ROOT, "load average before %s, at the end %s%n", first.loadBefore(), pushing.loadAfter());
         if (second != null) {
