@@ -61,7 +61,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     [radio=500] [interval=240s] [hours=24] [wired=250] [wired-reads=24] [xmx=] [batch=500] [push=live|catch-up] \
  *     [jvm=-XX:+UseSerialGC,-Xss256k]</pre>
  *
- * <p>{@code jvm} adds options to the collector's JVM (comma-separated).
+ * <p>{@code jvm} adds options to the collector's JVM (comma-separated); {@code cp} gives it another class path
+ * than this jar's (which holds the server and Spring too, 200 MB whose zip index the collector would carry): the
+ * collector's own jars and {@code benchmarks/target/classes}, as a deployment has them.
  *
  * <p>{@code push=catch-up} measures the push rate alone: a first collector run has the inputs and the file output
  * only; a second one, on the same store, has the server output only (and an empty replay file as its input), so
@@ -74,12 +76,13 @@ public final class CollectorBenchmark {
 
     /** @param catchUp the server output only after the inputs: one run stores, a second one pushes the backlog */
     record Settings(int radio, Duration interval, int hours, int wired, int wiredReads, String xmx, int batch,
-                    boolean catchUp, List<String> jvm) {
+                    boolean catchUp, List<String> jvm, String classPath) {
 
         static Settings of(String[] args) {
             Map<String, String> a = new LinkedHashMap<>(Map.of("radio", "500", "interval", "240s", "hours", "24",
                     "wired", "250", "wired-reads", "24", "xmx", "", "batch", "500", "push", "live"));
             a.put("jvm", "");
+            a.put("cp", "");
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 if (kv.length != 2 || !a.containsKey(kv[0])) {
@@ -95,7 +98,8 @@ public final class CollectorBenchmark {
                     Duration.ofSeconds(Long.parseLong(iv.substring(0, iv.length() - 1))), Integer.parseInt(a.get("hours")),
                     Integer.parseInt(a.get("wired")), Integer.parseInt(a.get("wired-reads")), a.get("xmx"),
                     Integer.parseInt(a.get("batch")), a.get("push").equals("catch-up"),
-                    a.get("jvm").isEmpty() ? List.of() : List.of(a.get("jvm").split(",")));
+                    a.get("jvm").isEmpty() ? List.of() : List.of(a.get("jvm").split(",")),
+                    a.get("cp").isEmpty() ? System.getProperty("java.class.path") : a.get("cp"));
         }
     }
 
@@ -209,7 +213,7 @@ public final class CollectorBenchmark {
             command.add("-Xmx" + s.xmx());
         }
         command.addAll(s.jvm());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CollectorChild.class.getName(),
+        command.addAll(List.of("-cp", s.classPath(), CollectorChild.class.getName(),
                 config.toString(), Integer.toString(wiredReads), Long.toString(radioTelegrams)));
         String loadBefore = load();
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
