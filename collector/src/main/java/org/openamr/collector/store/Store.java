@@ -140,6 +140,8 @@ public final class Store implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS readouts(id INTEGER PRIMARY KEY AUTOINCREMENT, telegram_id INTEGER,"
                         + " input TEXT NOT NULL, serial TEXT NOT NULL, manufacturer TEXT, read_at TEXT NOT NULL,"
                         + " stored_at TEXT NOT NULL, body TEXT NOT NULL)");
+                // the cap's clean-up asks, for each readout it deletes, whether its telegram is still needed
+                s.execute("CREATE INDEX IF NOT EXISTS readouts_telegram ON readouts(telegram_id)");
                 s.execute("CREATE TABLE IF NOT EXISTS outputs(name TEXT PRIMARY KEY, cursor INTEGER NOT NULL,"
                         + " next_sequence INTEGER NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS batches(output TEXT NOT NULL, sequence INTEGER NOT NULL,"
