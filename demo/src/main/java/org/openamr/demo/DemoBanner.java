@@ -17,9 +17,20 @@ import org.openamr.server.security.Role;
  * @param busAddress the virtual bus's gateway address
  * @param building   the demo building's public id
  * @param month      the current month: the balance example covers the twelve before it
+ * @param radio      the radio building and its collector; null without them
  */
 record DemoBanner(String url, Path dataDir, String busAddress, int apartments, int meters, DemoProperties settings,
-                  List<DemoLogin> logins, UUID building, YearMonth month, Duration startup) {
+                  List<DemoLogin> logins, UUID building, YearMonth month, Duration startup, Radio radio) {
+
+    /**
+     * @param apartments apartments of the radio building
+     * @param meters     meters registered there
+     * @param unassigned meters heard but not registered
+     * @param page       the collector's status page; empty if it could not listen
+     * @param config     the collector's configuration file
+     */
+    record Radio(int apartments, int meters, int unassigned, String page, Path config) {
+    }
 
     String text() {
         String rule = "=".repeat(78);
@@ -34,6 +45,15 @@ record DemoBanner(String url, Path dataDir, String busAddress, int apartments, i
         line(b, "Шина / M-Bus", busAddress + " (виртуальная, " + meters + " " + meterWord(meters) + " / virtual, "
                 + meters + " meters)");
         line(b, "Опрос / Polling", "каждую минуту / every minute");
+        if (radio != null) {
+            line(b, "Радиодом / Radio", DemoRadioBuilding.ADDRESS + ", " + radio.apartments() + " кв. / apartments, "
+                    + radio.meters() + " " + meterWord(radio.meters()) + " / meters, wM-Bus, mode 5");
+            line(b, "", "ещё " + radio.unassigned() + " слышны, не в реестре: «Неназначенные» / "
+                    + radio.unassigned() + " more heard, not registered: \"Unassigned meters\"");
+            line(b, "Коллектор / Collector", (radio.page().isEmpty() ? "" : radio.page() + " (" + DemoCollector.WEB_USER
+                    + " / " + DemoCollector.WEB_PASSWORD + ")"));
+            line(b, "", radio.config().toString());
+        }
         line(b, "История / History", settings.historyMonths() + " мес. по суткам, " + settings.hourlyDays()
                 + " дн. по часам / " + settings.historyMonths() + " months daily, " + settings.hourlyDays()
                 + " days hourly");

@@ -63,7 +63,8 @@ class DemoConfiguration {
             JdbcClient jdbc, PlatformTransactionManager transactions, AuditActor audit, ReadingStore store,
             ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
         return new DemoStartup(properties, building, bus, registry,
-                new DemoBackfill(store, new TransactionTemplate(transactions), audit, jdbc), embedded, environment);
+                new DemoBackfill(store, new TransactionTemplate(transactions), audit, jdbc), embedded, environment,
+                properties.radioMeters() == 0 ? null : new DemoRadioBuilding(properties));
     }
 
     /** The sign-in page lists the demo's accounts with their fixed passwords (printed in the banner anyway). */

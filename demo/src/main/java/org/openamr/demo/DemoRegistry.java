@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +45,7 @@ import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.meter.Register;
 import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.Household;
+import org.openamr.simulator.radio.RadioMeter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,8 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link AccessScope.Everything}, actor {@link #ACTOR}): organisations, the building, entrances, premises,
  * points, installations, the channel, the meters (in the registry of the building's service company, as an
  * administrator's registration on that channel puts them), the accounts ({@link UserService#ensure}) and their
- * tokens ({@link ApiTokenService#replace}). Only two lookups read the tables directly, for want of a repository
- * method that finds by them: the building by its address and its channel by name.
+ * tokens ({@link ApiTokenService#replace}). Only two kinds of lookup read the tables directly, for want of a
+ * repository method that finds by them: a building by its address and its channel by name.
  */
 final class DemoRegistry {
 
@@ -66,6 +69,7 @@ final class DemoRegistry {
     static final String MANAGEMENT_COMPANY = "УК «Демо»";
     static final String SERVICE_COMPANY = "ООО «Сервис-Демо»";
     static final String CHANNEL_NAME = "Демо-шина M-Bus / Demo M-Bus";
+    static final String COLLECTOR_CHANNEL_NAME = "Коллектор, радио / Collector, radio";
     /** Spring cron, seconds first: every minute. */
     static final String SCHEDULE = "0 * * * * *";
     static final String TOKEN_NAME = "demo";
@@ -131,6 +135,68 @@ final class DemoRegistry {
             monthlyStatement(buildingPublicId);
             return new Site(buildingId, buildingPublicId, channelId, existing.isEmpty(), logins);
         });
+    }
+
+    /**
+     * @param buildingPublicId the radio building's id in the API
+     * @param token            this start's push token of its collector channel (the previous start's is revoked)
+     * @param created          true when this start registered the building
+     */
+    record RadioSite(long buildingId, UUID buildingPublicId, long channelId, String token, boolean created) {
+    }
+
+    /**
+     * The radio-read building, registered once (its address is the marker) with the companies of the wired one:
+     * a CONCENTRATOR channel for the demo's collector, the premises and points of {@link DemoRadioBuilding}, the
+     * placed meters on that channel; the meters it leaves unassigned are not registered. Every start issues the
+     * channel a new token, which the collector's configuration then carries.
+     */
+    RadioSite seedRadio(DemoRadioBuilding radio, Site wired) {
+        return transactions.execute(status -> {
+            audit.set(ACTOR);
+            Optional<Long> existing = jdbc.sql("select id from building where address = ?")
+                    .param(DemoRadioBuilding.ADDRESS).query(Long.class).optional();
+            long buildingId = existing.orElseGet(() -> createRadio(radio, wired));
+            long channelId = jdbc.sql("select id from acquisition_channel where building_id = ? and name = ?")
+                    .params(buildingId, COLLECTOR_CHANNEL_NAME).query(Long.class).single();
+            Channel channel = writers.channels().byId(channelId).orElseThrow();
+            String token = writers.channelService().issueToken(channel.publicId(), SCOPE).token();
+            return new RadioSite(buildingId, writers.buildings().publicId(buildingId), channelId, token,
+                    existing.isEmpty());
+        });
+    }
+
+    private long createRadio(DemoRadioBuilding radio, Site wired) {
+        Building w = writers.buildings().get(SCOPE, wired.buildingPublicId());
+        long buildingId = writers.buildings().create(DemoRadioBuilding.ADDRESS, null, null,
+                writers.organisations().internalId(SCOPE, w.managementCompany()),
+                writers.organisations().internalId(SCOPE, w.serviceCompany()), DemoBuilding.ZONE.getId());
+        ChannelView created = writers.channelService().create(new NewChannel(ChannelKind.CONCENTRATOR.name(),
+                COLLECTOR_CHANNEL_NAME, writers.buildings().publicId(buildingId), null, null, null, true), SCOPE);
+        long channelId = writers.channels().visible(created.id(), SCOPE).orElseThrow().id();
+        writers.buildings().addEntrance(buildingId, 1);
+        Map<RadioMeter, Long> meterIds = new HashMap<>();
+        for (DemoRadioBuilding.Apartment a : radio.apartments()) {
+            UUID premise = writers.premises().create(buildingId, new Premises.Fields(1, Integer.toString(a.number()),
+                    Premise.Kind.APARTMENT, a.floor(), null, null));
+            long premiseId = writers.premises().ref(SCOPE, premise).id();
+            for (DemoRadioBuilding.Placement p : a.placements()) {
+                long meterId = meterIds.computeIfAbsent(p.meter(), m -> registerRadioMeter(m, channelId));
+                install(meterId, point(buildingId, premiseId, p.resource(), "", p.subunit()), p.meter().meter(),
+                        p.register());
+            }
+        }
+        return buildingId;
+    }
+
+    /** Registered as an installer enters a radio meter: maker, serial, model and the header it sends; no address. */
+    private long registerRadioMeter(RadioMeter radio, long channelId) {
+        VirtualMeter meter = radio.meter();
+        SecondaryAddress a = meter.secondaryAddress();
+        UUID id = writers.meters().create(SCOPE, new Meters.Fields(meter.type().manufacturer(), model(meter.type()),
+                a.id(), meter.type().medium().jsonName(), null, channelId, registerDigits(meter.type()), null, null,
+                a.version(), a.medium(), null));
+        return writers.meters().internalId(SCOPE, id);
     }
 
     private long create(DemoBuilding building, VirtualBus bus, String channelAddress) {

@@ -2,17 +2,22 @@ package org.openamr.demo;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.openamr.server.database.EmbeddedDatabase;
 import org.openamr.simulator.meter.VirtualMeter;
+import org.openamr.simulator.radio.RadioMeter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,13 +44,19 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
     private final DemoBackfill backfill;
     private final ObjectProvider<EmbeddedDatabase> embedded;
     private final Environment environment;
+    /** Null when the demo has no radio building ({@code openamr.demo.radio-meters=0}). */
+    private final DemoRadioBuilding radio;
     private volatile DemoRegistry.Site site;
+    private volatile DemoRegistry.RadioSite radioSite;
+    private volatile DemoBackfill.Result radioHistory;
+    private volatile DemoCollector collector;
     private volatile DemoBackfill.Result history;
     private volatile String banner;
     private volatile boolean stopping;
 
     DemoStartup(DemoProperties settings, DemoBuilding building, DemoBus bus, DemoRegistry registry,
-            DemoBackfill backfill, ObjectProvider<EmbeddedDatabase> embedded, Environment environment) {
+            DemoBackfill backfill, ObjectProvider<EmbeddedDatabase> embedded, Environment environment,
+            DemoRadioBuilding radio) {
         this.settings = settings;
         this.building = building;
         this.bus = bus;
@@ -53,6 +64,7 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         this.backfill = backfill;
         this.embedded = embedded;
         this.environment = environment;
+        this.radio = radio;
     }
 
     @Override
@@ -65,6 +77,12 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
                 ? String.format(Locale.ROOT, "OpenAMR demo: дом заведён в реестр за %.2f с / building seeded into the"
                         + " registry in %.2f s", took, took)
                 : "OpenAMR demo: дом уже в реестре, данные сохранены / building already seeded, data kept");
+        if (radio != null) {
+            radioSite = registry.seedRadio(radio, site);
+            if (radioSite.created()) {
+                OUT.println("OpenAMR demo: радиодом заведён в реестр / radio building seeded into the registry");
+            }
+        }
     }
 
     @Override
@@ -87,6 +105,9 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         if (stopping) {
             return;
         }
+        if (radio != null && !radioBackfill()) {
+            return;
+        }
         OUT.println(history.moments() == 0
                 ? "OpenAMR demo: история уже заполнена / the history is complete"
                 : String.format(Locale.ROOT, "OpenAMR demo: %d показаний записано за %.1f с / %d readings written"
@@ -95,18 +116,70 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         Path data = embedded.getIfAvailable() == null ? null : embedded.getObject().dataDirectory();
         YearMonth month = YearMonth.now(DemoBuilding.ZONE);
         String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        if (radio != null) {
+            collector = DemoCollector.start(radio, collectorDirectory(data),
+                    "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080"), radioSite.token());
+        }
         banner = new DemoBanner(url, data, bus.channelAddress(), building.apartments().size(), building.meterCount(),
                 settings, site.logins(), site.buildingPublicId(), month,
-                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())).text();
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
+                collector == null ? null : new DemoBanner.Radio(radio.apartments().size(), radio.registered().size(),
+                        radio.unassigned().size(), collector.webUrl(), collector.configFile())).text();
         OUT.print(banner);
         OUT.flush();
     }
 
-    /** Runs when the context closes (Ctrl-C), before the virtual bus and the database stop. */
+    /**
+     * The radio building's history, as the wired one's: its registered meters' telegrams at every midnight and hour
+     * of the plan, on its collector channel. False when stopped meanwhile.
+     */
+    private boolean radioBackfill() {
+        Optional<RadioMeter> marker = radio.backfillMarker();
+        if (marker.isEmpty()) {
+            return true;
+        }
+        List<VirtualMeter> meters = radio.registered().stream().map(RadioMeter::meter).toList();
+        OUT.println("OpenAMR demo: история радиодома / the radio building's history…");
+        try {
+            radioHistory = backfill.run(meters, marker.get().meter(), radioSite.channelId(), Instant.now(), settings,
+                    done -> { }, () -> stopping);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return false;
+            }
+            throw e;
+        }
+        return !stopping;
+    }
+
+    /**
+     * Beside the embedded database's data ({@code <data-dir>/collector} next to {@code <data-dir>/pgdata}), so that
+     * the collector's store lasts as long as the server's data; a new temporary directory on an external database.
+     */
+    private static Path collectorDirectory(Path databaseData) {
+        if (databaseData != null) {
+            return databaseData.resolveSibling("collector");
+        }
+        try {
+            return Files.createTempDirectory("openamr-demo-collector");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a directory for the demo's collector: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs when the context closes (Ctrl-C), before the virtual bus and the database stop; the collector stops here,
+     * its store closed cleanly (what it has not delivered goes at the next start).
+     */
     @Override
     public void destroy() {
         stopping = true;
         OUT.println("OpenAMR demo: останавливаюсь / stopping…");
+        DemoCollector c = collector;
+        if (c != null) {
+            c.close();
+            collector = null;
+        }
     }
 
     private static double seconds(Duration d) {
@@ -121,6 +194,26 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
     /** What the backfill of this start wrote; null before it ran. */
     DemoBackfill.Result history() {
         return history;
+    }
+
+    /** The radio building; null without one. */
+    DemoRadioBuilding radio() {
+        return radio;
+    }
+
+    /** The radio building's registry side of this start; null without a radio building. */
+    DemoRegistry.RadioSite radioSite() {
+        return radioSite;
+    }
+
+    /** What the radio building's backfill wrote; null before it ran or without a radio building. */
+    DemoBackfill.Result radioHistory() {
+        return radioHistory;
+    }
+
+    /** The running collector; null before the demo is ready, after it stopped, or without a radio building. */
+    DemoCollector collector() {
+        return collector;
     }
 
     /** The banner of this start; null until the demo is ready. */

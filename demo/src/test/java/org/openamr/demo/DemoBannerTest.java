@@ -28,15 +28,19 @@ class DemoBannerTest {
                 new DemoLogin("resident", "resident-demo", Role.RESIDENT, "житель", "resident", "oamr_api_R"));
         UUID building = UUID.fromString("6f1c1a9e-0000-4000-8000-000000000001");
         String text = new DemoBanner("http://localhost:8080", Path.of("/data/pgdata"), "tcp://127.0.0.1:4000", 60, 62,
-                new DemoProperties(true, 1, 3, 20, 13, 7), logins, building, YearMonth.of(2026, 11),
-                Duration.ofMillis(12_300)).text();
+                new DemoProperties(true, 1, 3, 20, 13, 7, 40, Duration.ofSeconds(120)), logins, building, YearMonth.of(2026, 11),
+                Duration.ofMillis(12_300), new DemoBanner.Radio(14, 27, 13, "http://127.0.0.1:40123/",
+                        Path.of("/data/collector/collector.yaml"))).text();
         assertThat(text).contains("http://localhost:8080", "(12.3 s)", "admin-demo", "oamr_api_A", "resident-demo",
                 "oamr_api_R", "curl -H \"Authorization: Bearer oamr_api_A\" http://localhost:8080/api/v1/me",
                 "62 счётчика", "/data/pgdata", "not for production", "Ctrl-C",
                 // a year of monthly heat, the house meter against the flats
-                "/api/v1/buildings/" + building + "/balance?resource=HEAT&resolution=MONTH&from=2025-11&to=2026-11");
+                "/api/v1/buildings/" + building + "/balance?resource=HEAT&resolution=MONTH&from=2025-11&to=2026-11",
+                // the radio building, its collector's page with the page's account, and the file it runs from
+                DemoRadioBuilding.ADDRESS + ", 14 кв. / apartments, 27 счётчиков", "13 more heard, not registered",
+                "http://127.0.0.1:40123/ (admin / collector-demo)", "/data/collector/collector.yaml");
         assertThat(new DemoBanner("http://localhost:8080", null, "tcp://127.0.0.1:4000", 60, 62,
-                new DemoProperties(true, 1, 3, 20, 13, 7), logins, building, YearMonth.of(2026, 11), null).text())
-                .doesNotContain("pgdata");
+                new DemoProperties(true, 1, 3, 20, 13, 7, 40, Duration.ofSeconds(120)), logins, building, YearMonth.of(2026, 11), null, null).text())
+                .doesNotContain("pgdata", "collector");
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DemoServerTest
 @DirtiesContext
 @TestPropertySource(properties = {"openamr.test.context=demo-restart", "openamr.demo.enabled=true",
-        "openamr.demo.entrances=1", "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=1",
+        "openamr.demo.radio-meters=0", "openamr.demo.entrances=1", "openamr.demo.apartments-per-entrance=3",
+        "openamr.demo.history-months=1",
         "openamr.demo.hourly-days=1", "openamr.polling.enabled=false"})
 class DemoRestartIT {
 

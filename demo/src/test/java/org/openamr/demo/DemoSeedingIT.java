@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @DemoServerTest
 @DirtiesContext
-@TestPropertySource(properties = {"openamr.test.context=demo-seeding", "openamr.demo.enabled=true", "openamr.demo.entrances=1",
+@TestPropertySource(properties = {"openamr.test.context=demo-seeding", "openamr.demo.enabled=true", "openamr.demo.radio-meters=0", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         // the test polls when it wants to; the schedule would poll too, every minute
         "openamr.polling.enabled=false"})

@@ -23,7 +23,7 @@ import org.openamr.simulator.meter.VirtualMeter;
 class HouseHeatIncidentsTest {
 
     private static final Instant NOW = LocalDateTime.of(2026, 2, 17, 9, 47, 31).atZone(DemoBuilding.ZONE).toInstant();
-    private static final DemoProperties SMALL = new DemoProperties(true, 2024, 1, 3, 2, 1);
+    private static final DemoProperties SMALL = new DemoProperties(true, 2024, 1, 3, 2, 1, 0, Duration.ofSeconds(120));
 
     private static VirtualMeter houseHeat(Instant now) {
         DemoBuilding building = new DemoBuilding(SMALL);

@@ -51,7 +51,7 @@ class ModelReadoutsTest {
 
     @Test
     void aPollOverTheDemoBusStoresTheSameKeysTimesAndValuesAsTheBackfill() throws Exception {
-        DemoBuilding building = new DemoBuilding(new DemoProperties(true, 2024, 1, 2, 1, 1));
+        DemoBuilding building = new DemoBuilding(new DemoProperties(true, 2024, 1, 2, 1, 1, 0, Duration.ofSeconds(120)));
         try (DemoBus bus = DemoBus.start(building, CLOCK);
              MBusMaster master = BusConnection.of(bus.channelAddress(), DemoBuilding.BAUD).open(CLOCK)) {
             List<MeterType> kinds = new ArrayList<>();

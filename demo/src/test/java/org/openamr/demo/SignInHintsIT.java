@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
  * lists none: LoginPageTest). The configuration of the small demo the pages' tests share, so no context of its own.
  */
 @DemoServerTest
-@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
+@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.radio-meters=0", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=2", "openamr.demo.history-months=1", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
 class SignInHintsIT {

@@ -10,12 +10,14 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the server with a demo building on a virtual M-Bus: 60 apartments with heat and water"
                 + " meters, two house meters, 13 months of history, polled every minute, and one account per role"
-                + " (printed at start with passwords and API tokens). Nothing to install: the database is embedded"
+                + " (printed at start with passwords and API tokens); beside it a radio building whose wireless meters"
+                + " an on-site collector hears and pushes to the server. Nothing to install: the database is embedded"
                 + " and kept in <data-dir>/pgdata, so a restart continues the same history. Listens on localhost"
                 + " only; demo passwords are fixed, so this is not for production. Runs until Ctrl-C.",
                 "Сервер с демонстрационным домом на виртуальной шине M-Bus: 60 квартир со счётчиками тепла и воды,"
                 + " два общедомовых счётчика, история за 13 месяцев, опрос каждую минуту и по одной учётной записи"
-                + " на роль (пароли и API-токены печатаются при запуске). Ничего не нужно устанавливать: база"
+                + " на роль (пароли и API-токены печатаются при запуске); рядом дом с радиосчётчиками, которые"
+                + " слышит и передаёт на сервер концентратор на объекте. Ничего не нужно устанавливать: база"
                 + " встроенная и хранится в <data-dir>/pgdata, после перезапуска история продолжается. Доступен"
                 + " только с localhost; пароли демо постоянные, не для эксплуатации. Работает до Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -30,6 +32,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where the embedded database (pgdata/) lives (default ~/.openamr).")
     Path dataDir;
 
+    @Option(names = "--radio-meters", paramLabel = "N",
+            description = "Radio meters of the second building, heard by the demo's collector (default 40; 0: no"
+                    + " radio building and no collector).")
+    int radioMeters = 40;
+
     @Override
     public Integer call() throws InterruptedException {
         String external = System.getenv("SPRING_DATASOURCE_URL");
@@ -40,6 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         new ServerRun(OpenAmrDemo.class).port(port).dataDir(dataDir)
                 .set("openamr.demo.enabled", true)
+                .set("openamr.demo.radio-meters", radioMeters)
                 // fixed, printed passwords: reachable from this machine only
                 .set("server.address", "127.0.0.1")
                 // the banner is the demo's output; warnings and errors still show

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one meter never installed that a channel of the building found. Changes are rolled back.
  */
 @DemoServerTest
-@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
+@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.radio-meters=0", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=2", "openamr.demo.history-months=1", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
 class NewestReadingIT {

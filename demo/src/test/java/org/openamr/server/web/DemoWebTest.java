@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @DemoServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
+@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.radio-meters=0", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=4", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
 @interface DemoWebTest {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openamr.demo.DemoBuilding;
 import org.openamr.demo.DemoServerTest;
 import org.openamr.server.sql.PageQueries;
 import org.openamr.server.support.FormSession;
@@ -99,9 +100,10 @@ class FullHistoryPagesIT {
     /** The admin's access predicate is plain {@code true}; it was once glued to "order by" as "trueorder by". */
     @Test
     void everyRoleThatSeesThemGetsTheBuildingAndApartmentPages() {
-        String building = jdbc.sql("select public_id::text from building").query(String.class).single();
-        String apartment = jdbc.sql("select public_id::text from premise where number = '1'").query(String.class)
-                .single();
+        String building = jdbc.sql("select public_id::text from building where address = ?")
+                .param(DemoBuilding.ADDRESS).query(String.class).single();
+        String apartment = jdbc.sql("select p.public_id::text from premise p join building b on b.id = p.building_id"
+                + " where p.number = '1' and b.address = ?").param(DemoBuilding.ADDRESS).query(String.class).single();
         for (String role : List.of("admin", "operator", "manager")) {
             FormSession session = new FormSession(port);
             session.login(role, role + "-demo");

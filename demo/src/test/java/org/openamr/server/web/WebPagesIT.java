@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resident kept to their own apartment, the language switch. Screenshots go to target/screenshots.
  */
 @DemoServerTest
-@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.entrances=1",
+@TestPropertySource(properties = {"openamr.demo.enabled=true", "openamr.demo.radio-meters=0", "openamr.demo.entrances=1",
         "openamr.demo.apartments-per-entrance=3", "openamr.demo.history-months=2", "openamr.demo.hourly-days=1",
         "openamr.polling.enabled=false"})
 class WebPagesIT extends BrowserTest {
