@@ -156,13 +156,12 @@ public final class WiredBusInput implements Runnable {
         } catch (IllegalArgumentException e) {
             counts.error("no-header");
             storeQuietly(new StoredTelegram(spec.name(), spec.connection().address().text(), r.readAt(), OptionalInt.empty(),
-                    null, "failed", e.getMessage()), List.of());
+                    r.wireBytes(), "failed", e.getMessage()), List.of());
             return false;
         }
         counts.heard(readout.meter().serial(), r.readAt(), java.util.OptionalInt.empty());
-        // The master hands over decoded frames, not their bytes: the raw column stays empty for wired reads.
         return storeQuietly(new StoredTelegram(spec.name(), spec.connection().address().text(), r.readAt(), OptionalInt.empty(),
-                null, "decoded", ""), List.of(readout));
+                r.wireBytes(), "decoded", ""), List.of(readout));
     }
 
     private boolean storeQuietly(StoredTelegram t, List<MeterReadout> readouts) {

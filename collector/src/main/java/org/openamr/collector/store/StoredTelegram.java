@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  *
  * @param input    the configured input's name
  * @param receiver the receiver or bus it came through
- * @param raw      the bytes as received; empty when the input gives none (damaged text input, a wired read)
+ * @param raw      the bytes as received (a wired read: its frames back to back); empty when the input gives none
+ *                 (a damaged line of a text receiver)
  * @param outcome  {@code decoded}, {@code undecoded} (sound but unreadable: no key), {@code failed},
  *                 {@code damaged}, {@code duplicate}, {@code other-mode}, {@code ignored} (a meter not asked for)
  * @param reason   why it was not decoded, for a person; empty when it was

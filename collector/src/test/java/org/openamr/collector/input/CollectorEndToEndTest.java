@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,6 +31,11 @@ import org.openamr.collector.config.CollectorSettings;
 import org.openamr.collector.config.ConfigLoader;
 import org.openamr.collector.delivery.OutputTypes;
 import org.openamr.collector.readout.ReadoutJson;
+import org.openamr.mbus.TelegramCodec;
+import org.openamr.mbus.app.ApplicationMessage.VariableDataResponse;
+import org.openamr.mbus.link.Frame;
+import org.openamr.mbus.link.FrameAssembler;
+import org.openamr.mbus.master.Readout;
 import org.openamr.simulator.bus.VirtualBus;
 import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.radio.RadioFiles;
@@ -121,6 +127,9 @@ class CollectorEndToEndTest {
                     }
                 }
                 assertThat(delivered).containsExactlyInAnyOrderElementsOf(stored.values());
+                assertThat(wiredRawDecodedAgain(c.store().file(), settings))
+                        .as("the wired reads' raw frames, decoded again, give the readouts stored")
+                        .hasSize(3).allSatisfy(r -> assertThat(stored.values()).contains(r));
             }
         }
         assertThat(log).anySatisfy(l -> assertThat(l).contains("input basement: read 3 meters"));
@@ -156,5 +165,28 @@ class CollectorEndToEndTest {
 
     private static long total(Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The wired input's stored telegrams: their raw bytes split into frames and turned into readouts once more. */
+    private static List<MeterReadout> wiredRawDecodedAgain(Path store, CollectorSettings settings) throws Exception {
+        List<MeterReadout> out = new ArrayList<>();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
+             java.sql.ResultSet r = db.createStatement().executeQuery(
+                     "SELECT raw, received_at FROM telegrams WHERE input = 'basement' ORDER BY id")) {
+            while (r.next()) {
+                byte[] raw = r.getBytes(1);
+                FrameAssembler frames = new FrameAssembler();
+                frames.feed(raw, 0, raw.length);
+                List<VariableDataResponse> telegrams = new ArrayList<>();
+                for (Optional<Frame> f = frames.next(); f.isPresent(); f = frames.next()) {
+                    telegrams.add((VariableDataResponse) TelegramCodec.applicationMessage(f.get()));
+                }
+                assertThat(frames.pendingBytes()).as("bytes after the last frame").isZero();
+                Instant at = Instant.parse(r.getString(2));
+                out.add(TelegramReadouts.builtIn().toReadout(new Readout("raw", telegrams, at, Duration.ZERO, 1),
+                        settings.zone()));
+            }
+        }
+        return out;
     }
 }

@@ -74,6 +74,9 @@ import org.springframework.test.context.TestPropertySource;
  * arrives, numbered 1, 2, 3 … without a gap and in that order, and the queue is empty;</li>
  * <li>the backup route: the primary refuses (401), batches go to a second channel; the primary accepts again, new
  * batches go to it; no reading reaches the server twice.</li>
+ * <li>a tiny store cap: while the server answers, delivered readouts make the room; while it is unreachable, the
+ * oldest undelivered ones are dropped with a logged count; every received readout is then either at the server or
+ * among the dropped, which are one run of the oldest; collection goes on.</li>
  * </ul>
  * Radio times are simulated and lie two days back (inside the server's window); the radio runs at 60 times real
  * time, so a simulated hour takes a minute.
@@ -90,6 +93,12 @@ class CollectorReliabilityIT {
     private static final int WIRED_METERS = 3;
     private static final int KILLS = 20;
     private static final double SPEED = 60;
+    /** The store-cap test's fleet and cap: a few simulated minutes of its telegrams fill it. */
+    private static final int CAP_METERS = 40;
+    private static final String CAP = "128KB";
+    private static final long CAP_BYTES = 128 * 1024;
+    /** The server output's batch size in these tests. */
+    private static final int BATCH = 40;
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     @LocalServerPort
@@ -141,12 +150,17 @@ class CollectorReliabilityIT {
 
     private String yaml(String id, RadioTcpServer radio, TcpBusServer wired, VirtualBus bus, String outputs)
             throws IOException {
+        return yaml(id, "{path: store.db}", radio, wired, bus, outputs);
+    }
+
+    private String yaml(String id, String store, RadioTcpServer radio, TcpBusServer wired, VirtualBus bus,
+                        String outputs) throws IOException {
         RadioKeys.write(dir.resolve("keys.txt"), radioSource.meters());
         List<Integer> primaries = bus.meters().stream().map(VirtualMeter::primaryAddress).toList();
         return """
                 collector:
                   id: %s
-                  store: {path: store.db}
+                  store: %s
                 inputs:
                   - name: basement
                     type: mbus
@@ -158,23 +172,23 @@ class CollectorReliabilityIT {
                     receiver: rtl-wmbus:tcp:127.0.0.1:%d
                     keys: keys.txt
                 outputs:
-                %s""".formatted(id, wired.port(), primaries, radio.port(), outputs.indent(2));
+                %s""".formatted(id, store, wired.port(), primaries, radio.port(), outputs.indent(2));
     }
 
     private static String serverOutput(String name, String url, String token, String more) {
         return """
                 - name: %s
                   type: server
-                  batchSize: 40
+                  batchSize: %d
                   retry: {initial: 100ms, max: 1s}
                 %s  settings: {url: "%s", token: "%s", timeoutSeconds: 5}
-                """.formatted(name, more, url, token);
+                """.formatted(name, BATCH, more, url, token);
     }
 
     // ---------------------------------------------------------------------------------------------- kill -9
 
     @Test
-    @Timeout(value = 170, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aCollectorKilledTwentyTimesLeavesEveryReadingAtTheServerExactlyOnce() throws Exception {
         Channel channel = channel();
         String collector = "kill-" + UUID.randomUUID().toString().substring(0, 6);
@@ -209,7 +223,8 @@ class CollectorReliabilityIT {
             last.awaitLine("STARTED", Duration.ofSeconds(30));
             last.drain();
             last.awaitLine("DRAINING", Duration.ofSeconds(10));
-            last.awaitLine("QUEUE server 0", Duration.ofSeconds(60));
+            // a backlog of the kills' short lives, on a machine that may be busy with other builds
+            last.awaitLine("QUEUE server 0", Duration.ofSeconds(120));
             last.terminate();
         }
         ingestLog.detachAppender(ingest);
@@ -396,6 +411,123 @@ class CollectorReliabilityIT {
                 assertThat(c.store().queueDepth("primary")).isZero();
             }
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- store cap
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aTinyStoreCapDropsDeliveredDataFirstThenTheOldestUndeliveredAndCollectionGoesOn() throws Exception {
+        Channel channel = channel();
+        RadioSource source = radio(41, CAP_METERS, Duration.ofMinutes(30));
+        radioSource = source;
+        VirtualBus bus = bus(17);
+        List<String> log = new ArrayList<>();
+        try (RadioTcpServer radio = RadioTcpServer.start(radio(41, CAP_METERS, Duration.ofMinutes(30)), LOOPBACK,
+                TelegramLineFormat.RTL_WMBUS, SPEED);
+             TcpBusServer wired = TcpBusServer.start(bus, 0, Pacing.unpaced());
+             TcpProxy proxy = new TcpProxy(port)) {
+            // the wired bus is never read here (its schedule is once a year): every readout is a radio telegram's
+            String yaml = yaml("capped", "{path: store.db, maxSize: " + CAP + "}", radio, wired, bus,
+                    serverOutput("server", "http://localhost:" + proxy.port(), channel.token(), ""));
+            try (Collector c = Collector.open(new ConfigLoader(OutputTypes.builtIn()).parse(yaml, dir),
+                    OutputTypes.builtIn(), Clock.systemUTC(), collect(log))) {
+                c.start();
+                // the server reachable: the cap fills with delivered readouts, and they make the room
+                await("the store holding fewer readouts than it received", Duration.ofSeconds(40),
+                        () -> readoutsKept(c) < c.radios().get(0).counts().readouts() - 20);
+                long receivedBefore = c.radios().get(0).counts().readouts();
+                long keptBefore = readoutsKept(c);
+                assertThat(c.store().droppedUndelivered()).as("undelivered readouts dropped while the server answers")
+                        .isZero();
+                // the server unreachable: only undelivered readouts are left to drop, the oldest first
+                proxy.down();
+                await("undelivered readouts dropped for the cap", Duration.ofSeconds(40),
+                        () -> c.store().droppedUndelivered() > 0);
+                Thread.sleep(3_000); // a while longer over the cap: a duration, nothing to poll for
+                long receivedDuringOutage = c.radios().get(0).counts().readouts() - receivedBefore;
+                proxy.up();
+                assertThat(radio.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
+                radio.close();
+                await("the radio stream read to its end", Duration.ofSeconds(20), () -> lines(log).stream()
+                        .anyMatch(l -> l.startsWith("WARN input air: receiver") && l.contains("ended")));
+                await("the queue empty", Duration.ofSeconds(30), () -> queue(c, "server") == 0);
+                c.store().enforceCap();
+                long received = c.radios().get(0).counts().readouts();
+                long dropped = c.store().droppedUndelivered();
+                long logged = lines(log).stream().filter(l -> l.contains("oldest undelivered readouts"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll(".*dropped the (\\d+) oldest undelivered.*", "$1")))
+                        .sum();
+                // each radio readout is one telegram; at the server, a telegram is its meter and time
+                Set<String> atServer = serverTelegrams(source);
+                // in the order the radio sent them, from the first that reached the server: which ones did not
+                List<Integer> missing = new ArrayList<>();
+                int index = 0;
+                boolean first = false;
+                for (var it = source.telegrams(); it.hasNext(); index++) {
+                    var t = it.next();
+                    boolean there = atServer.contains(t.truth().id() + "@" + t.at());
+                    first |= there;
+                    if (first && !there) {
+                        missing.add(index);
+                    }
+                }
+                Delivered server = delivered(List.of(channel.id()), Set.copyOf(source.meters().stream()
+                        .map(m -> m.id()).toList()));
+                System.out.printf("store cap %s: received %d readouts (%d during the outage); the store kept %d of the "
+                                + "%d received before the outage, all delivered ones dropped first; %d undelivered "
+                                + "dropped (logged: %d); delivered %d; %d missing at the server in %d run(s); %d "
+                                + "duplicate readings; store %d bytes in use%n",
+                        CAP, received, receivedDuringOutage, keptBefore, receivedBefore, dropped, logged,
+                        atServer.size(), missing.size(), runs(missing), server.duplicateRows(), c.store().usedBytes());
+                assertThat(dropped).as("undelivered readouts dropped").isPositive();
+                assertThat(logged).as("the drops the log reports").isEqualTo(dropped);
+                // "undelivered" is the collector's view: a batch on its way when the server became unreachable may
+                // have been stored there without the answer coming back, and dropped later all the same — at most
+                // one batch of the dropped can be at the server; nothing received is both missing and not counted
+                assertThat(missing.size() + atServer.size()).as("telegrams missing or at the server, of those received")
+                        .isEqualTo(received);
+                assertThat((long) missing.size()).as("telegrams missing at the server: dropped ones")
+                        .isLessThanOrEqualTo(dropped).isGreaterThanOrEqualTo(dropped - BATCH);
+                assertThat(runs(missing)).as("the dropped telegrams are one run of the oldest undelivered").isEqualTo(1);
+                assertThat(server.duplicateRows()).isZero();
+                assertThat(server.rejected()).isZero();
+                assertThat(c.store().usedBytes()).as("the store within its cap").isLessThanOrEqualTo(CAP_BYTES);
+                assertThat(c.radios().get(0).counts().readouts()).as("collection went on after the drops")
+                        .isGreaterThan(receivedBefore + receivedDuringOutage);
+            }
+        }
+    }
+
+    /** The fleet's telegrams at the server, as meter@time: the times of their current (storage 0) values. */
+    private Set<String> serverTelegrams(RadioSource source) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct m.serial, r.measured_at from reading r
+                        join register g on g.id = r.register_id join meter m on m.id = g.meter_id
+                        where m.serial = any(?) and g.storage = 0""")
+                .param(source.meters().stream().map(m -> m.id()).toArray(String[]::new))
+                .query((rs, n) -> rs.getString(1) + "@"
+                        + rs.getObject(2, java.time.OffsetDateTime.class).toInstant())
+                .list());
+    }
+
+    private static long readoutsKept(Collector c) {
+        try {
+            return c.store().readouts().size();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs of consecutive numbers in an ascending list. */
+    private static int runs(List<Integer> ascending) {
+        int runs = 0;
+        for (int i = 0; i < ascending.size(); i++) {
+            if (i == 0 || ascending.get(i) != ascending.get(i - 1) + 1) {
+                runs++;
+            }
+        }
+        return runs;
     }
 
     // ---------------------------------------------------------------------------------------------- support
@@ -643,10 +775,12 @@ class CollectorReliabilityIT {
     static final class Child {
         private final Process process;
         private final BufferedReader out;
+        private final Path log;
 
-        private Child(Process process) {
+        private Child(Process process, Path log) {
             this.process = process;
             this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.log = log;
         }
 
         static Child start(Path config, Path log) throws IOException {
@@ -654,20 +788,28 @@ class CollectorReliabilityIT {
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             return new Child(new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
                     System.getProperty("java.class.path"), CollectorChild.class.getName(), config.toString())
-                    .redirectError(log.toFile()).start());
+                    .redirectError(log.toFile()).start(), log);
         }
 
         /** Reads the child's lines until one is {@code line}; fails when it ends or the time runs out. */
         void awaitLine(String line, Duration limit) throws Exception {
             long deadline = System.nanoTime() + limit.toNanos();
             while (true) {
-                assertThat(System.nanoTime() < deadline).as("within %s the collector printed %s", limit, line).isTrue();
+                assertThat(System.nanoTime() < deadline).as("within %s the collector printed %s; its log ends with:%n%s",
+                        limit, line, logTail()).isTrue();
                 String l = out.readLine();
-                assertThat(l).as("the collector's output ended before %s", line).isNotNull();
+                assertThat(l).as("the collector's output ended before %s; its log ends with:%n%s", line, logTail())
+                        .isNotNull();
                 if (l.equals(line)) {
                     return;
                 }
             }
+        }
+
+        /** The last lines of the child's log, for a failure's message. */
+        private String logTail() throws IOException {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         }
 
         /** Ends the child's own bus reads: the radio has ended, so nothing new comes in after its answer. */

@@ -247,11 +247,13 @@ public final class MBusMaster implements AutoCloseable {
     private Readout readTelegrams(int address, String slave, SecondaryAddress expected, Instant start,
             long transactionsBefore) throws MasterException {
         List<VariableDataResponse> telegrams = new ArrayList<>();
+        List<LongFrame> frames = new ArrayList<>();
         Instant first = null;
         boolean fcb = true;
         LongFrame[] previous = {null};
         while (true) {
             VariableDataResponse r = request(address, fcb, slave, expected, previous);
+            frames.add(previous[0]);
             if (first == null) {
                 first = clock.instant();
                 if (expected == null && r.header() instanceof LongHeader h) {
@@ -269,7 +271,7 @@ public final class MBusMaster implements AutoCloseable {
             fcb = !fcb;
         }
         return new Readout(slave, telegrams, first, Duration.between(start, clock.instant()),
-                (int) (transactions - transactionsBefore));
+                (int) (transactions - transactionsBefore), frames);
     }
 
     /**
