@@ -23,6 +23,7 @@ import org.openamr.collector.delivery.Batch;
 import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
 import org.openamr.collector.delivery.Output;
+import org.openamr.collector.output.csv.CsvDestination;
 import org.openamr.collector.output.csv.ReadingsCsv;
 import org.openamr.collector.output.tls.PinnedCertificate;
 
@@ -95,44 +96,32 @@ public final class FtpOutput implements Output {
             if (certificateFingerprint != null && security == Security.NONE) {
                 throw new IllegalArgumentException("FTP output: certificateFingerprint needs security EXPLICIT or IMPLICIT");
             }
-            timeoutSeconds = timeoutSeconds == null ? 30 : timeoutSeconds;
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("FTP output: timeoutSeconds " + timeoutSeconds + " is not positive");
-            }
-            zone = zone == null ? "UTC" : zone;
-            ZoneId.of(zone);
+            timeoutSeconds = CsvDestination.timeoutSeconds(timeoutSeconds, "FTP output");
+            zone = CsvDestination.zone(zone);
         }
     }
 
-    private final String name;
-    private final String collectorId;
+    private final CsvDestination files;
     private final Settings settings;
-    private final ZoneId zone;
     private final PinnedCertificate pinnedCertificate;
 
     public FtpOutput(String name, String collectorId, Settings settings) {
-        this.name = ReadingsCsv.requireSafeName("output name", name);
-        this.collectorId = ReadingsCsv.requireSafeName("collector id", collectorId);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.zone = ZoneId.of(settings.zone());
+        this.files = new CsvDestination(name, collectorId, ZoneId.of(settings.zone()));
         this.pinnedCertificate = settings.certificateFingerprint() == null ? null
                 : PinnedCertificate.of(settings.certificateFingerprint(), "FTP output: certificateFingerprint");
     }
 
     @Override
     public String name() {
-        return name;
+        return files.output();
     }
 
     @Override
     public void deliver(Batch batch) throws DeliveryException {
-        if (!batch.collector().equals(collectorId)) {
-            throw new IllegalArgumentException("batch of collector '" + batch.collector() + "' given to output '" + name
-                    + "' of collector '" + collectorId + "'");
-        }
-        String finalName = ReadingsCsv.fileName(batch, name, zone);
+        String finalName = files.fileName(batch);
         String partName = finalName + ".part";
-        byte[] csv = ReadingsCsv.write(batch, zone);
+        byte[] csv = files.csv(batch);
         FTPClient ftp = newClient();
         String where = settings.host() + ":" + settings.port();
         try {

@@ -30,6 +30,7 @@ import org.openamr.collector.delivery.Batch;
 import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
 import org.openamr.collector.delivery.Output;
+import org.openamr.collector.output.csv.CsvDestination;
 import org.openamr.collector.output.csv.ReadingsCsv;
 import org.openamr.collector.output.tls.PinnedCertificate;
 
@@ -106,12 +107,8 @@ public final class MailOutput implements Output {
                 }
                 PinnedCertificate.of(certificateFingerprint, "mail output: certificateFingerprint");
             }
-            timeoutSeconds = timeoutSeconds == null ? 30 : timeoutSeconds;
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("mail output: timeoutSeconds " + timeoutSeconds + " is not positive");
-            }
-            zone = zone == null ? "UTC" : zone;
-            ZoneId.of(zone);
+            timeoutSeconds = CsvDestination.timeoutSeconds(timeoutSeconds, "mail output");
+            zone = CsvDestination.zone(zone);
         }
 
         private static int defaultPort(Security security) {
@@ -126,19 +123,15 @@ public final class MailOutput implements Output {
         }
     }
 
-    private final String name;
-    private final String collectorId;
+    private final CsvDestination files;
     private final Settings settings;
-    private final ZoneId zone;
     private final InternetAddress from;
     private final InternetAddress[] to;
     private final PinnedCertificate pinned;
 
     public MailOutput(String name, String collectorId, Settings settings) {
-        this.name = ReadingsCsv.requireSafeName("output name", name);
-        this.collectorId = ReadingsCsv.requireSafeName("collector id", collectorId);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.zone = ZoneId.of(settings.zone());
+        this.files = new CsvDestination(name, collectorId, ZoneId.of(settings.zone()));
         this.from = address("from", settings.from());
         List<InternetAddress> recipients = new ArrayList<>();
         for (String recipient : settings.to()) {
@@ -151,20 +144,17 @@ public final class MailOutput implements Output {
 
     @Override
     public String name() {
-        return name;
+        return files.output();
     }
 
     /** The subject: prefix, collector and the period the readings cover, e.g. {@code OpenAMR lenina-12: readings 2026-12-05 00:00 – 2026-12-05 23:45}. */
     public String subject(Batch batch) {
-        return settings.subjectPrefix() + " " + batch.collector() + ": readings " + ReadingsCsv.period(batch, zone);
+        return settings.subjectPrefix() + " " + batch.collector() + ": readings " + ReadingsCsv.period(batch, files.zone());
     }
 
     @Override
     public void deliver(Batch batch) throws DeliveryException {
-        if (!batch.collector().equals(collectorId)) {
-            throw new IllegalArgumentException("batch of collector '" + batch.collector() + "' given to output '" + name
-                    + "' of collector '" + collectorId + "'");
-        }
+        files.requireOwn(batch);
         String where = settings.host() + ":" + settings.port();
         Session session = Session.getInstance(properties());
         Transport transport = null;
@@ -197,7 +187,7 @@ public final class MailOutput implements Output {
 
     private MimeMessage message(Session session, Batch batch) throws MessagingException {
         String domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
-        String messageId = "<" + batch.collector() + "." + name + "." + batch.sequence() + "@" + domain + ">";
+        String messageId = "<" + batch.collector() + "." + files.output() + "." + batch.sequence() + "@" + domain + ">";
         MimeMessage message = new MimeMessage(session) {
             /** The same batch keeps its Message-ID, so that a mailbox or reader can tell a repeat from new data. */
             @Override
@@ -211,13 +201,13 @@ public final class MailOutput implements Output {
         message.setSentDate(new Date());
         MimeBodyPart text = new MimeBodyPart();
         int values = batch.readouts().stream().mapToInt(r -> r.values().size()).sum();
-        text.setText("Collector " + batch.collector() + ", output " + name + ", batch " + batch.sequence() + ": "
-                + batch.readouts().size() + " readouts, " + values + " values, read " + ReadingsCsv.period(batch, zone)
-                + " (" + zone.getId() + ").\r\nThe values are in the attached CSV file (UTF-8, ';'-separated).\r\n",
+        text.setText("Collector " + batch.collector() + ", output " + files.output() + ", batch " + batch.sequence() + ": "
+                + batch.readouts().size() + " readouts, " + values + " values, read " + ReadingsCsv.period(batch, files.zone())
+                + " (" + files.zone().getId() + ").\r\nThe values are in the attached CSV file (UTF-8, ';'-separated).\r\n",
                 "UTF-8");
         MimeBodyPart csv = new MimeBodyPart();
-        csv.setDataHandler(new DataHandler(new ByteArrayDataSource(ReadingsCsv.write(batch, zone), "text/csv; charset=UTF-8")));
-        csv.setFileName(ReadingsCsv.fileName(batch, name, zone));
+        csv.setDataHandler(new DataHandler(new ByteArrayDataSource(files.csv(batch), "text/csv; charset=UTF-8")));
+        csv.setFileName(files.fileName(batch));
         MimeMultipart parts = new MimeMultipart();
         parts.addBodyPart(text);
         parts.addBodyPart(csv);

@@ -35,6 +35,7 @@ import org.openamr.collector.delivery.Batch;
 import org.openamr.collector.delivery.DeliveryException;
 import org.openamr.collector.delivery.DeliveryException.Kind;
 import org.openamr.collector.delivery.Output;
+import org.openamr.collector.output.csv.CsvDestination;
 import org.openamr.collector.output.csv.ReadingsCsv;
 
 /**
@@ -87,28 +88,20 @@ public final class SftpOutput implements Output {
             knownHosts = knownHosts == null || knownHosts.isBlank()
                     ? Path.of(System.getProperty("user.home"), ".ssh", "known_hosts").toString() : knownHosts;
             directory = directory == null ? "" : directory.strip();
-            timeoutSeconds = timeoutSeconds == null ? 30 : timeoutSeconds;
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("SFTP output: timeoutSeconds " + timeoutSeconds + " is not positive");
-            }
-            zone = zone == null ? "UTC" : zone;
-            ZoneId.of(zone);
+            timeoutSeconds = CsvDestination.timeoutSeconds(timeoutSeconds, "SFTP output");
+            zone = CsvDestination.zone(zone);
         }
     }
 
-    private final String name;
-    private final String collectorId;
+    private final CsvDestination files;
     private final Settings settings;
-    private final ZoneId zone;
     private final Duration timeout;
     private final List<KeyPair> keys;
     private SshClient client;
 
     public SftpOutput(String name, String collectorId, Settings settings) {
-        this.name = ReadingsCsv.requireSafeName("output name", name);
-        this.collectorId = ReadingsCsv.requireSafeName("collector id", collectorId);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.zone = ZoneId.of(settings.zone());
+        this.files = new CsvDestination(name, collectorId, ZoneId.of(settings.zone()));
         this.timeout = Duration.ofSeconds(settings.timeoutSeconds());
         this.keys = settings.privateKey() == null || settings.privateKey().isBlank() ? List.of()
                 : loadKeys(Path.of(settings.privateKey()), settings.privateKeyPassphrase());
@@ -116,18 +109,14 @@ public final class SftpOutput implements Output {
 
     @Override
     public String name() {
-        return name;
+        return files.output();
     }
 
     @Override
     public void deliver(Batch batch) throws DeliveryException {
-        if (!batch.collector().equals(collectorId)) {
-            throw new IllegalArgumentException("batch of collector '" + batch.collector() + "' given to output '" + name
-                    + "' of collector '" + collectorId + "'");
-        }
-        String finalPath = path(ReadingsCsv.fileName(batch, name, zone));
+        String finalPath = path(files.fileName(batch));
         String partPath = finalPath + ".part";
-        byte[] csv = ReadingsCsv.write(batch, zone);
+        byte[] csv = files.csv(batch);
         String where = settings.user() + "@" + settings.host() + ":" + settings.port();
         AtomicReference<String> keyRejected = new AtomicReference<>();
         boolean renamed = false;
