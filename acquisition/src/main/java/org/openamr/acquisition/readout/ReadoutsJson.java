@@ -9,11 +9,9 @@ import java.util.List;
  * decimal ({@code "12345.678"}, scale kept), never through a double.
  *
  * <p>Deterministic: the same readouts give the same bytes (no send time is written), so that a batch
- * sent again is recognised by the server as the same document.
- *
- * <p>Version 1 has no field for a register's qualifier (VIF extensions such as "hours in error"): values
- * with one are left out and counted in {@link Document#skipped()}, because sent without it they would land
- * in the plain register (an "hours in error" value overwriting the operating hours).
+ * sent again is recognised by the server as the same document. For the same reason optional fields
+ * with nothing to say ({@code qualifier} of a plain register) are left out rather than written empty: the
+ * documents of readouts without qualifiers are byte for byte those written before the field existed.
  */
 public final class ReadoutsJson {
 
@@ -21,11 +19,10 @@ public final class ReadoutsJson {
     }
 
     /**
-     * @param body    UTF-8 JSON
-     * @param values  register values written
-     * @param skipped register values left out (a qualifier the format cannot carry)
+     * @param body   UTF-8 JSON
+     * @param values register values written
      */
-    public record Document(byte[] body, int values, int skipped) {
+    public record Document(byte[] body, int values) {
     }
 
     /**
@@ -51,7 +48,6 @@ public final class ReadoutsJson {
         }
         sb.append(",\"meters\":[");
         int written = 0;
-        int skipped = 0;
         for (int i = 0; i < readouts.size(); i++) {
             MeterReadout r = readouts.get(i);
             MeterIdentity m = r.meter();
@@ -64,23 +60,23 @@ public final class ReadoutsJson {
             m.version().ifPresent(v -> sb.append(",\"version\":").append(v));
             m.medium().ifPresent(v -> sb.append(",\"medium\":").append(v));
             sb.append(",\"readAt\":\"").append(r.readAt()).append("\",\"values\":[");
-            boolean firstValue = true;
-            for (RegisterValue v : r.values()) {
+            for (int j = 0; j < r.values().size(); j++) {
+                RegisterValue v = r.values().get(j);
                 RegisterKey k = v.key();
-                if (!k.qualifier().isEmpty()) {
-                    skipped++;
-                    continue;
-                }
-                sb.append(firstValue ? "" : ",").append("{\"quantity\":\"").append(k.quantity().name())
+                sb.append(j == 0 ? "" : ",").append("{\"quantity\":\"").append(k.quantity().name())
                         .append("\",\"unit\":");
                 string(sb, k.unit().symbol());
                 sb.append(",\"storage\":").append(k.storage()).append(",\"tariff\":").append(k.tariff())
                         .append(",\"subunit\":").append(k.subunit()).append(",\"function\":\"")
-                        .append(k.function().name()).append("\",\"at\":\"").append(v.measuredAt())
+                        .append(k.function().name()).append('"');
+                if (!k.qualifier().isEmpty()) {
+                    sb.append(",\"qualifier\":");
+                    string(sb, k.qualifier());
+                }
+                sb.append(",\"at\":\"").append(v.measuredAt())
                         .append("\",\"value\":\"").append(v.value().toPlainString()).append("\"}");
-                firstValue = false;
-                written++;
             }
+            written += r.values().size();
             sb.append("],\"conditions\":[");
             for (int j = 0; j < r.conditions().size(); j++) {
                 MeterCondition c = r.conditions().get(j);
@@ -95,7 +91,7 @@ public final class ReadoutsJson {
             sb.append("]}");
         }
         sb.append("]}\n");
-        return new Document(sb.toString().getBytes(StandardCharsets.UTF_8), written, skipped);
+        return new Document(sb.toString().getBytes(StandardCharsets.UTF_8), written);
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped, everything else as it is (UTF-8). */

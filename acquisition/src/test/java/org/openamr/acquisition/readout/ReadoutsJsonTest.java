@@ -36,22 +36,28 @@ class ReadoutsJsonTest {
                 "stopsIntegration":false}]}]}
                 """);
         assertThat(doc.values()).isEqualTo(2);
-        assertThat(doc.skipped()).isZero();
     }
 
     @Test
-    void leavesOutQualifiedValuesTheFormatCannotTellApartAndIsDeterministic() {
+    void writesAQualifierOnlyForAQualifiedRegisterAndIsDeterministic() {
         MeterReadout r = new MeterReadout(MeterIdentity.ofSerial("1\u0001"), AT,
                 List.of(new RegisterValue(new RegisterKey(Quantity.OPERATING_TIME, Unit.HOUR, 0, 0, 0,
-                                Function.INSTANTANEOUS, "E18"), AT, BigDecimal.TEN),
+                                Function.INSTANTANEOUS, "E18"), AT, new BigDecimal("12.50")),
+                        new RegisterValue(RegisterKey.current(Quantity.OPERATING_TIME, Unit.HOUR), AT,
+                                new BigDecimal("8760")),
                         new RegisterValue(RegisterKey.current(Quantity.HCA_UNITS, Unit.NONE), AT, BigDecimal.ONE)),
                 List.of());
         ReadoutsJson.Document doc = ReadoutsJson.write(null, null, List.of(r));
-        String json = new String(doc.body(), StandardCharsets.UTF_8);
-        assertThat(json).startsWith("{\"version\":1,\"meters\":[").contains("\"serial\":\"1\\u0001\"")
-                .contains("\"unit\":\"\"").doesNotContain("OPERATING_TIME");
-        assertThat(doc.values()).isEqualTo(1);
-        assertThat(doc.skipped()).isEqualTo(1);
+        assertThat(new String(doc.body(), StandardCharsets.UTF_8)).isEqualTo("""
+                {"version":1,"meters":[
+                {"serial":"1\\u0001","readAt":"2026-11-23T10:00:00Z","values":[{"quantity":"OPERATING_TIME",\
+                "unit":"h","storage":0,"tariff":0,"subunit":0,"function":"INSTANTANEOUS","qualifier":"E18",\
+                "at":"2026-11-23T10:00:00Z","value":"12.50"},{"quantity":"OPERATING_TIME","unit":"h","storage":0,\
+                "tariff":0,"subunit":0,"function":"INSTANTANEOUS","at":"2026-11-23T10:00:00Z","value":"8760"},\
+                {"quantity":"HCA_UNITS","unit":"","storage":0,"tariff":0,"subunit":0,"function":"INSTANTANEOUS",\
+                "at":"2026-11-23T10:00:00Z","value":"1"}],"conditions":[]}]}
+                """);
+        assertThat(doc.values()).isEqualTo(3);
         assertThat(ReadoutsJson.write(null, null, List.of(r)).body()).isEqualTo(doc.body());
     }
 }

@@ -135,6 +135,9 @@ final class PushAssembly {
         if (k.function() != Function.INSTANTANEOUS) {
             sb.append(' ').append(k.function().name());
         }
+        if (!k.qualifier().isEmpty()) {
+            sb.append(" qualifier ").append(k.qualifier());
+        }
         return sb.toString();
     }
 }

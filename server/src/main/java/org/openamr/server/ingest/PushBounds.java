@@ -31,6 +31,12 @@ final class PushBounds {
     static final int MAX_LABEL = 200;
     /** Length of what the document says about its sender (kept in ingest_push.sender). */
     static final int MAX_SENDER = 200;
+    /**
+     * Length of a register's qualifier. A meter's qualifier is at most ten VIFEs' names (the longest,
+     * INCREMENT_PER_OUTPUT_PULSE, has 26 characters) joined by "+", 269 characters: every register a
+     * meter can have fits, and the register table's key stays small.
+     */
+    static final int MAX_QUALIFIER = 300;
     /** Length of a meter number. */
     static final int MAX_METER_NUMBER = 64;
 
@@ -73,7 +79,7 @@ final class PushBounds {
         };
     }
 
-    /** Why a text of a condition cannot be kept, or null. */
+    /** Why a text of a condition or a register's qualifier cannot be kept, or null. */
     static String textProblem(String field, String text, int max) {
         if (text.length() > max) {
             return field + " has " + text.length() + " characters; at most " + max + " are accepted";

@@ -50,7 +50,7 @@ final class ReadoutsJsonReader {
     private static final Set<String> METER_FIELDS = Set.of("serial", "manufacturer", "version", "medium", "readAt",
             "values", "conditions");
     private static final Set<String> VALUE_FIELDS = Set.of("quantity", "unit", "storage", "tariff", "subunit",
-            "function", "at", "value");
+            "function", "qualifier", "at", "value");
     private static final Set<String> CONDITION_FIELDS = Set.of("code", "labelEn", "labelRu", "stopsIntegration");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d{1,40}(\\.\\d{1,40})?");
     private static final Pattern MAKER = Pattern.compile("[A-Z@]{3}");
@@ -249,9 +249,14 @@ final class ReadoutsJsonReader {
         int tariff = (int) nonNegative(v, "tariff", PushBounds.MAX_TARIFF);
         int subunit = (int) nonNegative(v, "subunit", PushBounds.MAX_SUBUNIT);
         Function function = enumValue(v, "function", Function.class, Function.INSTANTANEOUS);
+        String qualifier = optionalText(v, "qualifier").orElse("");
+        String qualifierProblem = PushBounds.textProblem("qualifier", qualifier, PushBounds.MAX_QUALIFIER);
+        if (qualifierProblem != null) {
+            throw new Bad(qualifierProblem);
+        }
         Instant at = time(v.get("at"), "at");
         BigDecimal value = decimal(v.get("value"));
-        RegisterKey key = new RegisterKey(quantity, unit, storage, tariff, subunit, function);
+        RegisterKey key = new RegisterKey(quantity, unit, storage, tariff, subunit, function, qualifier);
         String valueProblem = PushBounds.valueProblem(key, value);
         if (valueProblem != null) {
             throw new Bad(valueProblem);

@@ -3,14 +3,30 @@ package org.openamr.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openamr.acquisition.readout.MeterReadout;
+import org.openamr.acquisition.readout.ReadoutsJson;
+import org.openamr.acquisition.readout.TelegramReadouts;
+import org.openamr.mbus.master.MBusMaster;
+import org.openamr.mbus.master.MasterSettings;
+import org.openamr.mbus.transport.TcpTransport;
 import org.openamr.server.ingest.PushClient.Answer;
 import org.openamr.server.ingest.PushClient.Channel;
+import org.openamr.server.reading.ReadingSource;
+import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.support.ServerTest;
+import org.openamr.simulator.bus.VirtualBus;
+import org.openamr.simulator.meter.MeterType;
+import org.openamr.simulator.serve.Pacing;
+import org.openamr.simulator.serve.TcpBusServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +44,9 @@ class ReadoutsIngestTest {
 
     @Autowired
     ConcentratorTokens tokens;
+
+    @Autowired
+    ReadingStore readings;
 
     PushClient client;
     Channel channel;
@@ -214,5 +233,105 @@ class ReadoutsIngestTest {
         }
         assertThat(jdbc.sql("select count(*) from ingest_push").query(Long.class).single()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from meter where serial = ?").param(meter).query(Long.class).single()).isZero();
+    }
+
+    record Register(String quantity, String unit, String qualifier, String value) {
+    }
+
+    /** Each register of the meter with its newest value. */
+    private List<Register> registers(String serial) {
+        return jdbc.sql("""
+                select g.quantity, g.unit, g.qualifier,
+                       (select r.value::text from reading r where r.register_id = g.id
+                        order by r.measured_at desc limit 1)
+                from register g join meter m on m.id = g.meter_id
+                where m.serial = ? order by g.quantity, g.storage, g.tariff, g.subunit, g.qualifier""").param(serial)
+                .query((rs, n) -> new Register(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    @Test
+    void aQualifiedValueIsStoredInItsOwnRegisterBesideThePlainOne() throws Exception {
+        String meter = serial();
+        String push = """
+                {"version": 1, "meters": [{"serial": "%s", "readAt": "%s", "values": [
+                  {"quantity": "OPERATING_TIME", "unit": "s", "at": "%2$s", "value": "%s"},
+                  {"quantity": "OPERATING_TIME", "unit": "s", "qualifier": "E18", "at": "%2$s", "value": "%s"},
+                  {"quantity": "OPERATING_TIME", "unit": "s", "qualifier": "", "at": "%2$s", "value": "%3$s"}]}]}""";
+
+        Answer first = client.post(PATH, channel.token(), push.formatted(meter, "2026-11-23T10:00:00Z", "31363200",
+                "129600"));
+        Answer second = client.post(PATH, channel.token(), push.formatted(meter, "2026-11-23T11:00:00Z", "31366800",
+                "133200"));
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        // "" is the plain register: the third value repeats the first, it does not contradict it
+        assertThat(first.body().get("readingsNew").intValue()).as(first.raw()).isEqualTo(2);
+        assertThat(first.body().get("rejected").intValue()).as(first.raw()).isZero();
+        assertThat(second.body().get("readingsNew").intValue()).as(second.raw()).isEqualTo(2);
+        assertThat(registers(meter)).containsExactly(
+                new Register("OPERATING_TIME", "s", "", "31366800"),
+                new Register("OPERATING_TIME", "s", "E18", "133200"));
+    }
+
+    /**
+     * A heat meter read by a collector and the same meter polled by the server: the readout the poll
+     * stores (the decoder's registers, its time in error among them), written as the collector's server
+     * output writes it, is all already there — every value lands in the register the poll filled.
+     */
+    @Test
+    void aPushedReadoutLandsInTheRegistersThePollOfTheSameMeterFilled() throws Exception {
+        String meter = serial();
+        // whole seconds, as the meter's clock and the database keep them
+        Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600), ZoneOffset.UTC);
+        VirtualBus bus = VirtualBus.builder().seed(7).clock(clock).baud(38400)
+                .meter(MeterType.SONOMETER_1100, meter, 1).build();
+        MeterReadout readout;
+        try (TcpBusServer server = TcpBusServer.start(bus, 0, Pacing.unpaced());
+             MBusMaster master = new MBusMaster(new TcpTransport("127.0.0.1", server.port(), 38400),
+                     MasterSettings.DEFAULT, clock)) {
+            readout = TelegramReadouts.builtIn().toReadout(master.read(1), ZoneOffset.UTC);
+        }
+        assertThat(readout.values()).anySatisfy(v -> assertThat(v.key().qualifier()).isEqualTo("E18"));
+        readings.store(List.of(readout), ReadingSource.POLL, channel.id());
+        List<Register> polled = registers(meter);
+
+        Answer answer = client.post(PATH, channel.token(), ReadoutsJson.write("collector-7", null, List.of(readout))
+                .body());
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.body().get("readingsNew").intValue()).as(answer.raw()).isZero();
+        assertThat(answer.body().get("readingsDuplicate").intValue()).as(answer.raw())
+                .isEqualTo(readout.values().size());
+        assertThat(registers(meter)).isEqualTo(polled).hasSize(readout.values().size())
+                .anySatisfy(r -> assertThat(r.qualifier()).isEqualTo("E18"));
+        assertThat(jdbc.sql("select count(*) from meter where serial = ?").param(meter).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aBadQualifierRejectsItsValueSayingWhereAndWhy() throws Exception {
+        String meter = serial();
+        String json = """
+                {"version": 1, "meters": [{"serial": "%s", "readAt": "2026-11-23T10:00:00Z", "values": [
+                  {"quantity": "OPERATING_TIME", "unit": "s", "qualifier": 18, "at": "2026-11-23T10:00:00Z",
+                   "value": "1"},
+                  {"quantity": "OPERATING_TIME", "unit": "s", "qualifier": "%s", "at": "2026-11-23T10:00:00Z",
+                   "value": "2"},
+                  {"quantity": "OPERATING_TIME", "unit": "s", "qualifier": "E18\\u0000", "at": "2026-11-23T10:00:00Z",
+                   "value": "3"}]}]}""".formatted(meter, "E".repeat(PushBounds.MAX_QUALIFIER + 1));
+
+        Answer answer = client.post(PATH, channel.token(), json);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.body().get("readingsNew").intValue()).isZero();
+        List<String> messages = new ArrayList<>();
+        answer.body().get("rejections").forEach(r -> messages.add(r.get("message").stringValue()));
+        assertThat(messages).containsExactlyInAnyOrder(
+                "meter " + meter + ", meters[0].values[0]: qualifier must be a string",
+                "meter " + meter + ", meters[0].values[1]: qualifier has 301 characters; at most 300 are accepted",
+                "meter " + meter + ", meters[0].values[2]: qualifier contains the invisible or control character "
+                        + "U+0000");
+        assertThat(registers(meter)).isEmpty();
     }
 }
