@@ -243,13 +243,13 @@ class CollectorReliabilityIT {
         long lost = expected.stream().filter(k -> !server.keys().contains(k)).count();
         long extra = server.keys().stream().filter(k -> !expected.contains(k)).count();
         System.out.printf("kill -9: %d kills; received %d telegrams, %d readouts (%d radio meters, %d wired), %d register "
-                        + "values (%d distinct, %d more with a qualifier the format leaves out); delivered %d readings in "
+                        + "values (%d distinct); delivered %d readings in "
                         + "%d batches; %d lost, %d unknown at the server, %d duplicate readings, %d readings sent twice, "
                         + "%d rejected; %d batches sent again after a kill "
                         + "and acknowledged without storing; %d radio readouts checked against the simulator's truth, "
                         + "%d differ%n",
                 kills, store.telegrams(), store.readouts(), store.radioMeters(), store.wiredMeters(bus), store.values(),
-                expected.size(), store.qualified(), server.keys().size(), batches, lost, extra, server.duplicateRows(),
+                expected.size(), server.keys().size(), batches, lost, extra, server.duplicateRows(),
                 server.sent() - store.values(), server.rejected(), resent, truth.checked(), truth.wrong().size());
         assertThat(kills).isEqualTo(KILLS);
         assertThat(store.radioMeters()).as("radio meters heard and decoded").isEqualTo(RADIO_METERS);
@@ -591,8 +591,8 @@ class CollectorReliabilityIT {
      * trailing zeros aside: the server's numeric keeps the scale it was sent, but 1.50 and 1.5 are one value).
      */
     static String key(String serial, String quantity, long storage, int tariff, int subunit, String function,
-                      long epochMicros, java.math.BigDecimal value) {
-        return key(serial, quantity, storage, tariff, subunit, function, Long.toString(epochMicros), value);
+                      String qualifier, long epochMicros, java.math.BigDecimal value) {
+        return key(serial, quantity, storage, tariff, subunit, function, qualifier, Long.toString(epochMicros), value);
     }
 
     /** A time as the collector keeps it, marked: the server's microseconds are matched to it in {@link Received#keys}. */
@@ -606,12 +606,12 @@ class CollectorReliabilityIT {
     }
 
     static String key(String serial, String quantity, long storage, int tariff, int subunit, String function,
-                      String time, java.math.BigDecimal value) {
-        return serial + "|" + quantity + "|" + storage + "|" + tariff + "|" + subunit + "|" + function + "|" + time + "|"
-                + value.stripTrailingZeros().toPlainString();
+                      String qualifier, String time, java.math.BigDecimal value) {
+        return serial + "|" + quantity + "|" + storage + "|" + tariff + "|" + subunit + "|" + function + "|" + qualifier
+                + "|" + time + "|" + value.stripTrailingZeros().toPlainString();
     }
 
-    record Received(long telegrams, long readouts, long values, long qualified, Set<String> collected,
+    record Received(long telegrams, long readouts, long values, Set<String> collected,
                     Set<String> serials, int radioMeters, List<MeterReadout> radio) {
 
         /**
@@ -624,11 +624,11 @@ class CollectorReliabilityIT {
             Set<String> out = new HashSet<>();
             for (String k : collected) {
                 String[] f = k.split("\\|", -1);
-                long ns = Long.parseLong(f[6].substring(1));
+                long ns = Long.parseLong(f[7].substring(1));
                 long lo = Math.floorDiv(ns, 1000L);
-                String prefix = String.join("|", List.of(f).subList(0, 6)) + "|";
-                String low = prefix + lo + "|" + f[7];
-                String high = prefix + (lo + 1) + "|" + f[7];
+                String prefix = String.join("|", List.of(f).subList(0, 7)) + "|";
+                String low = prefix + lo + "|" + f[8];
+                String high = prefix + (lo + 1) + "|" + f[8];
                 out.add(ns % 1000 != 0 && !server.contains(low) && server.contains(high) ? high : low);
             }
             return out;
@@ -654,19 +654,13 @@ class CollectorReliabilityIT {
         Set<String> keys = new HashSet<>();
         Set<String> serials = new HashSet<>();
         long values = 0;
-        long qualified = 0;
         for (MeterReadout r : readouts.values()) {
             serials.add(r.meter().serial());
             for (RegisterValue v : r.values()) {
-                if (!v.key().qualifier().isEmpty()) {
-                    // readouts JSON version 1 has no field for it: the server output leaves such values out
-                    // (ReadoutsJson), so the server cannot hold them
-                    qualified++;
-                    continue;
-                }
                 values++;
                 keys.add(key(r.meter().serial(), v.key().quantity().name(), v.key().storage(), v.key().tariff(),
-                        v.key().subunit(), v.key().function().name(), nanos(v.measuredAt()), v.value()));
+                        v.key().subunit(), v.key().function().name(), v.key().qualifier(), nanos(v.measuredAt()),
+                        v.value()));
             }
         }
         Set<String> radioIds = new HashSet<>();
@@ -675,7 +669,7 @@ class CollectorReliabilityIT {
         List<MeterReadout> radioReadouts = readouts.values().stream().filter(r -> radioIds.contains(r.meter().serial()))
                 .toList();
         long telegrams = s.telegramCounts().values().stream().mapToLong(Long::longValue).sum();
-        return new Received(telegrams, readouts.size(), values, qualified, keys, serials, radio, radioReadouts);
+        return new Received(telegrams, readouts.size(), values, keys, serials, radio, radioReadouts);
     }
 
     record Truth(long checked, List<String> wrong) {
@@ -684,7 +678,7 @@ class CollectorReliabilityIT {
     /**
      * Each radio readout in the store against the simulator's truth of the telegram the meter sent at that instant
      * (the rtl_wmbus line carries the simulated time): it must be one the simulator sent, and each of its values
-     * (those the format carries) one of that telegram's exact values.
+     * one of that telegram's exact values.
      */
     private static Truth truth(Received store, RadioSource source) {
         Map<String, TelegramTruth> sent = new HashMap<>();
@@ -708,7 +702,7 @@ class CollectorReliabilityIT {
             }
             for (RegisterValue v : r.values()) {
                 String value = v.value().stripTrailingZeros().toPlainString();
-                if (v.key().qualifier().isEmpty() && !values.contains(value)) {
+                if (!values.contains(value)) {
                     wrong.add(r.meter().serial() + " at " + r.readAt() + ": " + v.key().quantity() + " " + value
                             + " is not among " + values);
                 }
@@ -748,13 +742,13 @@ class CollectorReliabilityIT {
         Set<String> keys = new HashSet<>();
         Map<String, Integer> rows = new HashMap<>();
         jdbc.sql("""
-                        select m.serial, g.quantity, g.storage, g.tariff, g.subunit, g.function,
+                        select m.serial, g.quantity, g.storage, g.tariff, g.subunit, g.function, g.qualifier,
                                r.measured_at, r.value
                         from reading r join register g on g.id = r.register_id join meter m on m.id = g.meter_id
                         where m.serial = any(?)""").param(serials.toArray(new String[0]))
                 .query((rs, n) -> key(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
-                        rs.getString(6), micros(rs.getObject(7, java.time.OffsetDateTime.class).toInstant()),
-                        rs.getBigDecimal(8)))
+                        rs.getString(6), rs.getString(7),
+                        micros(rs.getObject(8, java.time.OffsetDateTime.class).toInstant()), rs.getBigDecimal(9)))
                 .list().forEach(k -> {
                     keys.add(k);
                     rows.merge(k, 1, Integer::sum);
