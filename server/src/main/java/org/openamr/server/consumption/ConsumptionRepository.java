@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -174,7 +175,7 @@ public class ConsumptionRepository {
 
     private record InstallationRow(long id, long pointId, String serial, Integer digits,
                                    Instant installedAt, Instant removedAt, BigDecimal initialValue,
-                                   BigDecimal finalValue) {
+                                   BigDecimal finalValue, LocalDate nextVerification) {
     }
 
     private record RegisterRow(long installationId, long registerId, String unit, long storage) {
@@ -231,7 +232,7 @@ public class ConsumptionRepository {
         Map<Long, List<RegisterRow>> registersByInstallation = new HashMap<>();
         Sql.format("""
                 select i.id, i.point_id, m.serial, m.register_digits, i.installed_at, i.removed_at,
-                       i.initial_value, i.final_value, r.id as register_id, r.unit, r.storage
+                       i.initial_value, i.final_value, m.next_verification, r.id as register_id, r.unit, r.storage
                 from metering_point p
                 join meter_installation i on i.point_id = p.id
                      and i.installed_at < :to and (i.removed_at is null or i.removed_at > :from)
@@ -250,7 +251,7 @@ public class ConsumptionRepository {
                             return new InstallationRow(id, rs.getLong("point_id"), rs.getString("serial"),
                                     (Integer) rs.getObject("register_digits"), instant(rs, "installed_at"),
                                     instant(rs, "removed_at"), rs.getBigDecimal("initial_value"),
-                                    rs.getBigDecimal("final_value"));
+                                    rs.getBigDecimal("final_value"), rs.getObject("next_verification", LocalDate.class));
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -296,7 +297,7 @@ public class ConsumptionRepository {
             InstallationRow i = c.row;
             MeterInstallation m = new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), i.initialValue(),
                     i.finalValue(), i.digits(), c.unit, series(c.current, c.unit, found),
-                    series(c.dueDate, c.unit, found));
+                    series(c.dueDate, c.unit, found), i.nextVerification());
             windowsOfPoint.get(i.pointId()).forEach(n -> byWindow.get(n).add(m));
         }
     }
