@@ -32,6 +32,7 @@ public record ConsumptionReport(Target target, Resource resource, Resolution res
         return totals.stream().filter(t -> t.group() == group).findFirst().orElseThrow();
     }
 
-    public record PointResult(PointRow point, Unit unit, List<PointInterval> intervals) {
+    /** @param meters the meters installed at the point during the period, in order, with their readings */
+    public record PointResult(PointRow point, Unit unit, List<PointInterval> intervals, List<MeterInstallation> meters) {
     }
 }

@@ -5,16 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.openamr.mbus.quantity.Quantity;
 import org.openamr.mbus.quantity.Unit;
@@ -115,7 +116,7 @@ public class ConsumptionRepository {
                 join metering_point p on p.resource = w.resource
                 left join premise pr on pr.id = p.premise_id
                 where %s
-                order by w.n, p.premise_id is not null, length(pr.number), pr.number, p.name, p.id""",
+                """,
                 Sql.of(filter).and(scope.visible("p.building_id", "p.premise_id")))
                 .on(jdbc).param("targets", array(targetIds))
                 .param("resources", array(resources.stream().map(Resource::name).toList()))
@@ -126,8 +127,21 @@ public class ConsumptionRepository {
                             rs.getString("premise_number"), Resource.valueOf(rs.getString("resource")),
                             Quantity.valueOf(rs.getString("quantity")), rs.getInt("tariff"), rs.getInt("subunit")));
                 });
+        // sorted here: PostgreSQL took longer over sorting a portfolio's wide rows than over finding them
+        out.forEach(points -> points.sort(POINT_ORDER));
         return out;
     }
+
+    /**
+     * Building-level points first, then premises by the length of their number and the number character by
+     * character ("2" before "10", "10" before "10а"), then by name.
+     */
+    private static final Comparator<PointRow> POINT_ORDER = Comparator
+            .comparing((PointRow p) -> !p.buildingLevel())
+            .thenComparing(PointRow::premiseNumber, Comparator.nullsLast(
+                    Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
+            .thenComparing(PointRow::name)
+            .thenComparingLong(PointRow::id);
 
     /**
      * What one point of a query needs read: its intervals' edges (oldest first; the first is the period's start,
@@ -172,12 +186,16 @@ public class ConsumptionRepository {
         }
     }
 
-    private record InstallationRow(long id, long pointId, String serial, Integer digits,
-                                   Instant installedAt, Instant removedAt, BigDecimal initialValue,
-                                   BigDecimal finalValue) {
+    /**
+     * @param registers its meter's registers of the point's quantity, filled from the query's further rows
+     * @param windows   the windows of its point, by their index in the group's list
+     */
+    private record InstallationRow(long id, String serial, Integer digits, Instant installedAt, Instant removedAt,
+                                   BigDecimal initialValue, BigDecimal finalValue, LocalDate nextVerification,
+                                   List<RegisterRow> registers, List<Integer> windows) {
     }
 
-    private record RegisterRow(long installationId, long registerId, String unit, long storage) {
+    private record RegisterRow(long registerId, String unit, long storage) {
     }
 
     private record Chosen(InstallationRow row, Unit unit, RegisterRow current, RegisterRow dueDate) {
@@ -227,11 +245,11 @@ public class ConsumptionRepository {
         Map<Long, List<Integer>> windowsOfPoint = new HashMap<>();
         group.forEach(n -> windowsOfPoint.computeIfAbsent(windows.get(n).point().id(), k -> new ArrayList<>()).add(n));
         // each installation overlapping the period with its registers of the point's quantity, one row per register
-        Map<Long, InstallationRow> installations = new LinkedHashMap<>();
-        Map<Long, List<RegisterRow>> registersByInstallation = new HashMap<>();
+        // (an installation's rows one after the other, as sorted)
+        List<InstallationRow> installations = new ArrayList<>();
         Sql.format("""
                 select i.id, i.point_id, m.serial, m.register_digits, i.installed_at, i.removed_at,
-                       i.initial_value, i.final_value, r.id as register_id, r.unit, r.storage
+                       i.initial_value, i.final_value, m.next_verification, r.id as register_id, r.unit, r.storage
                 from metering_point p
                 join meter_installation i on i.point_id = p.id
                      and i.installed_at < :to and (i.removed_at is null or i.removed_at > :from)
@@ -245,20 +263,18 @@ public class ConsumptionRepository {
                 .param("from", utc(first.from())).param("to", utc(first.to()))
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    installations.computeIfAbsent(id, k -> {
-                        try {
-                            return new InstallationRow(id, rs.getLong("point_id"), rs.getString("serial"),
-                                    (Integer) rs.getObject("register_digits"), instant(rs, "installed_at"),
-                                    instant(rs, "removed_at"), rs.getBigDecimal("initial_value"),
-                                    rs.getBigDecimal("final_value"));
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+                    InstallationRow i = installations.isEmpty() ? null : installations.get(installations.size() - 1);
+                    if (i == null || i.id() != id) {
+                        i = new InstallationRow(id, rs.getString("serial"), (Integer) rs.getObject("register_digits"),
+                                instant(rs, "installed_at"), instant(rs, "removed_at"),
+                                rs.getBigDecimal("initial_value"), rs.getBigDecimal("final_value"),
+                                rs.getObject("next_verification", LocalDate.class), new ArrayList<>(2),
+                                windowsOfPoint.get(rs.getLong("point_id")));
+                        installations.add(i);
+                    }
                     long register = rs.getLong("register_id");
                     if (!rs.wasNull()) {
-                        registersByInstallation.computeIfAbsent(id, k -> new ArrayList<>()).add(new RegisterRow(id,
-                                register, rs.getString("unit"), rs.getLong("storage")));
+                        i.registers().add(new RegisterRow(register, rs.getString("unit"), rs.getLong("storage")));
                     }
                 });
         boolean neighbours = loading.neighbours(first);
@@ -266,9 +282,9 @@ public class ConsumptionRepository {
         List<Long> near = new ArrayList<>();
         Map<Long, List<Instant>> edges = new HashMap<>();
         List<Long> whole = new ArrayList<>();
-        for (InstallationRow i : installations.values()) {
-            Quantity quantity = windows.get(windowsOfPoint.get(i.pointId()).get(0)).point().quantity();
-            Chosen c = choose(i, quantity, registersByInstallation.getOrDefault(i.id(), List.of()));
+        for (InstallationRow i : installations) {
+            Quantity quantity = windows.get(i.windows().get(0)).point().quantity();
+            Chosen c = choose(i, quantity, i.registers());
             chosen.add(c);
             for (RegisterRow r : new RegisterRow[] {c.current, c.dueDate}) {
                 if (r == null) {
@@ -285,7 +301,7 @@ public class ConsumptionRepository {
                 }
             }
         }
-        Map<Long, TreeMap<Instant, BigDecimal>> found = new HashMap<>();
+        Map<Long, List<Sample>> found = new HashMap<>();
         if (!near.isEmpty()) {
             whole.addAll(neighbours(near, edges, first, found));
         }
@@ -296,8 +312,8 @@ public class ConsumptionRepository {
             InstallationRow i = c.row;
             MeterInstallation m = new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), i.initialValue(),
                     i.finalValue(), i.digits(), c.unit, series(c.current, c.unit, found),
-                    series(c.dueDate, c.unit, found));
-            windowsOfPoint.get(i.pointId()).forEach(n -> byWindow.get(n).add(m));
+                    series(c.dueDate, c.unit, found), i.nextVerification());
+            i.windows().forEach(n -> byWindow.get(n).add(m));
         }
     }
 
@@ -309,7 +325,10 @@ public class ConsumptionRepository {
      * their own.
      */
     private List<Long> neighbours(List<Long> registers, Map<Long, List<Instant>> edges, PointWindow window,
-            Map<Long, TreeMap<Instant, BigDecimal>> found) {
+            Map<Long, List<Sample>> found) {
+        // a row names its register by its place in the list, so that its readings are found without a hash look-up
+        List<List<Sample>> byPlace = new ArrayList<>(registers.size());
+        registers.forEach(r -> byPlace.add(found.computeIfAbsent(r, k -> new ArrayList<>(2))));
         List<Long> edgeRegisters = new ArrayList<>();
         List<Instant> edgeInstants = new ArrayList<>();
         edges.forEach((register, instants) -> instants.forEach(at -> {
@@ -321,11 +340,11 @@ public class ConsumptionRepository {
         // makes PostgreSQL skip that index look-up
         jdbc.sql("""
                 with wanted as (
-                    select r.register_id,
+                    select r.register_id, r.n,
                            exists (select 1 from reading_irregular_step s
                                    where s.register_id = r.register_id
                                      and s.measured_at >= :read_from and s.measured_at <= :read_to) as irregular
-                    from unnest(cast(:registers as bigint[])) as r(register_id)
+                    from unnest(cast(:registers as bigint[])) with ordinality as r(register_id, n)
                 ), instants as (
                     select w.register_id, b.at from wanted w cross join unnest(cast(:boundaries as timestamptz[])) as b(at)
                     where not w.irregular
@@ -335,8 +354,8 @@ public class ConsumptionRepository {
                     join wanted w on w.register_id = e.register_id
                     where not w.irregular
                 )
-                select w.register_id, w.irregular, before.measured_at as before_at, before.value as before_value,
-                       after.measured_at as after_at, after.value as after_value
+                select w.register_id, w.n - 1 as place, w.irregular,
+                       before.measured_at as before_at, before.value as before_value, after.measured_at as after_at, after.value as after_value
                 from wanted w
                 left join instants i on i.register_id = w.register_id
                 left join lateral (select x.measured_at, x.value from reading x
@@ -354,26 +373,25 @@ public class ConsumptionRepository {
                 .param("edge_registers", array(edgeRegisters)).param("edge_instants", array(edgeInstants))
                 .param("read_from", utc(window.readFrom())).param("read_to", utc(window.readTo()))
                 .query(rs -> {
-                    long register = rs.getLong("register_id");
                     if (rs.getBoolean("irregular")) {
-                        irregular.add(register);
+                        irregular.add(rs.getLong("register_id"));
                         return;
                     }
-                    TreeMap<Instant, BigDecimal> series = found.computeIfAbsent(register, k -> new TreeMap<>());
+                    List<Sample> series = byPlace.get(rs.getInt("place"));
                     Instant before = instant(rs, "before_at");
                     if (before != null) {
-                        series.put(before, rs.getBigDecimal("before_value"));
+                        series.add(new Sample(before, rs.getBigDecimal("before_value")));
                     }
                     Instant after = instant(rs, "after_at");
                     if (after != null) {
-                        series.put(after, rs.getBigDecimal("after_value"));
+                        series.add(new Sample(after, rs.getBigDecimal("after_value")));
                     }
                 });
         return irregular.stream().distinct().toList();
     }
 
     /** Every reading of the registers in the window, into {@code found}. */
-    private void every(List<Long> registers, PointWindow window, Map<Long, TreeMap<Instant, BigDecimal>> found) {
+    private void every(List<Long> registers, PointWindow window, Map<Long, List<Sample>> found) {
         jdbc.sql("""
                 select x.register_id, x.measured_at, x.value from reading x
                 where x.register_id = any(cast(:registers as bigint[]))
@@ -381,8 +399,8 @@ public class ConsumptionRepository {
                 .param("registers", array(registers))
                 .param("read_from", utc(window.readFrom())).param("read_to", utc(window.readTo()))
                 .query(rs -> {
-                    found.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                            .put(instant(rs, "measured_at"), rs.getBigDecimal(3));
+                    found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Sample(instant(rs, "measured_at"), rs.getBigDecimal(3)));
                 });
     }
 
@@ -442,13 +460,19 @@ public class ConsumptionRepository {
         return s.append('}').toString();
     }
 
-    private static RegisterSeries series(RegisterRow register, Unit unit,
-            Map<Long, TreeMap<Instant, BigDecimal>> found) {
+    /** A register's readings as found, in time order, each moment once (neighbouring boundaries share a reading). */
+    private static RegisterSeries series(RegisterRow register, Unit unit, Map<Long, List<Sample>> found) {
         if (register == null) {
             return null;
         }
-        List<Sample> samples = new ArrayList<>();
-        found.getOrDefault(register.registerId(), new TreeMap<>()).forEach((at, v) -> samples.add(new Sample(at, v)));
+        List<Sample> readings = new ArrayList<>(found.getOrDefault(register.registerId(), List.of()));
+        readings.sort(Comparator.comparing(Sample::at));
+        List<Sample> samples = new ArrayList<>(readings.size());
+        for (Sample r : readings) {
+            if (samples.isEmpty() || !samples.get(samples.size() - 1).at().equals(r.at())) {
+                samples.add(r);
+            }
+        }
         return new RegisterSeries(register.registerId(), unit, samples);
     }
 

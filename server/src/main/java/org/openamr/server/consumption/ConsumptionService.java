@@ -145,8 +145,9 @@ public class ConsumptionService {
             ConsumptionCalculator calculator = ConsumptionCalculator.of(resolution, target.zone());
             List<ConsumptionReport.PointResult> results = new ArrayList<>(points.get(n).size());
             for (PointRow p : points.get(n)) {
+                PointInput input = inputs.get(w++);
                 results.add(new ConsumptionReport.PointResult(p, Units.unitOf(p.quantity()),
-                        calculator.calculate(inputs.get(w++), intervals.get(n))));
+                        calculator.calculate(input, intervals.get(n)), input.installations()));
             }
             List<ConsumptionReport.Total> totals = target.kind() == TargetKind.POINT ? List.of()
                     : totals(target.kind(), resources.get(n), results, intervals.get(n));

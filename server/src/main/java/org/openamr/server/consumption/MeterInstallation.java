@@ -2,6 +2,7 @@ package org.openamr.server.consumption;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import org.openamr.mbus.quantity.Unit;
 
@@ -16,10 +17,12 @@ import org.openamr.mbus.quantity.Unit;
  * @param finalValue    the same at removal
  * @param registerDigits digits of the register before it rolls over to zero, when known
  * @param unit          unit of both registers and of the act values
+ * @param nextVerification the meter's next verification date, null when not recorded: read with the installation
+ *                      so that a statement shows it without a query of its own
  */
 public record MeterInstallation(String meterSerial, Instant installedAt, Instant removedAt, BigDecimal initialValue,
                                 BigDecimal finalValue, Integer registerDigits, Unit unit, RegisterSeries current,
-                                RegisterSeries dueDate) {
+                                RegisterSeries dueDate, LocalDate nextVerification) {
 
     public MeterInstallation {
         Objects.requireNonNull(meterSerial, "meterSerial");

@@ -3,7 +3,6 @@ package org.openamr.server.report;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,15 +32,21 @@ public class ReportTexts {
 
     /**
      * Words without arguments, looked up once per language: a portfolio's statement says "measured" or "Гкал" on
-     * each of tens of thousands of lines, and the message source resolves each time.
+     * each of tens of thousands of lines, and the message source resolves each time. Keyed by language, then code
+     * (a code always comes with the same fallback), because a composite key cost more to hash and compare than the
+     * look-up it saves.
      */
-    private final ConcurrentMap<List<Object>, String> fixedWords =
-            new ConcurrentHashMap<>();
+    private final ConcurrentMap<Locale, ConcurrentMap<String, String>> fixedWords = new ConcurrentHashMap<>();
 
     private String fixed(Locale locale, String code, String fallback) {
-        return fixedWords.computeIfAbsent(Arrays.asList(locale, code, fallback),
-                k -> fallback == null ? messages.getMessage(code, null, locale)
-                        : messages.getMessage(code, null, fallback, locale));
+        ConcurrentMap<String, String> words = fixedWords.computeIfAbsent(locale, k -> new ConcurrentHashMap<>());
+        String word = words.get(code);
+        if (word == null) {
+            word = fallback == null ? messages.getMessage(code, null, locale)
+                    : messages.getMessage(code, null, fallback, locale);
+            words.put(code, word);
+        }
+        return word;
     }
 
     /** A message outside {@code report.*}: the pages' words reused (a meter's state, a reading's source). */

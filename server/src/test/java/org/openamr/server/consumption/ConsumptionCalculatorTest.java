@@ -29,7 +29,7 @@ class ConsumptionCalculatorTest {
 
     static MeterInstallation meter(String serial, Instant installed, Instant removed, List<Sample> current) {
         return new MeterInstallation(serial, installed, removed, null, null, null, Unit.M3,
-                new RegisterSeries(1, Unit.M3, current), null);
+                new RegisterSeries(1, Unit.M3, current), null, null);
     }
 
     static List<PointInterval> days(ZoneId zone, String from, String to, MeterInstallation... meters) {
@@ -122,9 +122,9 @@ class ConsumptionCalculatorTest {
     void meterReplacedInsideTheIntervalUsesTheActValues() {
         Instant swap = msk("2026-11-02T12:00");
         MeterInstallation old = new MeterInstallation("OLD", EARLY, swap, null, new BigDecimal("512.300"), null, Unit.M3,
-                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "510.000"))), null);
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "510.000"))), null, null);
         MeterInstallation neu = new MeterInstallation("NEW", swap, null, new BigDecimal("0.050"), null, null, Unit.M3,
-                new RegisterSeries(2, Unit.M3, List.of(s(msk("2026-11-03T00:00"), "1.550"))), null);
+                new RegisterSeries(2, Unit.M3, List.of(s(msk("2026-11-03T00:00"), "1.550"))), null, null);
 
         PointInterval day = oneDay(old, neu);
 
@@ -142,9 +142,9 @@ class ConsumptionCalculatorTest {
     void readingsAtTheReplacementWinOverActValues() {
         Instant swap = msk("2026-11-02T12:00");
         MeterInstallation old = new MeterInstallation("OLD", EARLY, swap, null, new BigDecimal("999"), null, Unit.M3,
-                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "510.000"), s(swap, "511.000"))), null);
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "510.000"), s(swap, "511.000"))), null, null);
         MeterInstallation neu = new MeterInstallation("NEW", swap, null, BigDecimal.ZERO, null, null, Unit.M3,
-                new RegisterSeries(2, Unit.M3, List.of(s(swap, "0.010"), s(msk("2026-11-03T00:00"), "0.510"))), null);
+                new RegisterSeries(2, Unit.M3, List.of(s(swap, "0.010"), s(msk("2026-11-03T00:00"), "0.510"))), null, null);
 
         PointInterval day = oneDay(old, neu);
 
@@ -193,7 +193,7 @@ class ConsumptionCalculatorTest {
 
         Instant removed = msk("2026-11-02T10:00");
         MeterInstallation m = new MeterInstallation("M", EARLY, removed, null, new BigDecimal("2"), null, Unit.M3,
-                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "1"))), null);
+                new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "1"))), null, null);
         PointInterval partly = oneDay(m);
         assertThat(partly.status()).isEqualTo(PointStatus.GAP);
         assertThat(partly.segments().get(0).consumption()).isEqualByComparingTo("1");
@@ -206,7 +206,7 @@ class ConsumptionCalculatorTest {
         MeterInstallation m = new MeterInstallation("W", EARLY, null, null, null, 8, Unit.M3,
                 new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "99999.500"),
                         s(msk("2026-11-02T12:00"), "99999.900"), s(msk("2026-11-02T13:00"), "0.100"),
-                        s(msk("2026-11-03T00:00"), "0.700"))), null);
+                        s(msk("2026-11-03T00:00"), "0.700"))), null, null);
 
         PointInterval day = oneDay(m);
 
@@ -220,13 +220,13 @@ class ConsumptionCalculatorTest {
     void rolloverBetweenTheReadingsAroundABoundaryIsInterpolatedThroughTheWrap() {
         MeterInstallation m = new MeterInstallation("W", EARLY, null, null, null, 5, Unit.M3,
                 new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-01T23:00"), "99.80"),
-                        s(msk("2026-11-02T01:00"), "0.20"), s(msk("2026-11-03T00:00"), "5.00"))), null);
+                        s(msk("2026-11-02T01:00"), "0.20"), s(msk("2026-11-03T00:00"), "5.00"))), null, null);
         // 5 digits with 2 decimals wrap at 1000.00: 99.80 is far from the top, so the drop is no rollover
         assertThat(oneDay(m).status()).isEqualTo(PointStatus.ANOMALY);
 
         MeterInstallation narrow = new MeterInstallation("W", EARLY, null, null, null, 4, Unit.M3,
                 new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-01T23:00"), "99.80"),
-                        s(msk("2026-11-02T01:00"), "0.20"), s(msk("2026-11-03T00:00"), "5.00"))), null);
+                        s(msk("2026-11-02T01:00"), "0.20"), s(msk("2026-11-03T00:00"), "5.00"))), null, null);
         // range 100.00: midnight is halfway through a rise of 0.40, i.e. exactly at the wrap: 100.00 → 0.00000
         PointInterval day = oneDay(narrow);
         assertThat(day.status()).isEqualTo(PointStatus.COMPLETE);
@@ -255,7 +255,7 @@ class ConsumptionCalculatorTest {
     void decreaseThatIsNoWrapIsAnAnomalyEvenWithKnownDigits() {
         MeterInstallation m = new MeterInstallation("D", EARLY, null, null, null, 8, Unit.M3,
                 new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-11-02T00:00"), "50000.000"),
-                        s(msk("2026-11-03T00:00"), "0.100"))), null);
+                        s(msk("2026-11-03T00:00"), "0.100"))), null, null);
         PointInterval day = oneDay(m);
         assertThat(day.status()).isEqualTo(PointStatus.ANOMALY);
         assertThat(day.problems()).anySatisfy(p -> assertThat(p).contains("not a rollover of its 8 digits"));
@@ -288,7 +288,7 @@ class ConsumptionCalculatorTest {
                 new RegisterSeries(1, Unit.KWH, List.of(s(msk("2026-10-31T23:00"), "1000.0"),
                         s(msk("2026-11-01T00:05"), "1000.9"), s(msk("2026-11-15T00:00"), "1100.0"),
                         s(msk("2026-11-30T23:00"), "1200.0"), s(msk("2026-12-01T01:00"), "1202.0"))),
-                new RegisterSeries(7, Unit.KWH, List.of(s(nov, "1001.0"), s(dec, "1201.0"))));
+                new RegisterSeries(7, Unit.KWH, List.of(s(nov, "1001.0"), s(dec, "1201.0"))), null);
 
         PointInterval month = months(MOSCOW, m, "2026-11-01", "2026-12-01").get(0);
 
@@ -310,7 +310,7 @@ class ConsumptionCalculatorTest {
                 new RegisterSeries(1, Unit.KWH, List.of(s(msk("2026-10-30T00:00"), "1000.0"),
                         s(msk("2026-11-02T00:00"), "1003.0"), s(msk("2026-11-29T00:00"), "1200.0"),
                         s(msk("2026-12-03T00:00"), "1204.0"))),
-                new RegisterSeries(7, Unit.KWH, List.of(s(msk("2026-10-01T00:00"), "900.0"))));
+                new RegisterSeries(7, Unit.KWH, List.of(s(msk("2026-10-01T00:00"), "900.0"))), null);
 
         PointInterval month = months(MOSCOW, m, "2026-11-01", "2026-12-01").get(0);
 
@@ -327,7 +327,7 @@ class ConsumptionCalculatorTest {
         MeterInstallation m = new MeterInstallation("H", EARLY, null, null, null, null, Unit.M3,
                 new RegisterSeries(1, Unit.M3, List.of(s(msk("2026-10-31T23:00"), "10"), s(msk("2026-11-01T01:00"), "12"),
                         s(msk("2026-11-02T00:00"), "20"))),
-                new RegisterSeries(7, Unit.M3, List.of(s(nov, "99"))));
+                new RegisterSeries(7, Unit.M3, List.of(s(nov, "99"))), null);
         PointInterval day = days(MOSCOW, "2026-11-01", "2026-11-02", m).get(0);
         assertThat(day.segments().get(0).start().source()).isEqualTo(BoundarySource.INTERPOLATED);
         assertThat(day.problems()).isEmpty();
@@ -338,7 +338,7 @@ class ConsumptionCalculatorTest {
     void gcalAreConvertedExactlyAndKilojoulesRoundedOnce() {
         MeterInstallation gcal = new MeterInstallation("G", EARLY, null, null, null, null, Unit.GCAL,
                 new RegisterSeries(1, Unit.GCAL, List.of(s(msk("2026-11-02T00:00"), "12.345"),
-                        s(msk("2026-11-03T00:00"), "12.456"))), null);
+                        s(msk("2026-11-03T00:00"), "12.456"))), null, null);
         PointInterval g = ConsumptionCalculator.of(Resolution.DAY, MOSCOW).calculate(
                 new PointInput(Quantity.ENERGY, List.of(gcal)), dayOf("2026-11-02")).get(0);
         assertThat(g.unit()).isEqualTo(Unit.KWH);
@@ -347,7 +347,7 @@ class ConsumptionCalculatorTest {
 
         MeterInstallation kj = new MeterInstallation("J", EARLY, null, null, null, null, Unit.KJ,
                 new RegisterSeries(1, Unit.KJ, List.of(s(msk("2026-11-02T00:00"), "1000"),
-                        s(msk("2026-11-03T00:00"), "2000"))), null);
+                        s(msk("2026-11-03T00:00"), "2000"))), null, null);
         PointInterval j = ConsumptionCalculator.of(Resolution.DAY, MOSCOW).calculate(
                 new PointInput(Quantity.ENERGY, List.of(kj)), dayOf("2026-11-02")).get(0);
         // 1000 kJ / 3600 = 0.27777… kWh, four more decimals than the kJ difference

@@ -1,12 +1,10 @@
 package org.openamr.server.report.format;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.openamr.server.report.table.Cell;
 import org.openamr.server.report.table.Column;
@@ -38,43 +36,59 @@ public class CsvRenderer implements ReportRenderer {
         if (options.charset().equals(StandardCharsets.UTF_8)) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        Writer w = new OutputStreamWriter(out, options.charset());
-        List<String> header = new ArrayList<>();
-        for (Column c : table.columns()) {
-            header.add(options.fold(c.label()));
+        // a line is put together as text and encoded at once: field by field through a Writer, encoding took
+        // longer than computing the statement's figures
+        OutputStream bytes = new BufferedOutputStream(out, 64 * 1024);
+        StringBuilder line = new StringBuilder(256);
+        List<Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            field(line, i == 0, options.fold(columns.get(i).label()), encoder);
         }
-        line(w, header, encoder);
+        end(line, bytes, options);
         for (Row row : table.rows()) {
-            List<String> fields = new ArrayList<>(row.cells().size());
-            for (Cell cell : row.cells()) {
+            List<Cell> cells = row.cells();
+            for (int i = 0; i < cells.size(); i++) {
+                Cell cell = cells.get(i);
                 String v = options.fold(cell.plain());
-                fields.add(cell instanceof Cell.Number && options.decimalSeparator() != '.'
-                        ? v.replace('.', options.decimalSeparator()) : v);
+                field(line, i == 0, cell instanceof Cell.Number && options.decimalSeparator() != '.'
+                        ? v.replace('.', options.decimalSeparator()) : v, encoder);
             }
-            line(w, fields, encoder);
+            end(line, bytes, options);
         }
-        w.flush();
+        bytes.flush();
     }
 
-    private static void line(Writer w, List<String> fields, CharsetEncoder encoder) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(SEPARATOR);
-            }
-            String f = fields.get(i);
-            if (!encoder.canEncode(f)) {
-                throw new UnencodableTextException(f, encoder.charset().name());
-            }
-            w.write(quoted(f));
+    private static void field(StringBuilder line, boolean first, String f, CharsetEncoder encoder) {
+        // both charsets written hold every ASCII character, so only a field beyond it needs the encoder's word
+        if (!ascii(f) && !encoder.canEncode(f)) {
+            throw new UnencodableTextException(f, encoder.charset().name());
         }
-        w.write("\r\n");
+        if (!first) {
+            line.append(SEPARATOR);
+        }
+        quoted(line, f);
+    }
+
+    private static void end(StringBuilder line, OutputStream bytes, RenderOptions options) throws IOException {
+        bytes.write(line.append("\r\n").toString().getBytes(options.charset()));
+        line.setLength(0);
+    }
+
+    private static boolean ascii(String f) {
+        for (int i = 0; i < f.length(); i++) {
+            if (f.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 4180 quoting, only where a field needs it, so that plain numbers stay plain for importers. */
-    static String quoted(String f) {
+    static void quoted(StringBuilder line, String f) {
         if (f.indexOf(SEPARATOR) < 0 && f.indexOf('"') < 0 && f.indexOf('\n') < 0 && f.indexOf('\r') < 0) {
-            return f;
+            line.append(f);
+        } else {
+            line.append('"').append(f.replace("\"", "\"\"")).append('"');
         }
-        return '"' + f.replace("\"", "\"\"") + '"';
     }
 }

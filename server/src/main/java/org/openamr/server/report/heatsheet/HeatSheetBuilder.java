@@ -353,7 +353,7 @@ class HeatSheetBuilder implements ReportBuilder {
                         readings.getOrDefault(x.id(), List.of()))).orElse(null);
                 // the installation act's values are the energy register's, not this one's
                 out.add(new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), null, null,
-                        i.registerDigits(), unit, series, null));
+                        i.registerDigits(), unit, series, null, null));
             }
             return any ? Optional.of(new PointInput(quantity, out)) : Optional.empty();
         }

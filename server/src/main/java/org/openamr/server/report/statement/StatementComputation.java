@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.openamr.server.consumption.ConsumptionReport;
 import org.openamr.server.consumption.ConsumptionService;
+import org.openamr.server.consumption.MeterInstallation;
 import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.report.ReportRequest;
 import org.openamr.server.report.ReportScopes;
@@ -60,7 +61,6 @@ class StatementComputation {
                         request.period().resolution(), false, scope);
         List<Long> buildings = subjects.stream().map(ReportScopes.Subject::buildingId).distinct().toList();
         Map<Long, StatementRepository.PremiseInfo> premises = repository.premises(buildings, scope);
-        Map<String, LocalDate> due = repository.verificationDue(buildings, scope);
         List<Entry> entries = new ArrayList<>();
         List<Total> totals = new ArrayList<>();
         int n = 0;
@@ -71,12 +71,15 @@ class StatementComputation {
                 List<StatementLine> flats = new ArrayList<>();
                 for (ConsumptionReport.PointResult p : report.points()) {
                     StatementLine line = StatementLine.of(p);
-                    (p.point().buildingLevel() ? house : flats).add(line);
-                }
-                for (StatementLine line : flats) {
-                    String last = line.serials().isEmpty() ? null : line.serials().get(line.serials().size() - 1);
-                    entries.add(new Entry(subject, premises.get(line.point().premiseId()), resource, line,
-                            last == null ? null : due.get(last)));
+                    if (p.point().buildingLevel()) {
+                        house.add(line);
+                    } else {
+                        flats.add(line);
+                        // the meter that counts at the period's end: the last one installed within it
+                        List<MeterInstallation> meters = p.meters();
+                        entries.add(new Entry(subject, premises.get(line.point().premiseId()), resource, line,
+                                meters.isEmpty() ? null : meters.get(meters.size() - 1).nextVerification()));
+                    }
                 }
                 if (!flats.isEmpty() || !house.isEmpty()) {
                     totals.add(new Total(subject, resource, house, flats));

@@ -1,6 +1,5 @@
 package org.openamr.server.report.statement;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a statement shows beside the consumption service's figures: each premise's entrance and personal account,
- * and each meter's verification due date. Two queries per building, within the caller's scope.
+ * What a statement shows beside the consumption service's figures: each premise's entrance and personal account
+ * (the meters' verification dates come with the consumption service's installations), and the ГИС ЖКХ device
+ * identifiers of the upload. Within the caller's scope.
  */
 @Repository
 class StatementRepository {
@@ -37,21 +37,6 @@ class StatementRepository {
                     int entrance = rs.getInt("entrance");
                     out.put(rs.getLong("id"), new PremiseInfo(rs.wasNull() ? null : entrance,
                             rs.getString("personal_account")));
-                });
-        return out;
-    }
-
-    /** The next verification date of every meter ever installed at the buildings' points the scope sees, by serial. */
-    Map<String, LocalDate> verificationDue(List<Long> buildingIds, AccessScope scope) {
-        Map<String, LocalDate> out = new HashMap<>();
-        Sql.format("""
-                select distinct m.serial, m.next_verification
-                from meter m join meter_installation mi on mi.meter_id = m.id
-                     join metering_point p on p.id = mi.point_id
-                where p.building_id in (:buildings) and m.next_verification is not null and %s""",
-                scope.visible("p.building_id", "p.premise_id"))
-                .on(jdbc).param("buildings", buildingIds).query(rs -> {
-                    out.put(rs.getString("serial"), rs.getObject("next_verification", LocalDate.class));
                 });
         return out;
     }
