@@ -49,9 +49,6 @@ public final class ConsumptionCalculator {
 
     /** Decimals added to a register's own when interpolating. */
     public static final int EXTRA_SCALE = 3;
-    /** A step down is a rollover when the increase through the wrap is at most 1/this of the register's range. */
-    static final int ROLLOVER_RANGE_DIVISOR = 10;
-
     private final Duration maxDistance;
     private final boolean useDueDates;
     private final ZoneId zone;
@@ -183,8 +180,7 @@ public final class ConsumptionCalculator {
                 }
             }
             this.scale = maxScale;
-            this.modulus = m.registerDigits() == null ? null
-                    : BigDecimal.ONE.scaleByPowerOfTen(m.registerDigits() - scale);
+            this.modulus = Rollover.modulus(m.registerDigits(), scale);
         }
 
         private Entry act(Instant at, BigDecimal value) {
@@ -320,13 +316,8 @@ public final class ConsumptionCalculator {
             return new BoundaryResult(new Boundary(at, null, null, List.of(), problem), null, false, false);
         }
 
-        /** Whether a step from {@code from} down to {@code to} is the register wrapping past its last digit. */
         private boolean rollsOver(BigDecimal from, BigDecimal to) {
-            if (modulus == null || from.compareTo(modulus) >= 0 || to.signum() < 0) {
-                return false;
-            }
-            BigDecimal increase = modulus.subtract(from).add(to);
-            return increase.multiply(BigDecimal.valueOf(ROLLOVER_RANGE_DIVISOR)).compareTo(modulus) <= 0;
+            return Rollover.rollsOver(from, to, modulus);
         }
 
         private String wentDown(Step s) {

@@ -1,0 +1,35 @@
+package org.openamr.server.alarm;
+
+/**
+ * The conditions the alarm rules detect, each with its severity and its label in both languages. An alarm is one
+ * per kind and object while it is open. The rules themselves are in {@code alarm.rule}, one class a kind.
+ */
+public enum RuleKind {
+    LEAK(Severity.CRITICAL, "Leak: consumption in every hour", "Утечка: расход каждый час"),
+    NO_CONSUMPTION(Severity.WARNING, "No consumption in an occupied premise",
+            "Нет потребления в жилом помещении"),
+    REGISTER_DECREASE(Severity.WARNING, "Reading lower than the previous one", "Показание меньше предыдущего"),
+    IMPLAUSIBLE_JUMP(Severity.WARNING, "Reading jumped beyond the maximum flow",
+            "Скачок показаний больше максимального расхода"),
+    IMBALANCE(Severity.WARNING, "Building meter and apartments differ", "Расхождение ОДПУ и суммы ИПУ"),
+    NO_READINGS(Severity.CRITICAL, "No readings", "Нет показаний"),
+    CLOCK_DRIFT(Severity.INFO, "Meter clock off", "Часы прибора расходятся"),
+    VERIFICATION_DUE(Severity.WARNING, "Verification due or overdue", "Поверка скоро или просрочена");
+
+    private final Severity severity;
+    private final Label label;
+
+    RuleKind(Severity severity, String labelEn, String labelRu) {
+        this.severity = severity;
+        this.label = new Label(labelEn, labelRu);
+    }
+
+    /** The severity of the kind's alarms. */
+    public Severity severity() {
+        return severity;
+    }
+
+    public Label label() {
+        return label;
+    }
+}
