@@ -3,6 +3,7 @@ package org.openamr.server.report.heatsheet;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.openamr.server.alarm.RuleKind;
 
 /**
  * The abnormal situations (нештатные ситуации, НС) of a heat metering unit, by the code a heat sheet prints: the
@@ -20,8 +21,9 @@ import java.util.Optional;
  *   <li>{@link #NO_FLOW} also when the heat carrier's volume (V1) did not grow during a day with data.</li>
  * </ul>
  * {@link #FLOW_BELOW_RANGE}, and the range checks of {@link #FLOW_ABOVE_RANGE} and {@link #DELTA_T_BELOW_MINIMUM}
- * against the unit's configured limits (qmin, qmax, ΔTmin of the metering project), need those limits and the
- * instantaneous flow: they come with the analysis rules of the alarms issue.
+ * against the unit's configured limits (Gmin, Gmax, ΔTmin of the metering project), need those limits and the
+ * instantaneous flow: the alarm rule {@code alarm.rule.HeatRangeRule} finds them, and {@link #ofRule} says which
+ * alarm kind is which situation (not yet read by the heat sheet).
  */
 public enum AbnormalSituation {
     /** расход ниже диапазона измерений (G &lt; Gmin) */
@@ -60,6 +62,12 @@ public enum AbnormalSituation {
             Map.entry("STATUS_PERMANENT_ERROR", FUNCTIONAL_FAILURE),
             Map.entry("STATUS_APPLICATION_ERROR", FUNCTIONAL_FAILURE));
 
+    /** Alarm kinds that are abnormal situations, with their situation. */
+    private static final Map<RuleKind, AbnormalSituation> RULE_KINDS = Map.of(
+            RuleKind.HEAT_FLOW_BELOW_RANGE, FLOW_BELOW_RANGE,
+            RuleKind.HEAT_FLOW_ABOVE_RANGE, FLOW_ABOVE_RANGE,
+            RuleKind.HEAT_DELTA_T_BELOW_MINIMUM, DELTA_T_BELOW_MINIMUM);
+
     private final int code;
 
     AbnormalSituation(int code) {
@@ -79,6 +87,11 @@ public enum AbnormalSituation {
     /** The situation a meter condition means, if any. */
     public static Optional<AbnormalSituation> ofEvent(String eventCode) {
         return Optional.ofNullable(EVENT_CODES.get(eventCode));
+    }
+
+    /** The situation an alarm of this kind means, if any. */
+    public static Optional<AbnormalSituation> ofRule(RuleKind kind) {
+        return Optional.ofNullable(RULE_KINDS.get(kind));
     }
 
     /** Meter conditions that are abnormal situations, with their situation. */
