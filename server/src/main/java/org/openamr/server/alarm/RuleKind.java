@@ -5,6 +5,8 @@ package org.openamr.server.alarm;
  * per kind and object while it is open. The rules themselves are in {@code alarm.rule}, one class a kind.
  */
 public enum RuleKind {
+    METER_ERROR(Severity.CRITICAL, "Meter reports an error", "Прибор сообщает об ошибке"),
+    LOW_BATTERY(Severity.WARNING, "Meter battery low", "Низкий заряд батареи прибора"),
     LEAK(Severity.CRITICAL, "Leak: consumption in every hour", "Утечка: расход каждый час"),
     NO_CONSUMPTION(Severity.WARNING, "No consumption in an occupied premise",
             "Нет потребления в жилом помещении"),
