@@ -10,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,76 +84,23 @@ public class ConsumptionRepository {
     /**
      * Settings for this transaction's queries, whose arrays of ids range from one to tens of thousands: each
      * planned for its own arguments (a plan cached for ten ids would loop over a portfolio's thirty thousand), and
-     * a portfolio's points sorted in memory rather than in temporary files (4 MB by default holds about 15,000).
+     * a portfolio's points, installations and registers hashed in memory rather than in temporary files (their
+     * 30,000 joined rows take about 6 MB, 4 MB by default).
      */
     public void planForEachQuery() {
         jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
                 + " set_config('work_mem', '64MB', true)").query((rs, n) -> 0).list();
     }
 
-    /** The target's points of a resource: building-level points first, then premises in number order. */
-    public List<PointRow> points(Target target, Resource resource, AccessScope scope) {
-        return points(target.kind(), List.of(target.id()), List.of(resource), scope).get(0);
-    }
-
     /**
-     * The points of several targets of one kind, each with its resource: one list per target, in order, each
-     * as {@link #points(Target, Resource, AccessScope)} gives it. One query.
+     * One target of a query: its points of a resource, its intervals' edges (oldest first; the first is the
+     * period's start, the last its end) and the window of readings around them (the period widened by the
+     * interpolation distance).
      */
-    public List<List<PointRow>> points(TargetKind kind, List<Long> targetIds, List<Resource> resources,
-            AccessScope scope) {
-        String filter = switch (kind) {
-            case POINT -> "p.id = w.target";
-            case PREMISE -> "p.premise_id = w.target";
-            case ENTRANCE -> "pr.entrance_id = w.target";
-            case BUILDING -> "p.building_id = w.target";
-        };
-        List<List<PointRow>> out = new ArrayList<>(targetIds.size());
-        targetIds.forEach(t -> out.add(new ArrayList<>()));
-        Sql.format("""
-                select w.n - 1 as target_index, p.id, p.public_id, p.name, p.premise_id,
-                       pr.public_id as premise_public_id, pr.number as premise_number, p.resource, p.quantity,
-                       p.tariff, p.subunit
-                from unnest(cast(:targets as bigint[]), cast(:resources as text[])) with ordinality
-                     as w(target, resource, n)
-                join metering_point p on p.resource = w.resource
-                left join premise pr on pr.id = p.premise_id
-                where %s
-                """,
-                Sql.of(filter).and(scope.visible("p.building_id", "p.premise_id")))
-                .on(jdbc).param("targets", array(targetIds))
-                .param("resources", array(resources.stream().map(Resource::name).toList()))
-                .query(rs -> {
-                    out.get(rs.getInt("target_index")).add(new PointRow(rs.getLong("id"),
-                            rs.getObject("public_id", UUID.class), rs.getString("name"),
-                            (Long) rs.getObject("premise_id"), rs.getObject("premise_public_id", UUID.class),
-                            rs.getString("premise_number"), Resource.valueOf(rs.getString("resource")),
-                            Quantity.valueOf(rs.getString("quantity")), rs.getInt("tariff"), rs.getInt("subunit")));
-                });
-        // sorted here: PostgreSQL took longer over sorting a portfolio's wide rows than over finding them
-        out.forEach(points -> points.sort(POINT_ORDER));
-        return out;
-    }
+    record TargetWindow(TargetKind kind, long targetId, Resource resource, List<Instant> boundaries,
+                        Instant readFrom, Instant readTo) {
 
-    /**
-     * Building-level points first, then premises by the length of their number and the number character by
-     * character ("2" before "10", "10" before "10а"), then by name.
-     */
-    private static final Comparator<PointRow> POINT_ORDER = Comparator
-            .comparing((PointRow p) -> !p.buildingLevel())
-            .thenComparing(PointRow::premiseNumber, Comparator.nullsLast(
-                    Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
-            .thenComparing(PointRow::name)
-            .thenComparingLong(PointRow::id);
-
-    /**
-     * What one point of a query needs read: its intervals' edges (oldest first; the first is the period's start,
-     * the last its end) and the window of readings around them (the period widened by the interpolation
-     * distance).
-     */
-    public record PointWindow(PointRow point, List<Instant> boundaries, Instant readFrom, Instant readTo) {
-
-        public PointWindow {
+        TargetWindow {
             boundaries = List.copyOf(boundaries);
             if (boundaries.size() < 2) {
                 throw new IllegalArgumentException("a window needs a start and an end, not " + boundaries);
@@ -164,7 +114,166 @@ public class ConsumptionRepository {
         Instant to() {
             return boundaries.get(boundaries.size() - 1);
         }
+
+        /** What windows share: targets with the same value are read with the same queries. */
+        List<Object> period() {
+            return List.of(boundaries, readFrom, readTo);
+        }
     }
+
+    /**
+     * A target's points, building-level points first, then premises in number order; each with its installations
+     * overlapping the period (in installation order) and their registers of the point's quantity, for
+     * {@link #inputs}.
+     */
+    record TargetPoints(TargetWindow window, List<PointRow> points, List<List<InstallationRow>> installations) {
+    }
+
+    /**
+     * The points of each target with their installations and registers: one query per kind of target and period
+     * however many targets, one {@link TargetPoints} per window, in order.
+     */
+    List<TargetPoints> points(List<TargetWindow> windows, AccessScope scope) {
+        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int n = 0; n < windows.size(); n++) {
+            TargetWindow w = windows.get(n);
+            groups.computeIfAbsent(List.of(w.kind(), w.period()), k -> new ArrayList<>()).add(n);
+        }
+        List<TargetPoints> out = new ArrayList<>(Collections.nCopies(windows.size(), null));
+        for (List<Integer> group : groups.values()) {
+            List<TargetWindow> ofGroup = group.stream().map(windows::get).toList();
+            List<TargetPoints> found = points(ofGroup, scope, ofGroup.get(0));
+            for (int k = 0; k < group.size(); k++) {
+                out.set(group.get(k), found.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** The points of targets of one kind and period, in one query. */
+    private List<TargetPoints> points(List<TargetWindow> windows, AccessScope scope, TargetWindow first) {
+        String target = switch (first.kind()) {
+            case POINT -> "p.id";
+            case PREMISE -> "p.premise_id";
+            case ENTRANCE -> "pr.entrance_id";
+            case BUILDING -> "p.building_id";
+        };
+        // each row's targets found here by its target id and resource: joined to the list of targets in the query,
+        // PostgreSQL expected a few hundred rows of a portfolio's thirty thousand and looked up every installation,
+        // meter and register one by one
+        Map<Resource, Map<Long, List<Integer>>> wanted = new EnumMap<>(Resource.class);
+        for (int n = 0; n < windows.size(); n++) {
+            TargetWindow w = windows.get(n);
+            wanted.computeIfAbsent(w.resource(), r -> new HashMap<>())
+                    .computeIfAbsent(w.targetId(), t -> new ArrayList<>(1)).add(n);
+        }
+        List<Map<Long, PointBuilder>> byTarget = new ArrayList<>(windows.size());
+        windows.forEach(w -> byTarget.add(new HashMap<>()));
+        // the points' and installations' joins in one query over the same points (as two, the second found the
+        // points again by id); one row per point, installation and register, in no order (sorted below)
+        Sql.format("""
+                select %s as target, p.id, p.public_id, p.name, p.premise_id,
+                       pr.public_id as premise_public_id, pr.number as premise_number, p.resource, p.quantity,
+                       p.tariff, p.subunit, i.id as installation_id, m.serial, m.register_digits, i.installed_at,
+                       i.removed_at, i.initial_value, i.final_value, m.next_verification, r.id as register_id, r.unit,
+                       r.storage
+                from metering_point p
+                left join premise pr on pr.id = p.premise_id
+                left join (meter_installation i join meter m on m.id = i.meter_id)
+                     on i.point_id = p.id and i.installed_at < :to and (i.removed_at is null or i.removed_at > :from)
+                left join register r on r.meter_id = i.meter_id and r.quantity = p.quantity and r.tariff = p.tariff
+                     and r.subunit = p.subunit and r.function = 'INSTANTANEOUS' and r.storage in (0, 1)
+                where %s
+                """, Sql.of(target),
+                Sql.of("(" + target + ", p.resource) in (select * from unnest(cast(:targets as bigint[]),"
+                        + " cast(:resources as text[])))").and(scope.visible("p.building_id", "p.premise_id")))
+                .on(jdbc).param("targets", array(windows.stream().map(TargetWindow::targetId).toList()))
+                .param("resources", array(windows.stream().map(w -> w.resource().name()).toList()))
+                .param("from", utc(first.from())).param("to", utc(first.to()))
+                .query(rs -> {
+                    Resource resource = Resource.valueOf(rs.getString("resource"));
+                    for (int n : wanted.get(resource).get(rs.getLong("target"))) {
+                        row(rs, resource, byTarget.get(n));
+                    }
+                });
+        List<TargetPoints> out = new ArrayList<>(windows.size());
+        for (int n = 0; n < windows.size(); n++) {
+            // sorted here: PostgreSQL took longer over sorting a portfolio's wide rows than over finding them
+            List<PointBuilder> points = new ArrayList<>(byTarget.get(n).values());
+            points.sort(Comparator.comparing(PointBuilder::point, POINT_ORDER));
+            List<PointRow> rows = new ArrayList<>(points.size());
+            List<List<InstallationRow>> installations = new ArrayList<>(points.size());
+            for (PointBuilder p : points) {
+                rows.add(p.point());
+                if (p.installations().size() > 1) {
+                    p.installations().sort(INSTALLATION_ORDER);
+                }
+                for (InstallationRow i : p.installations()) {
+                    if (i.registers().size() > 1) {
+                        i.registers().sort(Comparator.comparingLong(RegisterRow::registerId));
+                    }
+                }
+                installations.add(p.installations());
+            }
+            out.add(new TargetPoints(windows.get(n), rows, installations));
+        }
+        return out;
+    }
+
+    /** A row of {@link #points}: its point, installation and register added to a target's points. */
+    private static void row(ResultSet rs, Resource resource, Map<Long, PointBuilder> points) throws SQLException {
+        long id = rs.getLong("id");
+        PointBuilder p = points.get(id);
+        if (p == null) {
+            p = new PointBuilder(new PointRow(id, rs.getObject("public_id", UUID.class), rs.getString("name"),
+                    (Long) rs.getObject("premise_id"), rs.getObject("premise_public_id", UUID.class),
+                    rs.getString("premise_number"), resource, Quantity.valueOf(rs.getString("quantity")),
+                    rs.getInt("tariff"), rs.getInt("subunit")), new ArrayList<>(1));
+            points.put(id, p);
+        }
+        long installation = rs.getLong("installation_id");
+        if (rs.wasNull()) {
+            return;
+        }
+        InstallationRow i = p.installation(installation);
+        if (i == null) {
+            i = new InstallationRow(installation, rs.getString("serial"), (Integer) rs.getObject("register_digits"),
+                    instant(rs, "installed_at"), instant(rs, "removed_at"), rs.getBigDecimal("initial_value"),
+                    rs.getBigDecimal("final_value"), rs.getObject("next_verification", LocalDate.class),
+                    new ArrayList<>(2));
+            p.installations().add(i);
+        }
+        long register = rs.getLong("register_id");
+        if (!rs.wasNull()) {
+            i.registers().add(new RegisterRow(register, rs.getString("unit"), rs.getLong("storage")));
+        }
+    }
+
+    private record PointBuilder(PointRow point, List<InstallationRow> installations) {
+
+        InstallationRow installation(long id) {
+            for (InstallationRow i : installations) {
+                if (i.id() == id) {
+                    return i;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Building-level points first, then premises by the length of their number and the number character by
+     * character ("2" before "10", "10" before "10а"), then by name.
+     */
+    private static final Comparator<PointRow> POINT_ORDER = Comparator
+            .comparing((PointRow p) -> !p.buildingLevel())
+            .thenComparing(PointRow::premiseNumber, Comparator.nullsLast(
+                    Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
+            .thenComparing(PointRow::name)
+            .thenComparingLong(PointRow::id);
+
+    private static final Comparator<InstallationRow> INSTALLATION_ORDER = Comparator
+            .comparing(InstallationRow::installedAt).thenComparingLong(InstallationRow::id);
 
     /** Which readings of a register are read. */
     enum Loading {
@@ -181,29 +290,26 @@ public class ConsumptionRepository {
         /** More boundaries than this and reading the whole window costs no more than two look-ups per boundary. */
         static final int NEIGHBOURS_UP_TO = 13;
 
-        boolean neighbours(PointWindow w) {
+        boolean neighbours(TargetWindow w) {
             return this == NEIGHBOURS || this == AUTOMATIC && w.boundaries().size() <= NEIGHBOURS_UP_TO;
         }
     }
 
-    /**
-     * @param registers its meter's registers of the point's quantity, filled from the query's further rows
-     * @param windows   the windows of its point, by their index in the group's list
-     */
-    private record InstallationRow(long id, String serial, Integer digits, Instant installedAt, Instant removedAt,
-                                   BigDecimal initialValue, BigDecimal finalValue, LocalDate nextVerification,
-                                   List<RegisterRow> registers, List<Integer> windows) {
+    /** @param registers its meter's registers of the point's quantity */
+    record InstallationRow(long id, String serial, Integer digits, Instant installedAt, Instant removedAt,
+                           BigDecimal initialValue, BigDecimal finalValue, LocalDate nextVerification,
+                           List<RegisterRow> registers) {
     }
 
-    private record RegisterRow(long registerId, String unit, long storage) {
+    record RegisterRow(long registerId, String unit, long storage) {
     }
 
     private record Chosen(InstallationRow row, Unit unit, RegisterRow current, RegisterRow dueDate) {
     }
 
     /**
-     * Each window's point's installations overlapping its period, with the readings of their registers in the
-     * window; one {@link PointInput} per window, in order. A fixed number of queries however many points.
+     * The readings of each target's points' registers in its window: one {@link PointInput} per point, one list
+     * per target, in order. A fixed number of queries however many points.
      *
      * <p>The calculator sums the steps between consecutive readings. Where none of those steps goes down or
      * changes the number of decimals ({@code reading_irregular_step}, kept by a trigger on every insert), the
@@ -215,89 +321,53 @@ public class ConsumptionRepository {
      * One case could in theory differ: a register wrapping past its last digit between a due-date value and
      * the next current reading, with more than a tenth of its range consumed within the window.
      */
-    public List<PointInput> inputs(List<PointWindow> windows, AccessScope scope) {
-        return inputs(windows, scope, Loading.AUTOMATIC);
+    List<List<PointInput>> inputs(List<TargetPoints> targets) {
+        return inputs(targets, Loading.AUTOMATIC);
     }
 
-    List<PointInput> inputs(List<PointWindow> windows, AccessScope scope, Loading loading) {
-        // windows of one period in one time zone share their boundaries: a group is read with a few queries, its
+    List<List<PointInput>> inputs(List<TargetPoints> targets, Loading loading) {
+        // targets of one period in one time zone share their boundaries: a group is read with a few queries, its
         // boundaries and window passed once
-        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int n = 0; n < windows.size(); n++) {
-            PointWindow w = windows.get(n);
-            groups.computeIfAbsent(List.of(w.boundaries(), w.readFrom(), w.readTo()), k -> new ArrayList<>()).add(n);
+        Map<List<Object>, List<TargetPoints>> groups = new LinkedHashMap<>();
+        targets.forEach(t -> groups.computeIfAbsent(t.window().period(), k -> new ArrayList<>()).add(t));
+        Map<TargetPoints, List<PointInput>> read = new IdentityHashMap<>();
+        for (List<TargetPoints> group : groups.values()) {
+            readGroup(group, loading, read);
         }
-        List<List<MeterInstallation>> byWindow = new ArrayList<>(windows.size());
-        windows.forEach(w -> byWindow.add(new ArrayList<>()));
-        for (List<Integer> group : groups.values()) {
-            readGroup(windows, group, scope, loading, byWindow);
-        }
-        List<PointInput> out = new ArrayList<>(windows.size());
-        for (int n = 0; n < windows.size(); n++) {
-            out.add(new PointInput(windows.get(n).point().quantity(), byWindow.get(n)));
-        }
-        return out;
+        return targets.stream().map(read::get).toList();
     }
 
-    private void readGroup(List<PointWindow> windows, List<Integer> group, AccessScope scope, Loading loading,
-            List<List<MeterInstallation>> byWindow) {
-        PointWindow first = windows.get(group.get(0));
-        Map<Long, List<Integer>> windowsOfPoint = new HashMap<>();
-        group.forEach(n -> windowsOfPoint.computeIfAbsent(windows.get(n).point().id(), k -> new ArrayList<>()).add(n));
-        // each installation overlapping the period with its registers of the point's quantity, one row per register
-        // (an installation's rows one after the other, as sorted)
-        List<InstallationRow> installations = new ArrayList<>();
-        Sql.format("""
-                select i.id, i.point_id, m.serial, m.register_digits, i.installed_at, i.removed_at,
-                       i.initial_value, i.final_value, m.next_verification, r.id as register_id, r.unit, r.storage
-                from metering_point p
-                join meter_installation i on i.point_id = p.id
-                     and i.installed_at < :to and (i.removed_at is null or i.removed_at > :from)
-                join meter m on m.id = i.meter_id
-                left join register r on r.meter_id = i.meter_id and r.quantity = p.quantity and r.tariff = p.tariff
-                     and r.subunit = p.subunit and r.function = 'INSTANTANEOUS' and r.storage in (0, 1)
-                where p.id = any(cast(:points as bigint[])) and %s
-                order by i.point_id, i.installed_at, r.id""", scope.visible("p.building_id", "p.premise_id"))
-                .on(jdbc)
-                .param("points", array(new ArrayList<>(windowsOfPoint.keySet())))
-                .param("from", utc(first.from())).param("to", utc(first.to()))
-                .query(rs -> {
-                    long id = rs.getLong("id");
-                    InstallationRow i = installations.isEmpty() ? null : installations.get(installations.size() - 1);
-                    if (i == null || i.id() != id) {
-                        i = new InstallationRow(id, rs.getString("serial"), (Integer) rs.getObject("register_digits"),
-                                instant(rs, "installed_at"), instant(rs, "removed_at"),
-                                rs.getBigDecimal("initial_value"), rs.getBigDecimal("final_value"),
-                                rs.getObject("next_verification", LocalDate.class), new ArrayList<>(2),
-                                windowsOfPoint.get(rs.getLong("point_id")));
-                        installations.add(i);
-                    }
-                    long register = rs.getLong("register_id");
-                    if (!rs.wasNull()) {
-                        i.registers().add(new RegisterRow(register, rs.getString("unit"), rs.getLong("storage")));
-                    }
-                });
+    private void readGroup(List<TargetPoints> group, Loading loading, Map<TargetPoints, List<PointInput>> read) {
+        TargetWindow first = group.get(0).window();
         boolean neighbours = loading.neighbours(first);
-        List<Chosen> chosen = new ArrayList<>();
+        // an installation of a point in several targets of the group is read once
+        Map<Long, Chosen> chosen = new LinkedHashMap<>();
         List<Long> near = new ArrayList<>();
         Map<Long, List<Instant>> edges = new HashMap<>();
         List<Long> whole = new ArrayList<>();
-        for (InstallationRow i : installations) {
-            Quantity quantity = windows.get(i.windows().get(0)).point().quantity();
-            Chosen c = choose(i, quantity, i.registers());
-            chosen.add(c);
-            for (RegisterRow r : new RegisterRow[] {c.current, c.dueDate}) {
-                if (r == null) {
-                    continue;
-                }
-                if (neighbours) {
-                    near.add(r.registerId());
-                    List<Instant> own = edges(first, i);
-                    if (!own.isEmpty()) {
-                        edges.put(r.registerId(), own);
+        for (TargetPoints t : group) {
+            for (int n = 0; n < t.points().size(); n++) {
+                Quantity quantity = t.points().get(n).quantity();
+                for (InstallationRow i : t.installations().get(n)) {
+                    if (chosen.containsKey(i.id())) {
+                        continue;
                     }
-                } else {
-                    whole.add(r.registerId());
+                    Chosen c = choose(i, quantity, i.registers());
+                    chosen.put(i.id(), c);
+                    for (RegisterRow r : new RegisterRow[] {c.current, c.dueDate}) {
+                        if (r == null) {
+                            continue;
+                        }
+                        if (neighbours) {
+                            near.add(r.registerId());
+                            List<Instant> own = edges(first, i);
+                            if (!own.isEmpty()) {
+                                edges.put(r.registerId(), own);
+                            }
+                        } else {
+                            whole.add(r.registerId());
+                        }
+                    }
                 }
             }
         }
@@ -308,12 +378,22 @@ public class ConsumptionRepository {
         if (!whole.isEmpty()) {
             every(whole, first, found);
         }
-        for (Chosen c : chosen) {
+        Map<Long, MeterInstallation> meters = new HashMap<>();
+        for (Chosen c : chosen.values()) {
             InstallationRow i = c.row;
-            MeterInstallation m = new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), i.initialValue(),
+            meters.put(i.id(), new MeterInstallation(i.serial(), i.installedAt(), i.removedAt(), i.initialValue(),
                     i.finalValue(), i.digits(), c.unit, series(c.current, c.unit, found),
-                    series(c.dueDate, c.unit, found), i.nextVerification());
-            i.windows().forEach(n -> byWindow.get(n).add(m));
+                    series(c.dueDate, c.unit, found), i.nextVerification()));
+        }
+        for (TargetPoints t : group) {
+            List<PointInput> inputs = new ArrayList<>(t.points().size());
+            for (int n = 0; n < t.points().size(); n++) {
+                List<InstallationRow> rows = t.installations().get(n);
+                List<MeterInstallation> installed = new ArrayList<>(rows.size());
+                rows.forEach(i -> installed.add(meters.get(i.id())));
+                inputs.add(new PointInput(t.points().get(n).quantity(), installed));
+            }
+            read.put(t, inputs);
         }
     }
 
@@ -324,7 +404,7 @@ public class ConsumptionRepository {
      * <p>The register ids come from the scoped query of the same snapshot, so these readings need no scope of
      * their own.
      */
-    private List<Long> neighbours(List<Long> registers, Map<Long, List<Instant>> edges, PointWindow window,
+    private List<Long> neighbours(List<Long> registers, Map<Long, List<Instant>> edges, TargetWindow window,
             Map<Long, List<Sample>> found) {
         // a row names its register by its place in the list, so that its readings are found without a hash look-up
         List<List<Sample>> byPlace = new ArrayList<>(registers.size());
@@ -336,8 +416,11 @@ public class ConsumptionRepository {
             edgeInstants.add(at);
         }));
         List<Long> irregular = new ArrayList<>();
-        // the reading after an instant is looked up only when none is at it: the condition on "before" alone
-        // makes PostgreSQL skip that index look-up
+        // the reading after an instant is needed only when none is at it: looked up by a second query for those
+        // alone, since a lateral look-up skipped by its condition still cost PostgreSQL about a tenth of the query
+        List<Long> laterRegisters = new ArrayList<>();
+        List<Instant> laterInstants = new ArrayList<>();
+        List<Integer> laterPlaces = new ArrayList<>();
         jdbc.sql("""
                 with wanted as (
                     select r.register_id, r.n,
@@ -354,44 +437,58 @@ public class ConsumptionRepository {
                     join wanted w on w.register_id = e.register_id
                     where not w.irregular
                 )
-                select w.register_id, w.n - 1 as place, w.irregular,
-                       before.measured_at as before_at, before.value as before_value, after.measured_at as after_at, after.value as after_value
+                select w.register_id, w.n - 1 as place, w.irregular, i.at,
+                       before.measured_at as before_at, before.value as before_value
                 from wanted w
                 left join instants i on i.register_id = w.register_id
                 left join lateral (select x.measured_at, x.value from reading x
                                    where i.at is not null and x.register_id = w.register_id
                                      and x.measured_at <= i.at and x.measured_at >= :read_from
                                    order by x.measured_at desc limit 1) before on true
-                left join lateral (select x.measured_at, x.value from reading x
-                                   where i.at is not null and (before.measured_at is null or before.measured_at < i.at)
-                                     and x.register_id = w.register_id and x.measured_at > i.at
-                                     and x.measured_at <= :read_to
-                                   order by x.measured_at limit 1) after on true
                 where not w.irregular or i.at is null""")
                 .param("registers", array(registers))
                 .param("boundaries", array(window.boundaries()))
                 .param("edge_registers", array(edgeRegisters)).param("edge_instants", array(edgeInstants))
-                .param("read_from", utc(window.readFrom())).param("read_to", utc(window.readTo()))
+                .param("read_from", utc(window.readFrom()))
+                .param("read_to", utc(window.readTo()))
                 .query(rs -> {
                     if (rs.getBoolean("irregular")) {
                         irregular.add(rs.getLong("register_id"));
                         return;
                     }
-                    List<Sample> series = byPlace.get(rs.getInt("place"));
+                    int place = rs.getInt("place");
+                    Instant at = instant(rs, "at");
                     Instant before = instant(rs, "before_at");
                     if (before != null) {
-                        series.add(new Sample(before, rs.getBigDecimal("before_value")));
+                        byPlace.get(place).add(new Sample(before, rs.getBigDecimal("before_value")));
                     }
-                    Instant after = instant(rs, "after_at");
-                    if (after != null) {
-                        series.add(new Sample(after, rs.getBigDecimal("after_value")));
+                    if (before == null || before.isBefore(at)) {
+                        laterRegisters.add(rs.getLong("register_id"));
+                        laterInstants.add(at);
+                        laterPlaces.add(place);
                     }
                 });
+        if (!laterRegisters.isEmpty()) {
+            jdbc.sql("""
+                    select l.place, x.measured_at, x.value
+                    from unnest(cast(:registers as bigint[]), cast(:instants as timestamptz[]), cast(:places as int[]))
+                         as l(register_id, at, place)
+                    cross join lateral (select x.measured_at, x.value from reading x
+                                        where x.register_id = l.register_id and x.measured_at > l.at
+                                          and x.measured_at <= :read_to
+                                        order by x.measured_at limit 1) x""")
+                    .param("registers", array(laterRegisters)).param("instants", array(laterInstants))
+                    .param("places", array(laterPlaces)).param("read_to", utc(window.readTo()))
+                    .query(rs -> {
+                        byPlace.get(rs.getInt("place")).add(new Sample(instant(rs, "measured_at"),
+                                rs.getBigDecimal("value")));
+                    });
+        }
         return irregular.stream().distinct().toList();
     }
 
     /** Every reading of the registers in the window, into {@code found}. */
-    private void every(List<Long> registers, PointWindow window, Map<Long, List<Sample>> found) {
+    private void every(List<Long> registers, TargetWindow window, Map<Long, List<Sample>> found) {
         jdbc.sql("""
                 select x.register_id, x.measured_at, x.value from reading x
                 where x.register_id = any(cast(:registers as bigint[]))
@@ -409,7 +506,7 @@ public class ConsumptionRepository {
      * its installation and removal within the window (a reading at exactly that moment decides whether the act's
      * value is used, and a boundary's neighbour may lie outside the installation).
      */
-    private static List<Instant> edges(PointWindow w, InstallationRow i) {
+    private static List<Instant> edges(TargetWindow w, InstallationRow i) {
         List<Instant> out = new ArrayList<>(2);
         for (Instant edge : new Instant[] {i.installedAt(), i.removedAt()}) {
             if (edge != null && !edge.isBefore(w.readFrom()) && !edge.isAfter(w.readTo())) {

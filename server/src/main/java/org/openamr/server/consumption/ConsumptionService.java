@@ -3,7 +3,6 @@ package org.openamr.server.consumption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,53 +98,40 @@ public class ConsumptionService {
                 }
             }));
         }
-        List<List<PointRow>> points = new ArrayList<>(Collections.nCopies(requests.size(), null));
-        for (TargetKind kind : found.keySet()) {
-            List<Integer> indexes = new ArrayList<>();
-            for (int n = 0; n < requests.size(); n++) {
-                if (targets.get(n).kind() == kind) {
-                    indexes.add(n);
-                }
-            }
-            List<List<PointRow>> ofKind = repository.points(kind,
-                    indexes.stream().map(n -> targets.get(n).id()).toList(),
-                    indexes.stream().map(resources::get).toList(), scope);
-            for (int k = 0; k < indexes.size(); k++) {
-                points.set(indexes.get(k), ofKind.get(k));
-            }
-        }
         var margin = resolution.maxInterpolationDistance();
-        List<ConsumptionRepository.PointWindow> windows = new ArrayList<>();
+        List<ConsumptionRepository.TargetWindow> windows = new ArrayList<>(requests.size());
         for (int n = 0; n < requests.size(); n++) {
+            List<Instant> boundaries = boundaries(intervals.get(n));
+            windows.add(new ConsumptionRepository.TargetWindow(targets.get(n).kind(), targets.get(n).id(),
+                    resources.get(n), boundaries, boundaries.get(0).minus(margin),
+                    boundaries.get(boundaries.size() - 1).plus(margin)));
+        }
+        List<ConsumptionRepository.TargetPoints> points = repository.points(windows, scope);
+        for (int n = 0; n < requests.size(); n++) {
+            int size = points.get(n).points().size();
             List<Interval> iv = intervals.get(n);
-            long cells = (long) points.get(n).size() * iv.size();
+            long cells = (long) size * iv.size();
             if (cells > MAX_CELLS) {
-                throw new BadRequestException(points.get(n).size() + " points × " + iv.size()
+                throw new BadRequestException(size + " points × " + iv.size()
                         + " intervals is more than " + MAX_CELLS
                         + " figures in one query: shorten the period or choose a coarser resolution");
             }
             if (withReadings && cells > MAX_CELLS_WITH_READINGS) {
-                throw new BadRequestException(points.get(n).size() + " points × " + iv.size()
+                throw new BadRequestException(size + " points × " + iv.size()
                         + " intervals is more than " + MAX_CELLS_WITH_READINGS + " figures with their readings: ask"
                         + " with readings=false, for a shorter period or a coarser resolution");
             }
-            List<Instant> boundaries = boundaries(iv);
-            Instant first = boundaries.get(0);
-            Instant last = boundaries.get(boundaries.size() - 1);
-            for (PointRow p : points.get(n)) {
-                windows.add(new ConsumptionRepository.PointWindow(p, boundaries, first.minus(margin),
-                        last.plus(margin)));
-            }
         }
-        List<PointInput> inputs = repository.inputs(windows, scope);
+        List<List<PointInput>> inputs = repository.inputs(points);
         List<ConsumptionReport> out = new ArrayList<>(requests.size());
-        int w = 0;
         for (int n = 0; n < requests.size(); n++) {
             Target target = targets.get(n);
             ConsumptionCalculator calculator = ConsumptionCalculator.of(resolution, target.zone());
-            List<ConsumptionReport.PointResult> results = new ArrayList<>(points.get(n).size());
-            for (PointRow p : points.get(n)) {
-                PointInput input = inputs.get(w++);
+            List<PointRow> rows = points.get(n).points();
+            List<ConsumptionReport.PointResult> results = new ArrayList<>(rows.size());
+            for (int k = 0; k < rows.size(); k++) {
+                PointRow p = rows.get(k);
+                PointInput input = inputs.get(n).get(k);
                 results.add(new ConsumptionReport.PointResult(p, Units.unitOf(p.quantity()),
                         calculator.calculate(input, intervals.get(n)), input.installations()));
             }

@@ -17,11 +17,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.consumption.ConsumptionRepository.Loading;
-import org.openamr.server.consumption.ConsumptionRepository.PointWindow;
+import org.openamr.server.consumption.ConsumptionRepository.TargetPoints;
+import org.openamr.server.consumption.ConsumptionRepository.TargetWindow;
 import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.reading.ReadingPartitions;
 import org.openamr.server.security.AccessScope;
@@ -60,7 +62,7 @@ class ConsumptionLoadingTest {
 
     final Random random = new Random(20261206);
     final AccessScope everything = new AccessScope.Everything("test");
-    List<PointRow> points;
+    Target target;
     /** registers given a decrease, a rollover or another scale on purpose */
     final Set<Long> irregularOnPurpose = new HashSet<>();
     final Set<Long> allRegisters = new HashSet<>();
@@ -129,11 +131,7 @@ class ConsumptionLoadingTest {
             i += size;
         }
         jdbc.sql("analyze reading").update();
-        Target target = repository.target(TargetKind.BUILDING, fx.publicId("building", building), everything)
-                .orElseThrow();
-        points = new ArrayList<>(repository.points(target, Resource.HEAT, everything));
-        points.addAll(repository.points(target, Resource.COLD_WATER, everything));
-        assertThat(points).hasSize(POINTS);
+        target = repository.target(TargetKind.BUILDING, fx.publicId("building", building), everything).orElseThrow();
     }
 
     /** A register's readings: hourly to every few days, some at local midnight, rising but for what is on purpose. */
@@ -247,18 +245,27 @@ class ConsumptionLoadingTest {
         intervals.forEach(i -> boundaries.add(i.start()));
         boundaries.add(intervals.get(intervals.size() - 1).end());
         Duration margin = resolution.maxInterpolationDistance();
-        List<PointWindow> windows = points.stream().map(p -> new PointWindow(p, boundaries,
-                boundaries.get(0).minus(margin), boundaries.get(boundaries.size() - 1).plus(margin))).toList();
-        List<PointInput> every = transactions.execute(s -> repository.inputs(windows, everything,
-                Loading.EVERY_READING));
-        List<PointInput> near = transactions.execute(s -> repository.inputs(windows, everything, Loading.NEIGHBOURS));
+        List<TargetWindow> windows = Stream.of(Resource.HEAT, Resource.COLD_WATER)
+                .map(r -> new TargetWindow(TargetKind.BUILDING, target.id(), r, boundaries,
+                        boundaries.get(0).minus(margin), boundaries.get(boundaries.size() - 1).plus(margin)))
+                .toList();
+        List<PointRow> points = new ArrayList<>();
+        List<PointInput> every = new ArrayList<>();
+        List<PointInput> near = new ArrayList<>();
+        transactions.executeWithoutResult(s -> {
+            List<TargetPoints> targets = repository.points(windows, everything);
+            targets.forEach(t -> points.addAll(t.points()));
+            repository.inputs(targets, Loading.EVERY_READING).forEach(every::addAll);
+            repository.inputs(targets, Loading.NEIGHBOURS).forEach(near::addAll);
+        });
+        assertThat(points).hasSize(POINTS);
         ConsumptionCalculator calculator = ConsumptionCalculator.of(resolution, ZONE);
         int fewer = 0;
         Map<String, Integer> statuses = new HashMap<>();
-        for (int n = 0; n < windows.size(); n++) {
+        for (int n = 0; n < points.size(); n++) {
             List<PointInterval> a = calculator.calculate(every.get(n), intervals);
             List<PointInterval> b = calculator.calculate(near.get(n), intervals);
-            assertThat(b).as("point %s, %s %s–%s", windows.get(n).point().name(), resolution, from, to).isEqualTo(a);
+            assertThat(b).as("point %s, %s %s–%s", points.get(n).name(), resolution, from, to).isEqualTo(a);
             a.forEach(i -> statuses.merge(i.status().name() + (i.interpolated() ? "+interpolated" : ""), 1,
                     Integer::sum));
             for (int k = 0; k < every.get(n).installations().size(); k++) {
