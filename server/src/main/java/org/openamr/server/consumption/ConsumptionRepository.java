@@ -16,8 +16,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.openamr.mbus.quantity.Quantity;
@@ -342,9 +344,10 @@ public class ConsumptionRepository {
         boolean neighbours = loading.neighbours(first);
         // an installation of a point in several targets of the group is read once
         Map<Long, Chosen> chosen = new LinkedHashMap<>();
-        List<Long> near = new ArrayList<>();
+        // sets: a meter taken away and put back at a point has one register and two installations, read once
+        Set<Long> near = new LinkedHashSet<>();
         Map<Long, List<Instant>> edges = new HashMap<>();
-        List<Long> whole = new ArrayList<>();
+        Set<Long> whole = new LinkedHashSet<>();
         for (TargetPoints t : group) {
             for (int n = 0; n < t.points().size(); n++) {
                 Quantity quantity = t.points().get(n).quantity();
@@ -361,8 +364,8 @@ public class ConsumptionRepository {
                         if (neighbours) {
                             near.add(r.registerId());
                             List<Instant> own = edges(first, i);
-                            if (!own.isEmpty()) {
-                                edges.put(r.registerId(), own);
+                            if (!own.isEmpty()) { // the moments of each installation of the register
+                                edges.computeIfAbsent(r.registerId(), k -> new ArrayList<>(2)).addAll(own);
                             }
                         } else {
                             whole.add(r.registerId());
@@ -373,10 +376,10 @@ public class ConsumptionRepository {
         }
         Map<Long, List<Sample>> found = new HashMap<>();
         if (!near.isEmpty()) {
-            whole.addAll(neighbours(near, edges, first, found));
+            whole.addAll(neighbours(List.copyOf(near), edges, first, found));
         }
         if (!whole.isEmpty()) {
-            every(whole, first, found);
+            every(List.copyOf(whole), first, found);
         }
         Map<Long, MeterInstallation> meters = new HashMap<>();
         for (Chosen c : chosen.values()) {

@@ -50,6 +50,8 @@ class ConsumptionLoadingTest {
     static final Instant SPAN_FROM = LocalDate.of(2026, 8, 26).atStartOfDay(ZONE).toInstant();
     static final Instant SPAN_TO = LocalDate.of(2026, 12, 6).atStartOfDay(ZONE).toInstant();
     static final int POINTS = 48;
+    /** Points whose meter is taken away and put back within the span. */
+    static final int AGAIN = 8;
 
     @Autowired
     JdbcClient jdbc;
@@ -121,6 +123,27 @@ class ConsumptionLoadingTest {
                     value = series.lastEntry().getValue();
                 }
             }
+        }
+        // a meter taken away and put back at the same point (a repair, a verification) within the span: one
+        // register, two installations, each with its own moments in the window
+        for (int n = POINTS; n < POINTS + AGAIN; n++) {
+            long premise = fx.premise(building, null, Integer.toString(n + 1));
+            long point = fx.point(building, premise, "COLD_WATER");
+            long meter = fx.meter(tag + "-" + n + "-again", 8);
+            long current = fx.register(meter, "VOLUME", "m3", 0, 0);
+            allRegisters.add(current);
+            Instant away = between(SPAN_FROM.plus(Duration.ofDays(20)), SPAN_TO.minus(Duration.ofDays(30)));
+            Instant back = between(away.plus(Duration.ofDays(1)), away.plus(Duration.ofDays(20)));
+            Instant installed = Instant.parse("2020-01-01T00:00:00Z");
+            TreeMap<Instant, BigDecimal> before = series(current, installed, away,
+                    BigDecimal.valueOf(random.nextInt(50_000), 3), 3, 8);
+            fx.install(meter, point, installed, away, null, random.nextBoolean() ? before.lastEntry().getValue()
+                    .toPlainString() : null);
+            TreeMap<Instant, BigDecimal> after = series(current, back, null, before.lastEntry().getValue(), 3, 8);
+            fx.install(meter, point, back, null, random.nextBoolean() ? before.lastEntry().getValue().toPlainString()
+                    : null, null);
+            before.forEach((at, v) -> rows.add(new Object[] {current, at, v}));
+            after.forEach((at, v) -> rows.add(new Object[] {current, at, v}));
         }
         // stored in random order, in batches of random size: the trigger sees later readings before earlier ones
         Collections.shuffle(rows, random);
@@ -258,7 +281,7 @@ class ConsumptionLoadingTest {
             repository.inputs(targets, Loading.EVERY_READING).forEach(every::addAll);
             repository.inputs(targets, Loading.NEIGHBOURS).forEach(near::addAll);
         });
-        assertThat(points).hasSize(POINTS);
+        assertThat(points).hasSize(POINTS + AGAIN);
         ConsumptionCalculator calculator = ConsumptionCalculator.of(resolution, ZONE);
         int fewer = 0;
         Map<String, Integer> statuses = new HashMap<>();
