@@ -50,7 +50,7 @@ record DemoBanner(String url, Path dataDir, String busAddress, int apartments, i
                     + radio.meters() + " " + meterWord(radio.meters()) + " / meters, wM-Bus, mode 5");
             line(b, "", "ещё " + radio.unassigned() + " слышны, не в реестре: «Неназначенные» / "
                     + radio.unassigned() + " more heard, not registered: \"Unassigned meters\"");
-            line(b, "Коллектор / Collector", (radio.page().isEmpty() ? "" : radio.page() + " (" + DemoCollector.WEB_USER
+            line(b, "Концентратор / Collector", (radio.page().isEmpty() ? "" : radio.page() + " (" + DemoCollector.WEB_USER
                     + " / " + DemoCollector.WEB_PASSWORD + ")"));
             line(b, "", radio.config().toString());
         }
@@ -100,6 +100,6 @@ record DemoBanner(String url, Path dataDir, String busAddress, int apartments, i
     }
 
     private static void line(StringBuilder b, String label, String value) {
-        b.append(String.format(" %-20s %s%n", label, value));
+        b.append(String.format(" %-24s %s%n", label, value));
     }
 }

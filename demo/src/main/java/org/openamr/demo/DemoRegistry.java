@@ -69,7 +69,7 @@ final class DemoRegistry {
     static final String MANAGEMENT_COMPANY = "УК «Демо»";
     static final String SERVICE_COMPANY = "ООО «Сервис-Демо»";
     static final String CHANNEL_NAME = "Демо-шина M-Bus / Demo M-Bus";
-    static final String COLLECTOR_CHANNEL_NAME = "Коллектор, радио / Collector, radio";
+    static final String COLLECTOR_CHANNEL_NAME = "Концентратор, радио / Collector, radio";
     /** Spring cron, seconds first: every minute. */
     static final String SCHEDULE = "0 * * * * *";
     static final String TOKEN_NAME = "demo";
