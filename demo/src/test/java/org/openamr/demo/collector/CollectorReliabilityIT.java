@@ -211,21 +211,23 @@ class CollectorReliabilityIT {
             Files.writeString(config, yaml(collector, radio, wired, bus,
                     serverOutput("server", "http://localhost:" + port, channel.token(), "")));
             for (; kills < KILLS; kills++) {
-                Child child = Child.start(config, dir.resolve("child-" + kills + ".log"));
-                child.awaitLine("STARTED", Duration.ofSeconds(30));
-                // a random moment of its life: receiving, storing, numbering a batch, or waiting for the server
-                Thread.sleep(300 + random.nextInt(2200));
-                child.kill();
+                try (Child child = Child.start(config, dir.resolve("child-" + kills + ".log"))) {
+                    child.awaitLine("STARTED", Duration.ofSeconds(30));
+                    // a random moment of its life: receiving, storing, numbering a batch, or waiting for the server
+                    Thread.sleep(300 + random.nextInt(2200));
+                    child.kill();
+                }
             }
             assertThat(radio.awaitEnd(90, TimeUnit.SECONDS)).as("the simulated radio period ends").isTrue();
             // the last run, left alone until its queue is empty; then stopped cleanly so the store can be read
-            Child last = Child.start(config, dir.resolve("child-last.log"));
-            last.awaitLine("STARTED", Duration.ofSeconds(30));
-            last.drain();
-            last.awaitLine("DRAINING", Duration.ofSeconds(10));
-            // a backlog of the kills' short lives, on a machine that may be busy with other builds
-            last.awaitLine("QUEUE server 0", Duration.ofSeconds(120));
-            last.terminate();
+            try (Child last = Child.start(config, dir.resolve("child-last.log"))) {
+                last.awaitLine("STARTED", Duration.ofSeconds(30));
+                last.drain();
+                last.awaitLine("DRAINING", Duration.ofSeconds(10));
+                // a backlog of the kills' short lives, on a machine that may be busy with other builds
+                last.awaitLine("QUEUE server 0", Duration.ofSeconds(120));
+                last.terminate();
+            }
         }
         ingestLog.detachAppender(ingest);
         long resent = List.copyOf(ingest.list).stream().map(ILoggingEvent::getFormattedMessage)
@@ -783,8 +785,11 @@ class CollectorReliabilityIT {
         return new Delivered(keys, duplicates, sent, rejected);
     }
 
-    /** A collector JVM: {@link CollectorChild} on this test's classpath, its log in a file. */
-    static final class Child {
+    /**
+     * A collector JVM: {@link CollectorChild} on this test's classpath, its log in a file. Closing it kills what is
+     * still running, so that a failed test leaves no collector behind.
+     */
+    static final class Child implements AutoCloseable {
         private final Process process;
         private final BufferedReader out;
         private final Path log;
@@ -834,6 +839,11 @@ class CollectorReliabilityIT {
         void kill() throws InterruptedException {
             process.toHandle().destroyForcibly();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        @Override
+        public void close() {
+            process.toHandle().destroyForcibly();
         }
 
         /** SIGTERM: the collector stops its inputs, lets deliveries finish, closes the store. */
