@@ -137,10 +137,11 @@ class StatementBuilder implements ReportBuilder {
      * The words each line repeats, looked up once per statement: on a portfolio's 30,000 lines, a code put together
      * per line and looked up cost as much as the rest of the line.
      */
-    private record Words(String noData, Map<StatementLine.Method, String> methods,
+    private record Words(String noData, Map<Resource, String> resources, Map<StatementLine.Method, String> methods,
                          Map<BoundarySource, String> sources) {
         Words(ReportTexts texts, Locale l) {
-            this(texts.say(l, "noData"), all(StatementLine.Method.class, m -> texts.say(l, "method." + m.name())),
+            this(texts.say(l, "noData"), all(Resource.class, r -> texts.resource(l, r)),
+                    all(StatementLine.Method.class, m -> texts.say(l, "method." + m.name())),
                     all(BoundarySource.class, s -> texts.say(l, "source." + s.name())));
         }
 
@@ -190,7 +191,7 @@ class StatementBuilder implements ReportBuilder {
                         : new Cell.Number(BigDecimal.valueOf(premise.entrance())),
                 Cell.text(line.point().premiseNumber()),
                 Cell.text(premise == null ? null : premise.personalAccount()),
-                Cell.text(texts.resource(l, e.resource())),
+                Cell.text(words.resources().get(e.resource())),
                 Cell.text(String.join(", ", line.serials())),
                 reading(start, words),
                 starts.of(line.start(), zone),
