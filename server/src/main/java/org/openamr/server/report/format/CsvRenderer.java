@@ -42,11 +42,19 @@ public class CsvRenderer implements ReportRenderer {
             lines.field(i == 0, options.fold(columns.get(i).label()), false);
         }
         lines.end();
+        // a column's value written as text again only when it differs from the line above's: a statement's lines
+        // share their period's times and many a verification date, whose texts were half of what its CSV took
+        Cell[] above = new Cell[columns.size()];
+        String[] aboveText = new String[columns.size()];
         for (Row row : table.rows()) {
             List<Cell> cells = row.cells();
             for (int i = 0; i < cells.size(); i++) {
                 Cell cell = cells.get(i);
-                lines.field(i == 0, options.fold(cell.plain()), cell instanceof Cell.Number);
+                if (!cell.equals(above[i])) { // a section's rows have as many cells as it has columns
+                    above[i] = cell;
+                    aboveText[i] = options.fold(cell.plain());
+                }
+                lines.field(i == 0, aboveText[i], cell instanceof Cell.Number);
             }
             lines.end();
         }
