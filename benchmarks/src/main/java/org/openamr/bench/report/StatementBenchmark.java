@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,6 +16,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,7 +267,9 @@ public final class StatementBenchmark {
             ok &= check(steps(dataSource), statement);
         }
         ReportFile csv = reports.make(request, ReportFormat.CSV, RenderOptions.DEFAULT, everything);
-        System.out.printf(Locale.ROOT, "CSV: %s, %,d bytes%n", csv.fileName(), csv.content().length);
+        // the digest shows that a change to the statement or its renderer left the file the same, byte for byte
+        System.out.printf(Locale.ROOT, "CSV: %s, %,d bytes, SHA-256 %s%n", csv.fileName(), csv.content().length,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv.content())));
 
         HikariDataSource pool = (HikariDataSource) dataSource;
         for (String heap : s.pdfHeaps()) {

@@ -25,26 +25,29 @@ public class ReportTexts {
 
     public String say(Locale locale, String key, Object... args) {
         if (args.length == 0) {
-            return fixed(locale, "report." + key, null);
+            return fixed(locale, "report.", key, null);
         }
         return messages.getMessage("report." + key, args, locale);
     }
 
     /**
      * Words without arguments, looked up once per language: a portfolio's statement says "measured" or "Гкал" on
-     * each of tens of thousands of lines, and the message source resolves each time. Keyed by language, then code
-     * (a code always comes with the same fallback), because a composite key cost more to hash and compare than the
-     * look-up it saves.
+     * each of tens of thousands of lines, and the message source resolves each time. Keyed by language, then the
+     * code's prefix, then the rest (a code always comes with the same fallback): a hit puts no code together, as a
+     * code built per look-up cost more to build and hash than the look-up itself.
      */
-    private final ConcurrentMap<Locale, ConcurrentMap<String, String>> fixedWords = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Locale, ConcurrentMap<String, ConcurrentMap<String, String>>> fixedWords =
+            new ConcurrentHashMap<>();
 
-    private String fixed(Locale locale, String code, String fallback) {
-        ConcurrentMap<String, String> words = fixedWords.computeIfAbsent(locale, k -> new ConcurrentHashMap<>());
-        String word = words.get(code);
+    private String fixed(Locale locale, String prefix, String name, String fallback) {
+        ConcurrentMap<String, String> words = fixedWords.computeIfAbsent(locale, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(prefix, k -> new ConcurrentHashMap<>());
+        String word = words.get(name);
         if (word == null) {
+            String code = prefix + name;
             word = fallback == null ? messages.getMessage(code, null, locale)
                     : messages.getMessage(code, null, fallback, locale);
-            words.put(code, word);
+            words.put(name, word);
         }
         return word;
     }
@@ -56,12 +59,12 @@ public class ReportTexts {
 
     /** A unit's symbol ({@code unit.<symbol>} of the pages: «м³», «Гкал»), the symbol itself when none is written. */
     public String unit(Locale locale, String symbol) {
-        return fixed(locale, "unit." + symbol, symbol);
+        return fixed(locale, "unit.", symbol, symbol);
     }
 
     /** A resource's name as the pages say it. */
     public String resource(Locale locale, org.openamr.server.point.MeteringPoint.Resource resource) {
-        return fixed(locale, "resource." + resource.name(), null);
+        return fixed(locale, "resource.", resource.name(), null);
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
