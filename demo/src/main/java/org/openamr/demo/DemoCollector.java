@@ -69,8 +69,14 @@ public final class DemoCollector implements AutoCloseable {
             collector.start();
             return new DemoCollector(radio, collector, config);
         } catch (IOException | SQLException | ConfigException e) {
-            closeQuietly(radio);
-            throw new IllegalStateException("cannot start the demo's collector in " + dir + ": " + e.getMessage(), e);
+            IllegalStateException failure = new IllegalStateException("cannot start the demo's collector in " + dir
+                    + ": " + e.getMessage(), e);
+            try {
+                stop(radio);
+            } catch (UncheckedIOException notStopped) {
+                failure.addSuppressed(notStopped);
+            }
+            throw failure;
         }
     }
 
@@ -133,11 +139,11 @@ public final class DemoCollector implements AutoCloseable {
     /** The radio stops first, then the collector delivers what is in flight and closes its store. */
     @Override
     public void close() {
-        closeQuietly(radio);
+        stop(radio);
         collector.stop();
     }
 
-    private static void closeQuietly(RadioTcpServer radio) {
+    private static void stop(RadioTcpServer radio) {
         if (radio == null) {
             return;
         }

@@ -115,10 +115,12 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
                         seconds(history.took())));
         Path data = embedded.getIfAvailable() == null ? null : embedded.getObject().dataDirectory();
         YearMonth month = YearMonth.now(DemoBuilding.ZONE);
-        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        String port = environment.getProperty("local.server.port", "8080");
+        String url = "http://localhost:" + port;
         if (radio != null) {
-            collector = DemoCollector.start(radio, collectorDirectory(data),
-                    "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080"), radioSite.token());
+            // the demo listens on loopback only: the collector on the same box reaches it there
+            collector = DemoCollector.start(radio, collectorDirectory(data), "http://127.0.0.1:" + port,
+                    radioSite.token());
         }
         banner = new DemoBanner(url, data, bus.channelAddress(), building.apartments().size(), building.meterCount(),
                 settings, site.logins(), site.buildingPublicId(), month,

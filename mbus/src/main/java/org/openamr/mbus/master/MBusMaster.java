@@ -253,7 +253,7 @@ public final class MBusMaster implements AutoCloseable {
         LongFrame[] previous = {null};
         while (true) {
             VariableDataResponse r = request(address, fcb, slave, expected, previous);
-            frames.add(previous[0]);
+            frames.add(previous[0]); // the frame request() accepted as this telegram
             if (first == null) {
                 first = clock.instant();
                 if (expected == null && r.header() instanceof LongHeader h) {
