@@ -27,7 +27,9 @@ create table alarm (
     raised_detail        text not null,
     raised_readings      jsonb not null default '[]',
     acknowledged_at      timestamptz,
+    -- the user's name as the journal shows it, and their public id
     acknowledged_by      text,
+    acknowledged_by_id   uuid,
     acknowledged_comment text,
     cleared_at           timestamptz,
     cleared_evidence_at  timestamptz,
@@ -51,6 +53,26 @@ create table alarm_change (
     at          timestamptz not null default now()
 );
 create index alarm_change_alarm_idx on alarm_change (alarm_id);
+
+-- written by a trigger, so that no code path that changes an alarm can forget its notification
+create function alarm_change_row() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        insert into alarm_change (alarm_id, change, at) values (new.id, 'RAISED', new.raised_at);
+        if new.cleared_at is not null then
+            insert into alarm_change (alarm_id, change, at) values (new.id, 'CLEARED', new.cleared_at);
+        end if;
+        return null;
+    end if;
+    if old.acknowledged_at is null and new.acknowledged_at is not null then
+        insert into alarm_change (alarm_id, change, at) values (new.id, 'ACKNOWLEDGED', new.acknowledged_at);
+    end if;
+    if old.cleared_at is null and new.cleared_at is not null then
+        insert into alarm_change (alarm_id, change, at) values (new.id, 'CLEARED', new.cleared_at);
+    end if;
+    return null;
+end $$;
+create trigger alarm_change_outbox after insert or update on alarm for each row execute function alarm_change_row();
 
 -- Rule parameters as JSON of the rule's Parameters record: a default per rule (resource null) or per rule and
 -- resource, overridden for a building and for a point; the most specific row wins. A rule without a row uses the

@@ -38,6 +38,11 @@ public class Balances {
             Resolution resolution, AccessScope scope) {
         ConsumptionReport report = consumption.report(TargetKind.BUILDING, building, resource, from, to, resolution,
                 false, scope);
+        return balance(building, report, resolution);
+    }
+
+    /** The balance of a building's consumption report (a BUILDING target), as {@link #of} makes it. */
+    public static BuildingBalance balance(UUID building, ConsumptionReport report, Resolution resolution) {
         ConsumptionReport.Total house = report.total(ConsumptionReport.Group.BUILDING_METERS);
         ConsumptionReport.Total flats = report.total(ConsumptionReport.Group.PREMISES);
         List<BuildingBalance.Row> rows = new ArrayList<>(report.intervals().size());

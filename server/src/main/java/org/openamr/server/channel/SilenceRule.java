@@ -42,6 +42,21 @@ public class SilenceRule {
         return out;
     }
 
+    /**
+     * The time between two scheduled polls of each enabled polled channel with a schedule, by channel id: the
+     * period the alarm rules count silence in, so that they and this page agree.
+     */
+    public Map<Long, Duration> schedulePeriods(Instant now) {
+        Map<Long, Duration> out = new HashMap<>();
+        for (ChannelRepository.Scheduled s : channels.scheduled()) {
+            Duration slot = slot(s.channel().scheduleCron(), s.channel().zone(), now);
+            if (slot != null) {
+                out.put(s.channel().id(), slot);
+            }
+        }
+        return out;
+    }
+
     /** The time between the schedule's next two slots; null for a schedule that does not parse or ends. */
     static Duration slot(String cron, ZoneId zone, Instant now) {
         try {

@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextConfiguration;
 /** A full server on a random port with its own fresh database. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// alarms are evaluated by the tests that want them, at the moment they choose, not by a timer racing other tests
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "openamr.alarms.enabled=false")
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 public @interface ServerTest {
 }

@@ -1,0 +1,123 @@
+package org.openamr.server.alarm.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openamr.server.api.BadRequestException;
+import org.openamr.server.point.MeteringPoint.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rules' settings ({@code alarm_rule_setting}): a row per rule and optionally resource, building or point. The
+ * most specific row that matches an object wins — point, then building with its resource, building, resource, the
+ * rule as a whole — and a rule without a matching row runs with its defaults ({@link RuleSetting#defaults}).
+ */
+@Repository
+public class RuleSettings {
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final JdbcClient jdbc;
+
+    RuleSettings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored setting. */
+    public record Setting(long id, RuleSetting rule, Resource resource, Long buildingId, Long pointId,
+                          boolean enabled, JsonNode parameters) {
+
+        int specificity() {
+            if (pointId != null) {
+                return 4;
+            }
+            if (buildingId != null) {
+                return resource != null ? 3 : 2;
+            }
+            return resource != null ? 1 : 0;
+        }
+    }
+
+    /** All settings, read once per evaluation. */
+    public Snapshot load() {
+        List<Setting> all = new ArrayList<>();
+        jdbc.sql("select * from alarm_rule_setting").query(rs -> {
+            String resource = rs.getString("resource");
+            all.add(new Setting(rs.getLong("id"), RuleSetting.valueOf(rs.getString("rule")),
+                    resource == null ? null : Resource.valueOf(resource), (Long) rs.getObject("building_id"),
+                    (Long) rs.getObject("point_id"), rs.getBoolean("enabled"), JSON.readTree(rs.getString("parameters"))));
+        });
+        return new Snapshot(all);
+    }
+
+    /**
+     * A rule's parameters from JSON, checked by its record: a value out of range is refused naming the field.
+     *
+     * @throws BadRequestException naming the field when the JSON does not make valid parameters
+     */
+    public static Object parse(RuleSetting rule, JsonNode parameters) {
+        try {
+            return JSON.treeToValue(parameters == null ? JSON.createObjectNode() : parameters, rule.parametersType());
+        } catch (JacksonException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof BadRequestException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof BadRequestException bad) {
+                throw bad;
+            }
+            throw new BadRequestException("parameters of " + rule + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The settings at one moment. */
+    public static final class Snapshot {
+
+        private final List<Setting> all;
+
+        Snapshot(List<Setting> all) {
+            this.all = List.copyOf(all);
+        }
+
+        /**
+         * The parameters a rule runs with for an object, or empty when it is off there.
+         *
+         * @param resource null for objects of no one resource
+         */
+        public Optional<Object> parameters(RuleSetting rule, Resource resource, Long buildingId, Long pointId) {
+            Setting best = null;
+            for (Setting s : all) {
+                if (s.rule() == rule && (s.resource() == null || s.resource() == resource)
+                        && (s.buildingId() == null || s.buildingId().equals(buildingId))
+                        && (s.pointId() == null || s.pointId().equals(pointId))
+                        && (best == null || s.specificity() > best.specificity())) {
+                    best = s;
+                }
+            }
+            if (best == null) {
+                return Optional.ofNullable(rule.defaults(resource));
+            }
+            if (!best.enabled()) {
+                return Optional.empty();
+            }
+            // a setting that only turns a rule on takes the defaults; parameters it names replace them all
+            if (best.parameters().isEmpty() && rule.defaults(resource) != null) {
+                return Optional.of(rule.defaults(resource));
+            }
+            try {
+                return Optional.of(parse(rule, best.parameters()));
+            } catch (BadRequestException stale) {
+                // a row written before a range was narrowed: the rule stays off rather than running on bad figures
+                return Optional.empty();
+            }
+        }
+    }
+}
