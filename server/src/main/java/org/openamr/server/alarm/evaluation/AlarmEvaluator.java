@@ -131,7 +131,15 @@ public class AlarmEvaluator {
             counts.put(kind, apply(kind, heat, rule(snapshot, RuleSetting.HEAT_RANGE,
                     p -> new HeatRangeRule((HeatRangeRule.Limits) p, kind)), now));
         }
-        counts.put(RuleKind.NO_READINGS, apply(RuleKind.NO_READINGS, inputs.silences(installed, now),
+        Map<Long, Long> meterOfPoint = new HashMap<>();
+        installed.forEach(i -> meterOfPoint.put(i.pointId(), i.meterId()));
+        Map<Long, Instant> newestReadings = new HashMap<>();
+        for (Subject<org.openamr.server.alarm.rule.RegisterReadings> r : registers) {
+            var samples = r.input().series().samples();
+            newestReadings.merge(meterOfPoint.get(r.place().pointId()), samples.get(samples.size() - 1).at(),
+                    (a, b) -> a.isAfter(b) ? a : b);
+        }
+        counts.put(RuleKind.NO_READINGS, apply(RuleKind.NO_READINGS, inputs.silences(installed, newestReadings, now),
                 rule(snapshot, RuleSetting.NO_READINGS, p -> new NoReadingsRule((NoReadingsRule.Parameters) p)), now));
         counts.put(RuleKind.VERIFICATION_DUE, apply(RuleKind.VERIFICATION_DUE,
                 inputs.verificationDates(installed, now), rule(snapshot, RuleSetting.VERIFICATION_DUE,

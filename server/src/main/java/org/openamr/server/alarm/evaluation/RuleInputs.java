@@ -197,9 +197,10 @@ class RuleInputs {
                     order by measured_at desc limit 1) x
                 where r.meter_id = any(:ids) and r.storage = 0 and r.tariff = 0 and r.subunit = 0
                   and r.qualifier = ''
-                  and ((r.quantity = 'VOLUME_FLOW' and r.unit = 'm³/h')
-                       or (r.quantity = 'TEMPERATURE_DIFFERENCE' and r.unit = 'K'))
+                  and ((r.quantity = 'VOLUME_FLOW' and r.unit = :flow_unit)
+                       or (r.quantity = 'TEMPERATURE_DIFFERENCE' and r.unit = :difference_unit))
                 order by r.meter_id, r.quantity, x.measured_at desc""").param("ids", ids)
+                .param("flow_unit", Unit.M3_PER_H.symbol()).param("difference_unit", Unit.KELVIN.symbol())
                 .query(rs -> {
                     Sample s = new Sample(instant(rs, "measured_at"), rs.getBigDecimal("value"));
                     (rs.getString("quantity").equals("VOLUME_FLOW") ? flow : deltaT).put(rs.getLong("meter_id"), s);
@@ -212,13 +213,20 @@ class RuleInputs {
         return out;
     }
 
-    /** Each installed meter's newest reading against its channel's schedule, and each channel's as a whole. */
-    List<Subject<Silence>> silences(List<Installed> installed, Instant now) {
+    /**
+     * Each installed meter's newest reading against its channel's schedule, and each channel's as a whole. A meter's
+     * newest reading is when it was last heard, or its newest stored reading when that is later (readings imported
+     * or backfilled do not pass through hearing it).
+     *
+     * @param newestReadings the newest stored reading of each meter's counted register, by meter id
+     */
+    List<Subject<Silence>> silences(List<Installed> installed, Map<Long, Instant> newestReadings, Instant now) {
         Map<Long, Duration> periods = silence.schedulePeriods(now);
         List<Subject<Silence>> out = new ArrayList<>();
         for (Installed m : meters(installed)) {
             out.add(new Subject<>(new Silence(AlarmObject.meter(m.meterUuid()),
-                    m.channelId() == null ? null : periods.get(m.channelId()), m.installedAt(), m.lastSeenAt(), now),
+                    m.channelId() == null ? null : periods.get(m.channelId()), m.installedAt(),
+                    latest(m.lastSeenAt(), newestReadings.get(m.meterId())), now),
                     m.meterPlace()));
         }
         jdbc.sql("""
@@ -271,9 +279,12 @@ class RuleInputs {
         return jdbc.sql("select max(last_seen_at) from meter").query((rs, n) -> instant(rs, "max")).single();
     }
 
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
-
 }
