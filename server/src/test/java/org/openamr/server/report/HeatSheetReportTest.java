@@ -126,6 +126,18 @@ class HeatSheetReportTest {
                         java.sql.Timestamp.from(msk("2026-11-25T12:00")))
                 .update();
 
+        // the flow-range rule saw the flow below Gmin from the evening of the 22nd to the night of the 23rd
+        jdbc.sql("""
+                insert into alarm (rule, severity, object_kind, object_id, building_id, object_label, raised_at,
+                    raised_evidence_at, raised_detail, cleared_at, cleared_evidence_at, cleared_detail)
+                select 'HEAT_FLOW_BELOW_RANGE', 'WARNING', 'METER', m.public_id, ?, 'house meter', ?, ?, 'flow 0.1 m3/h',
+                       ?, ?, 'flow 2 m3/h' from meter m where m.id = ?""")
+                .params(b, java.sql.Timestamp.from(msk("2026-11-22T22:05")),
+                        java.sql.Timestamp.from(msk("2026-11-22T22:00")),
+                        java.sql.Timestamp.from(msk("2026-11-23T02:05")),
+                        java.sql.Timestamp.from(msk("2026-11-23T02:00")), meter)
+                .update();
+
         long other = fx.building(org, "Europe/Moscow");
         bare = fx.publicId("building", other);
         fx.point(other, fx.premise(other, null, "1"), "HEAT");
@@ -187,6 +199,9 @@ class HeatSheetReportTest {
         assertThat(error[8]).as("functional failure").isEqualTo("4");
         assertThat(rows.get(REVERSE_DAY)[8]).as("change of flow direction").isEqualTo("5");
         assertThat(rows.get(REVERSE_DAY + 1)[8]).isEmpty();
+        assertThat(rows.get(22)[8]).as("the alarm journal's flow below Gmin").isEqualTo("1");
+        assertThat(rows.get(23)[8]).isEqualTo("1");
+        assertThat(rows.get(24)[8]).as("cleared in the night of the 23rd").isEmpty();
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.openamr.server.alarm.RuleKind;
  * {@link #FLOW_BELOW_RANGE}, and the range checks of {@link #FLOW_ABOVE_RANGE} and {@link #DELTA_T_BELOW_MINIMUM}
  * against the unit's configured limits (Gmin, Gmax, ΔTmin of the metering project), need those limits and the
  * instantaneous flow: the alarm rule {@code alarm.rule.HeatRangeRule} finds them, and {@link #ofRule} says which
- * alarm kind is which situation (not yet read by the heat sheet).
+ * alarm kind is which situation: a day with such an alarm open at any moment of it (from the
+ * reading that raised it to the one that cleared it) carries the situation's code.
  */
 public enum AbnormalSituation {
     /** расход ниже диапазона измерений (G &lt; Gmin) */

@@ -130,7 +130,8 @@ class HeatSheetBuilder implements ReportBuilder {
                 channels.get(0), channels.get(1), channels.get(2), channels.get(3),
                 r.temperature(Quantity.FLOW_TEMPERATURE), r.temperature(Quantity.RETURN_TEMPERATURE),
                 r.time(false), r.time(true),
-                repository.events(point.id(), meterIds, last, scope));
+                repository.events(point.id(), meterIds, last, scope),
+                repository.alarms(point.id(), meterIds, first, last, scope));
         List<HeatSheetDays.Day> sheet = HeatSheetDays.of(input);
 
         HeatUnit heat = request.heatUnit();

@@ -71,7 +71,7 @@ final class HeatSheetDays {
     record Input(List<Interval> days, ZoneId zone, List<PointInterval> energy, List<Part> energyReadings,
                  List<PointInterval> v1, List<PointInterval> v2, List<PointInterval> m1, List<PointInterval> m2,
                  List<Part> t1, List<Part> t2, List<Part> operating, List<Part> errorTime,
-                 List<HeatSheetRepository.Event> events) {
+                 List<HeatSheetRepository.Event> events, List<HeatSheetRepository.AlarmSpan> alarms) {
     }
 
     /**
@@ -115,6 +115,11 @@ final class HeatSheetDays {
                     AbnormalSituation.ofEvent(code).ifPresent(ns::add);
                 }
             });
+            for (HeatSheetRepository.AlarmSpan a : in.alarms()) {
+                if (a.from().isBefore(day.end()) && (a.to() == null || a.to().isAfter(day.start()))) {
+                    AbnormalSituation.ofRule(a.rule()).ifPresent(ns::add);
+                }
+            }
             if (errorHours != null && errorHours.signum() > 0) {
                 ns.add(AbnormalSituation.FUNCTIONAL_FAILURE);
             }

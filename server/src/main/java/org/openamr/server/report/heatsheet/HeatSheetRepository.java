@@ -48,6 +48,13 @@ class HeatSheetRepository {
     record Event(long meterId, Instant at, boolean raised, String code) {
     }
 
+    /**
+     * An alarm of a heat range rule (НС 1–3) of a meter, from the reading that raised it to the one that cleared it
+     * ({@code to} null while it is open).
+     */
+    record AlarmSpan(org.openamr.server.alarm.RuleKind rule, Instant from, Instant to) {
+    }
+
     private final JdbcClient jdbc;
 
     HeatSheetRepository(JdbcClient jdbc) {
@@ -153,6 +160,32 @@ class HeatSheetRepository {
                 .on(jdbc).param("meters", meterIds).param("point", pointId).param("to", utc(to))
                 .query((rs, n) -> new Event(rs.getLong("meter_id"), instant(rs, "occurred_at"),
                         "RAISED".equals(rs.getString("kind")), rs.getString("code")))
+                .list();
+    }
+
+    /**
+     * The alarms of the meters that are abnormal situations (the heat range rules), overlapping the period: the
+     * heat sheet's НС 1–3 are the alarm journal's, not a second computation of the same thing.
+     */
+    List<AlarmSpan> alarms(long pointId, List<Long> meterIds, Instant from, Instant to, AccessScope scope) {
+        if (meterIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> rules = java.util.Arrays.stream(org.openamr.server.alarm.RuleKind.values())
+                .filter(k -> AbnormalSituation.ofRule(k).isPresent()).map(Enum::name).toList();
+        return Sql.format("""
+                select a.rule, coalesce(a.raised_evidence_at, a.raised_at) as since,
+                       coalesce(a.cleared_evidence_at, a.cleared_at) as until
+                from alarm a join meter m on a.object_kind = 'METER' and a.object_id = m.public_id
+                where m.id in (:meters) and a.rule in (:rules) and coalesce(a.raised_evidence_at, a.raised_at) < :to
+                  and (a.cleared_at is null or coalesce(a.cleared_evidence_at, a.cleared_at) > :from) and exists (
+                    select 1 from meter_installation i join metering_point p on p.id = i.point_id
+                    where i.meter_id = m.id and p.id = :point and %s)
+                order by since""", scope.wholeBuilding("p.building_id"))
+                .on(jdbc).param("meters", meterIds).param("rules", rules).param("point", pointId)
+                .param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new AlarmSpan(org.openamr.server.alarm.RuleKind.valueOf(rs.getString("rule")),
+                        instant(rs, "since"), instant(rs, "until")))
                 .list();
     }
 
