@@ -224,6 +224,26 @@ class AccessMatrixTest {
         c.add(new Call("GET", subscriptions + "/{id}/runs", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription() + "/runs", null));
         c.add(new Call("POST", subscriptions + "/{id}/send", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription() + "/send", () -> "{}"));
         c.add(new Call("DELETE", subscriptions + "/{id}", Rule.OWNED, Target.NONE, () -> subscriptions + "/" + managersSubscription(), null));
+        // alarms: a fresh one each time, so that an acknowledgement allowed for one role leaves one for the next
+        c.add(new Call("GET", "/api/v1/alarms", Rule.LIST, Target.NONE, () -> "/api/v1/alarms?state=all", null));
+        c.add(new Call("GET", "/api/v1/alarms/{id}", Rule.READ, Target.OWN, () -> "/api/v1/alarms/" + alarm(w.pointA1), null));
+        c.add(new Call("GET", "/api/v1/alarms/{id}", Rule.READ, Target.NEIGHBOUR, () -> "/api/v1/alarms/" + alarm(w.pointA2), null));
+        c.add(new Call("GET", "/api/v1/alarms/{id}", Rule.READ, Target.FOREIGN, () -> "/api/v1/alarms/" + alarm(w.pointB1), null));
+        c.add(new Call("POST", "/api/v1/alarms/{id}/acknowledge", Rule.EDIT, Target.OWN,
+                () -> "/api/v1/alarms/" + alarm(w.pointA1) + "/acknowledge", () -> "{\"comment\":\"seen\"}"));
+        c.add(new Call("POST", "/api/v1/alarms/{id}/acknowledge", Rule.EDIT, Target.FOREIGN,
+                () -> "/api/v1/alarms/" + alarm(w.pointB1) + "/acknowledge", () -> "{\"comment\":\"seen\"}"));
+        c.add(new Call("GET", "/api/v1/alarm-rules", Rule.SUBSCRIBE, Target.NONE, () -> "/api/v1/alarm-rules", null));
+        c.add(new Call("PUT", "/api/v1/alarm-rules/{rule}", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/alarm-rules/LEAK",
+                () -> "{\"parameters\":{\"hours\":24,\"threshold\":0}}"));
+        c.add(new Call("PUT", "/api/v1/alarm-rules/{rule}", Rule.EDIT, Target.NEIGHBOUR, () -> "/api/v1/alarm-rules/LEAK",
+                () -> "{\"building\":\"" + w.buildingA + "\",\"parameters\":{\"hours\":12,\"threshold\":0}}"));
+        c.add(new Call("PUT", "/api/v1/alarm-rules/{rule}", Rule.EDIT, Target.FOREIGN, () -> "/api/v1/alarm-rules/LEAK",
+                () -> "{\"building\":\"" + w.buildingB + "\",\"parameters\":{\"hours\":12,\"threshold\":0}}"));
+        c.add(new Call("DELETE", "/api/v1/alarm-rules/{rule}/settings/{id}", Rule.EDIT, Target.NEIGHBOUR,
+                () -> "/api/v1/alarm-rules/NO_READINGS/settings/" + ruleSetting(w.buildingA), null));
+        c.add(new Call("DELETE", "/api/v1/alarm-rules/{rule}/settings/{id}", Rule.EDIT, Target.FOREIGN,
+                () -> "/api/v1/alarm-rules/NO_READINGS/settings/" + ruleSetting(w.buildingB), null));
         c.add(new Call("GET", "/api/v1/audit", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/audit?entity=meter", null));
         // users and tokens
         c.add(new Call("GET", "/api/v1/me", Rule.SELF, Target.NONE, () -> "/api/v1/me", null));
@@ -267,6 +287,27 @@ class AccessMatrixTest {
                 insert into report_subscription (owner_id, name, kind, period_rule, formats, cron, recipients)
                 select id, 'matrix', 'statement', 'PREVIOUS_MONTH', array['csv'], '0 0 8 23 * *', array['m@uk.example.ru']
                 from app_user where username = 'manager' returning public_id""").query(UUID.class).single();
+    }
+
+    /** A fresh open alarm of a point, as the evaluation would raise it. */
+    UUID alarm(UUID point) {
+        jdbc.sql("update alarm set cleared_at = now(), cleared_detail = 'matrix' where object_id = ? and cleared_at is null")
+                .param(point).update();
+        return jdbc.sql("""
+                insert into alarm (rule, severity, object_kind, object_id, building_id, premise_id, object_label,
+                    raised_at, raised_detail)
+                select 'LEAK', 'CRITICAL', 'POINT', p.public_id, p.building_id, p.premise_id, 'matrix', now(), 'matrix'
+                from metering_point p where p.public_id = ? returning public_id""").param(point)
+                .query(UUID.class).single();
+    }
+
+    /** A setting of a building's no-readings rule, made again after each deletion. */
+    long ruleSetting(UUID building) {
+        return jdbc.sql("""
+                insert into alarm_rule_setting (rule, building_id, parameters)
+                select 'NO_READINGS', id, '{"periods": 3, "minimum": "PT72H"}' from building where public_id = ?
+                on conflict (rule, coalesce(resource, ''), coalesce(building_id, 0), coalesce(point_id, 0))
+                do update set enabled = true returning id""").param(building).query(Long.class).single();
     }
 
     /** Identifiers a role must never find in a response. */

@@ -48,7 +48,6 @@ import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.security.AccessScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +65,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AlarmEvaluator {
 
     private static final Logger log = LoggerFactory.getLogger(AlarmEvaluator.class);
-    private static final long LOCK = 0x4f41_4d52_414cL; // "OAMRAL"
     private static final AccessScope SYSTEM = new AccessScope.Everything("system:alarms");
     private static final Set<Resource> CONSUMPTION_RESOURCES = Set.of(Resource.HEAT, Resource.COLD_WATER,
             Resource.HOT_WATER);
@@ -75,15 +73,12 @@ public class AlarmEvaluator {
     private final RuleSettings settings;
     private final AlarmRepository alarms;
     private final ConsumptionService consumption;
-    private final JdbcClient jdbc;
 
-    AlarmEvaluator(RuleInputs inputs, RuleSettings settings, AlarmRepository alarms, ConsumptionService consumption,
-            JdbcClient jdbc) {
+    AlarmEvaluator(RuleInputs inputs, RuleSettings settings, AlarmRepository alarms, ConsumptionService consumption) {
         this.inputs = inputs;
         this.settings = settings;
         this.alarms = alarms;
         this.consumption = consumption;
-        this.jdbc = jdbc;
     }
 
     /** What one evaluation did, per rule kind. */
@@ -106,8 +101,7 @@ public class AlarmEvaluator {
     @Transactional
     public Outcome evaluate(Instant now) {
         long start = System.nanoTime();
-        Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!alarms.tryEvaluationLock()) {
             return new Outcome(false, Map.of(), Duration.ZERO);
         }
         Map<RuleKind, Counts> counts = new EnumMap<>(RuleKind.class);

@@ -37,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 public class AlarmRepository {
 
+    /** The advisory lock of an evaluation ("OAMRAL"). */
+    private static final long EVALUATION_LOCK = 0x4f41_4d52_414cL;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String VIEW = """
@@ -57,6 +59,16 @@ public class AlarmRepository {
 
     /** A new alarm with where its object is, as the evaluation hands it over. */
     public record Raise(Alarm alarm, Long buildingId, Long premiseId, Long channelId, String objectLabel) {
+    }
+
+    /**
+     * Takes the evaluation's lock for the current transaction, if no other instance holds it.
+     *
+     * @return whether this transaction holds it now
+     */
+    public boolean tryEvaluationLock() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)").param(EVALUATION_LOCK)
+                .query(Boolean.class).single());
     }
 
     /** The open alarms of one rule, by object: what the evaluation compares its verdicts with. */

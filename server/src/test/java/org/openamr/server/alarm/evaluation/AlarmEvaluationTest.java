@@ -276,4 +276,50 @@ class AlarmEvaluationTest {
                 .as("16.7 % is within a 20 % limit").isEmpty();
         jdbc.sql("delete from alarm_rule_setting where building_id = ?").param(balanceBuilding).update();
     }
+
+    @Test
+    void ruleSettingsAreCheckedByTheRuleAndScopedByTheBuilding() {
+        UUID b = fx.publicId("building", building);
+        Api.Response negative = manager.put("/api/v1/alarm-rules/LEAK",
+                "{\"building\":\"" + b + "\",\"parameters\":{\"hours\":-1,\"threshold\":0}}");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body()).contains("hours").contains("-1");
+        Api.Response range = manager.put("/api/v1/alarm-rules/HEAT_RANGE",
+                "{\"building\":\"" + b + "\",\"parameters\":{\"gmin\":5,\"gmax\":2,\"deltaTMin\":3}}");
+        assertThat(range.status()).isEqualTo(400);
+        assertThat(range.body()).contains("gmin");
+        assertThat(manager.put("/api/v1/alarm-rules/HEAT_RANGE", "{\"building\":\"" + b + "\"}").status())
+                .as("a heat meter's range has no defaults").isEqualTo(400);
+        assertThat(manager.put("/api/v1/alarm-rules/LEAK", "{\"building\":\"" + b
+                + "\",\"parameters\":{\"hours\":12,\"threshold\":0,\"days\":3}}").status())
+                .as("an unknown parameter").isEqualTo(400);
+        assertThat(manager.put("/api/v1/alarm-rules/FLOOD", "{}").body()).contains("rule");
+        assertThat(manager.put("/api/v1/alarm-rules/LEAK", "{\"parameters\":{\"hours\":12,\"threshold\":0}}")
+                .status()).as("every building's defaults are the administrator's").isEqualTo(403);
+        assertThat(otherManager.put("/api/v1/alarm-rules/LEAK", "{\"building\":\"" + b
+                + "\",\"parameters\":{\"hours\":12,\"threshold\":0}}").status()).isEqualTo(404);
+        assertThat(resident.get("/api/v1/alarm-rules").status()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from alarm_rule_setting").query(Long.class).single())
+                .as("nothing refused was stored").isZero();
+
+        Api.Response ok = manager.put("/api/v1/alarm-rules/LEAK", "{\"building\":\"" + b
+                + "\",\"resource\":\"COLD_WATER\",\"parameters\":{\"hours\":12,\"threshold\":0.005}}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        long id = ok.json().get("id").asLong();
+        JsonNode leak = null;
+        for (JsonNode rule : manager.get("/api/v1/alarm-rules").json()) {
+            if (rule.get("rule").asString().equals("LEAK")) {
+                leak = rule;
+            }
+        }
+        assertThat(leak.get("defaults").get("COLD_WATER").get("hours").asInt()).isEqualTo(24);
+        assertThat(leak.get("defaults").has("HEAT")).as("no leak of heat by default").isFalse();
+        assertThat(leak.get("settings")).singleElement()
+                .satisfies(s -> assertThat(s.get("parameters").get("threshold").decimalValue())
+                        .isEqualByComparingTo("0.005"));
+        assertThat(otherManager.get("/api/v1/alarm-rules").body()).doesNotContain(b.toString());
+        assertThat(otherManager.send("DELETE", "/api/v1/alarm-rules/LEAK/settings/" + id, null).status())
+                .isEqualTo(404);
+        assertThat(manager.send("DELETE", "/api/v1/alarm-rules/LEAK/settings/" + id, null).status()).isEqualTo(204);
+    }
 }
