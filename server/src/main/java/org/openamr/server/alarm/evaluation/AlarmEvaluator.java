@@ -82,7 +82,7 @@ public class AlarmEvaluator {
     }
 
     /** What one evaluation did, per rule kind. */
-    public record Outcome(boolean ran, Map<RuleKind, Counts> counts, Duration took) {
+    public record Outcome(boolean ran, Map<RuleKind, Counts> counts, Duration took, Map<String, Duration> steps) {
 
         public int raised() {
             return counts.values().stream().mapToInt(Counts::raised).sum();
@@ -102,17 +102,27 @@ public class AlarmEvaluator {
     public Outcome evaluate(Instant now) {
         long start = System.nanoTime();
         if (!alarms.tryEvaluationLock()) {
-            return new Outcome(false, Map.of(), Duration.ZERO);
+            return new Outcome(false, Map.of(), Duration.ZERO, Map.of());
         }
         Map<RuleKind, Counts> counts = new EnumMap<>(RuleKind.class);
+        // where the time goes, for the logs and the benchmark
+        Map<String, Duration> steps = new LinkedHashMap<>();
+        long[] lap = {System.nanoTime()};
+        java.util.function.Consumer<String> step = name -> {
+            long t = System.nanoTime();
+            steps.put(name, Duration.ofNanos(t - lap[0]));
+            lap[0] = t;
+        };
         RuleSettings.Snapshot snapshot = settings.load();
         List<RuleInputs.Installed> installed = inputs.installed(now);
+        step.accept("installed meters");
 
         var states = inputs.meterStates(installed);
         for (RuleKind kind : RuleSetting.METER_CONDITION.kinds()) {
             counts.put(kind, apply(kind, states, rule(snapshot, RuleSetting.METER_CONDITION,
                     p -> new MeterConditionRule(kind)), now));
         }
+        step.accept("meter conditions");
         var registers = inputs.registerReadings(installed);
         counts.put(RuleKind.REGISTER_DECREASE, apply(RuleKind.REGISTER_DECREASE, registers,
                 rule(snapshot, RuleSetting.REGISTER_DECREASE,
@@ -120,11 +130,13 @@ public class AlarmEvaluator {
         counts.put(RuleKind.IMPLAUSIBLE_JUMP, apply(RuleKind.IMPLAUSIBLE_JUMP, registers,
                 rule(snapshot, RuleSetting.IMPLAUSIBLE_JUMP,
                         p -> new ImplausibleJumpRule((ImplausibleJumpRule.Parameters) p)), now));
+        step.accept("register steps");
         var heat = inputs.heatStates(installed);
         for (RuleKind kind : RuleSetting.HEAT_RANGE.kinds()) {
             counts.put(kind, apply(kind, heat, rule(snapshot, RuleSetting.HEAT_RANGE,
                     p -> new HeatRangeRule((HeatRangeRule.Limits) p, kind)), now));
         }
+        step.accept("heat ranges");
         Map<Long, Long> meterOfPoint = new HashMap<>();
         installed.forEach(i -> meterOfPoint.put(i.pointId(), i.meterId()));
         Map<Long, Instant> newestReadings = new HashMap<>();
@@ -135,21 +147,26 @@ public class AlarmEvaluator {
         }
         counts.put(RuleKind.NO_READINGS, apply(RuleKind.NO_READINGS, inputs.silences(installed, newestReadings, now),
                 rule(snapshot, RuleSetting.NO_READINGS, p -> new NoReadingsRule((NoReadingsRule.Parameters) p)), now));
+        step.accept("no readings");
         counts.put(RuleKind.VERIFICATION_DUE, apply(RuleKind.VERIFICATION_DUE,
                 inputs.verificationDates(installed, now), rule(snapshot, RuleSetting.VERIFICATION_DUE,
                         p -> new VerificationDueRule((VerificationDueRule.Parameters) p)), now));
+        step.accept("verification");
         counts.put(RuleKind.LEAK, apply(RuleKind.LEAK,
                 series(installed, snapshot, RuleSetting.LEAK, Resolution.HOUR, now),
                 rule(snapshot, RuleSetting.LEAK, p -> new LeakRule((LeakRule.Parameters) p)), now));
+        step.accept("leak");
         counts.put(RuleKind.NO_CONSUMPTION, apply(RuleKind.NO_CONSUMPTION,
                 series(installed, snapshot, RuleSetting.NO_CONSUMPTION, Resolution.DAY, now),
                 rule(snapshot, RuleSetting.NO_CONSUMPTION,
                         p -> new NoConsumptionRule((NoConsumptionRule.Parameters) p)), now));
+        step.accept("no consumption");
         counts.put(RuleKind.IMBALANCE, apply(RuleKind.IMBALANCE, months(installed, snapshot, now),
                 rule(snapshot, RuleSetting.IMBALANCE, p -> new ImbalanceRule((ImbalanceRule.Parameters) p)), now));
+        step.accept("imbalance");
         // CLOCK_DRIFT is not evaluated: the meters' own time (their date-time record) is not stored yet
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Outcome outcome = new Outcome(true, counts, took);
+        Outcome outcome = new Outcome(true, counts, took, steps);
         if (outcome.raised() + outcome.cleared() > 0) {
             log.info("alarm evaluation at {}: {} raised, {} cleared in {} ms", now, outcome.raised(),
                     outcome.cleared(), took.toMillis());
