@@ -129,5 +129,4 @@ public record AlarmNotice(List<Entry> entries, int raised, int cleared) {
     public boolean isEmpty() {
         return entries.isEmpty();
     }
-
 }
