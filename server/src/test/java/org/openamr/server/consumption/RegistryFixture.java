@@ -66,6 +66,18 @@ public final class RegistryFixture {
                 .params(serial, registerDigits).query(Long.class).single();
     }
 
+    /** A TCP gateway channel of the building, polled on demand only. */
+    public long channel(long building, String name) {
+        return jdbc.sql("""
+                insert into acquisition_channel (kind, name, building_id, address) values ('TCP_GATEWAY', ?, ?,
+                    'tcp://127.0.0.1:9') returning id""").params(name, building).query(Long.class).single();
+    }
+
+    /** The meter is read through the channel. */
+    public void onChannel(long meter, long channel) {
+        jdbc.sql("update meter set channel_id = ? where id = ?").params(channel, meter).update();
+    }
+
     public void install(long meter, long point, Instant from, Instant to, String initialValue, String finalValue) {
         jdbc.sql("""
                 insert into meter_installation (meter_id, point_id, installed_at, removed_at, initial_value, final_value)

@@ -46,7 +46,7 @@ class AccessMatrixTest {
     /** How an endpoint decides: the expectation per role and target follows from it. */
     enum Rule {
         READ, LIST, EDIT, ADMIN_ONLY, OPERATE, SELF,
-        /** report subscriptions: companies' users and administrators; residents 403 */
+        /** report and alarm subscriptions: companies' users and administrators; residents 403 */
         SUBSCRIBE,
         /** one of them, owned by the manager: the manager and administrators; the operator 404, residents 403 */
         OWNED
@@ -244,6 +244,19 @@ class AccessMatrixTest {
                 () -> "/api/v1/alarm-rules/NO_READINGS/settings/" + ruleSetting(w.buildingA), null));
         c.add(new Call("DELETE", "/api/v1/alarm-rules/{rule}/settings/{id}", Rule.EDIT, Target.FOREIGN,
                 () -> "/api/v1/alarm-rules/NO_READINGS/settings/" + ruleSetting(w.buildingB), null));
+        String alarmSubscriptions = "/api/v1/alarm-subscriptions";
+        c.add(new Call("GET", alarmSubscriptions, Rule.SUBSCRIBE, Target.NONE, () -> alarmSubscriptions, null));
+        c.add(new Call("POST", alarmSubscriptions, Rule.SUBSCRIBE, Target.NONE, () -> alarmSubscriptions,
+                () -> "{\"name\":\"a" + unique.incrementAndGet() + "\",\"recipients\":[\"a@uk.example.ru\"]}"));
+        c.add(new Call("GET", alarmSubscriptions + "/{id}", Rule.OWNED, Target.NONE,
+                () -> alarmSubscriptions + "/" + managersAlarmSubscription(), null));
+        c.add(new Call("PUT", alarmSubscriptions + "/{id}", Rule.OWNED, Target.NONE,
+                () -> alarmSubscriptions + "/" + managersAlarmSubscription(),
+                () -> "{\"name\":\"changed\",\"recipients\":[\"m@uk.example.ru\"],\"minSeverity\":\"CRITICAL\"}"));
+        c.add(new Call("GET", alarmSubscriptions + "/{id}/deliveries", Rule.OWNED, Target.NONE,
+                () -> alarmSubscriptions + "/" + managersAlarmSubscription() + "/deliveries", null));
+        c.add(new Call("DELETE", alarmSubscriptions + "/{id}", Rule.OWNED, Target.NONE,
+                () -> alarmSubscriptions + "/" + managersAlarmSubscription(), null));
         c.add(new Call("GET", "/api/v1/audit", Rule.ADMIN_ONLY, Target.NONE, () -> "/api/v1/audit?entity=meter", null));
         // users and tokens
         c.add(new Call("GET", "/api/v1/me", Rule.SELF, Target.NONE, () -> "/api/v1/me", null));
@@ -308,6 +321,14 @@ class AccessMatrixTest {
                 select 'NO_READINGS', id, '{"periods": 3, "minimum": "PT72H"}' from building where public_id = ?
                 on conflict (rule, coalesce(resource, ''), coalesce(building_id, 0), coalesce(point_id, 0))
                 do update set enabled = true returning id""").param(building).query(Long.class).single();
+    }
+
+    /** A fresh alarm subscription of the manager's, so that a DELETE allowed for one role leaves one for the next. */
+    UUID managersAlarmSubscription() {
+        return jdbc.sql("""
+                insert into alarm_subscription (owner_id, name, recipients)
+                select id, 'matrix', array['m@uk.example.ru'] from app_user where username = 'manager'
+                returning public_id""").query(UUID.class).single();
     }
 
     /** Identifiers a role must never find in a response. */

@@ -8,18 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.openamr.server.mail.SmtpServer;
 import org.openamr.server.report.ReportFile;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a run's files by SMTP as {@code openamr.reports.mail.*} says: as attachments, zipped into one when several
+ * Sends a run's files through the server's {@link SmtpServer}: as attachments, zipped into one when several
  * exceed {@code zip-above}, or, when even that exceeds {@code max-attachment}, as a link to download them that works
  * for {@code link-validity}. A failure is a Spring {@link org.springframework.mail.MailException} carrying the SMTP
  * server's answer, which the run's history shows.
@@ -36,15 +35,15 @@ class ReportMailer {
     }
 
     private final ReportsProperties properties;
-    private final JavaMailSenderImpl sender;
+    private final SmtpServer smtp;
 
-    ReportMailer(ReportsProperties properties) {
+    ReportMailer(ReportsProperties properties, SmtpServer smtp) {
         this.properties = properties;
-        this.sender = sender(properties.mail());
+        this.smtp = smtp;
     }
 
     boolean enabled() {
-        return properties.mail().enabled();
+        return smtp.enabled();
     }
 
     /** The one file a mail carries: the file itself, or all of them zipped. */
@@ -72,9 +71,9 @@ class ReportMailer {
     void send(List<String> to, String subject, String body, List<ReportFile> files, Attachment packed, String link,
             Instant linkExpires) {
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = smtp.sender().createMimeMessage();
             MimeMessageHelper m = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            m.setFrom(properties.mail().from());
+            m.setFrom(smtp.from());
             m.setTo(to.toArray(String[]::new));
             m.setSubject(subject);
             m.setText(body);
@@ -85,7 +84,7 @@ class ReportMailer {
             } else if (!packed.byLink()) {
                 m.addAttachment(packed.fileName(), new ByteArrayResource(packed.content()), packed.mediaType());
             }
-            sender.send(message);
+            smtp.sender().send(message);
         } catch (MessagingException e) {
             throw new MailPreparationException("the message could not be made: " + e.getMessage(), e);
         }
@@ -103,29 +102,5 @@ class ReportMailer {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static JavaMailSenderImpl sender(ReportsProperties.Mail mail) {
-        JavaMailSenderImpl s = new JavaMailSenderImpl();
-        s.setHost(mail.host());
-        s.setPort(mail.port());
-        s.setUsername(mail.username());
-        s.setPassword(mail.password());
-        s.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        Properties p = s.getJavaMailProperties();
-        String timeout = Long.toString(mail.timeout().toMillis());
-        p.put("mail.smtp.connectiontimeout", timeout);
-        p.put("mail.smtp.timeout", timeout);
-        p.put("mail.smtp.writetimeout", timeout);
-        p.put("mail.smtp.auth", Boolean.toString(mail.username() != null && !mail.username().isBlank()));
-        switch (mail.security()) {
-            case STARTTLS -> {
-                p.put("mail.smtp.starttls.enable", "true");
-                p.put("mail.smtp.starttls.required", "true");
-            }
-            case TLS -> p.put("mail.smtp.ssl.enable", "true");
-            case NONE -> { }
-        }
-        return s;
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openamr.server.channel.InstanceName;
+import org.openamr.server.mail.SmtpServer;
 import org.openamr.server.report.ReportFile;
 import org.openamr.server.report.ReportPeriod;
 import org.openamr.server.report.ReportRequest;
@@ -147,7 +148,7 @@ public class SubscriptionRunner {
             repository.sent(run.id(), delivered(files, packed, expires));
             log.info("report subscription {} sent to {} recipients", s.publicId(), s.recipients().size());
         } catch (MailException | IllegalStateException e) {
-            String error = message(e);
+            String error = SmtpServer.describe(e);
             if (run.attempts() >= properties.maxAttempts()) {
                 repository.failed(run.id(), error);
                 log.warn("report subscription {}: sending failed for good after {} tries: {}", s.publicId(),
@@ -189,18 +190,5 @@ public class SubscriptionRunner {
             return packed.fileName() + " (" + packed.content().length + " B)";
         }
         return String.join(", ", files.stream().map(f -> f.fileName() + " (" + f.content().length + " B)").toList());
-    }
-
-    /** The innermost cause's message: the SMTP server's answer or the connection's refusal. */
-    private static String message(Throwable e) {
-        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
-        Throwable c = e.getCause();
-        while (c != null) {
-            if (c.getMessage() != null && !b.toString().contains(c.getMessage())) {
-                b.append("; ").append(c.getMessage());
-            }
-            c = c.getCause();
-        }
-        return b.length() > 2000 ? b.substring(0, 2000) : b.toString();
     }
 }

@@ -1,18 +1,16 @@
 package org.openamr.server.report.subscription;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.openamr.server.api.BadRequestException;
+import org.openamr.server.api.TimeZones;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.audit.AuditActor;
 import org.openamr.server.channel.ScheduleLimits;
+import org.openamr.server.mail.MailAddresses;
+import org.openamr.server.mail.SmtpServer;
 import org.openamr.server.report.ReportScopes;
 import org.openamr.server.security.AccessScope;
 import org.openamr.server.unit.HeatUnit;
@@ -31,24 +29,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionService {
 
-    public static final int MAX_RECIPIENTS = 50;
+    public static final int MAX_RECIPIENTS = MailAddresses.MAX_RECIPIENTS;
 
     private final SubscriptionRepository repository;
     private final ReportScopes scopes;
     private final AuditActor audit;
-    private final ReportsProperties properties;
+    private final SmtpServer smtp;
 
-    SubscriptionService(SubscriptionRepository repository, ReportScopes scopes, AuditActor audit,
-            ReportsProperties properties) {
+    SubscriptionService(SubscriptionRepository repository, ReportScopes scopes, AuditActor audit, SmtpServer smtp) {
         this.repository = repository;
         this.scopes = scopes;
         this.audit = audit;
-        this.properties = properties;
+        this.smtp = smtp;
     }
 
     /** Whether an SMTP server is configured; without one, subscriptions are kept but nothing is sent. */
     public boolean mailEnabled() {
-        return properties.mail().enabled();
+        return smtp.enabled();
     }
 
     /** Whether the user may have subscriptions at all (residents may not). */
@@ -150,36 +147,12 @@ public class SubscriptionService {
         }
     }
 
-    /** The addresses as given, each checked as an e-mail address (RFC 822, with a domain), without duplicates. */
+    /** The addresses as given, each checked as an e-mail address, without duplicates. */
     public static List<String> recipients(List<String> given) {
-        if (given == null || given.isEmpty()) {
-            throw new BadRequestException("field 'recipients': give at least one e-mail address");
-        }
-        if (given.size() > MAX_RECIPIENTS) {
-            throw new BadRequestException("field 'recipients': at most " + MAX_RECIPIENTS + " addresses");
-        }
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String r : given) {
-            String a = r == null ? "" : r.trim();
-            try {
-                InternetAddress parsed = new InternetAddress(a, true);
-                if (!a.equals(parsed.getAddress()) || !a.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                    throw new AddressException("not a plain address like name@example.ru");
-                }
-            } catch (AddressException e) {
-                throw new BadRequestException("field 'recipients': '" + a + "' is not an e-mail address ("
-                        + e.getMessage() + ")");
-            }
-            out.add(a);
-        }
-        return new ArrayList<>(out);
+        return MailAddresses.recipients(given);
     }
 
     public static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text == null || text.isBlank() ? "Europe/Moscow" : text.trim());
-        } catch (DateTimeException e) {
-            throw new BadRequestException("field 'timeZone': '" + text + "' is not a time zone like Europe/Moscow");
-        }
+        return TimeZones.parse(text);
     }
 }
