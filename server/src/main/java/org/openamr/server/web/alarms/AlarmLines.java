@@ -39,10 +39,19 @@ public class AlarmLines {
         List<AlarmLine> out = new ArrayList<>(alarms.size());
         for (AlarmView a : alarms) {
             ZoneId zone = a.building() == null ? other : zones.getOrDefault(a.building(), other);
+            String label = object(a.objectLabel(), locale);
             out.add(new AlarmLine(a, zone == null ? Channel.DEFAULT_ZONE : zone, words(a.label(), locale),
-                    words(a.severity().label(), locale), object(a.objectLabel(), locale)));
+                    words(a.severity().label(), locale), label, withoutAddress(label, a.buildingAddress())));
         }
         return out;
+    }
+
+    /**
+     * A label without the building's address it starts with; as it is when it does not (the address was changed
+     * since the alarm was raised, or the object is a channel of no building).
+     */
+    static String withoutAddress(String label, String address) {
+        return address != null && label.startsWith(address + ", ") ? label.substring(address.length() + 2) : label;
     }
 
     static String words(Label label, Locale locale) {

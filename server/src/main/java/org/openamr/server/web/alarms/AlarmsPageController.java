@@ -102,13 +102,13 @@ class AlarmsPageController {
             AlarmView done = journal.acknowledge(scope, current.user(), id, comment);
             AlarmLine line = lines.of(List.of(done), zone(scope, done)).get(0);
             redirect.addFlashAttribute("acknowledged", new AlarmsPage.Message("alarms.acknowledged",
-                    List.of(line.rule(), line.object())));
+                    List.of(line.rule(), line.label())));
             redirect.addFlashAttribute("acknowledgedId", id);
         } catch (ConflictException e) {
             AlarmView now = journal.find(scope, id);
             AlarmLine line = lines.of(List.of(now), zone(scope, now)).get(0);
             redirect.addFlashAttribute("refusal", new AlarmsPage.Message("alarms.conflict", List.of(line.rule(),
-                    line.object(), now.acknowledgedBy(), fmt.dateTime(now.acknowledgedAt(), line.zone()))));
+                    line.label(), now.acknowledgedBy(), fmt.dateTime(now.acknowledgedAt(), line.zone()))));
             redirect.addFlashAttribute("refusedId", id);
         } catch (BadRequestException e) {
             if (comment.strip().length() <= AlarmJournal.MAX_COMMENT) {

@@ -42,6 +42,15 @@ class AlarmWordsTest {
     }
 
     @Test
+    void besideItsAddressALabelLeavesTheAddressOut() {
+        assertThat(AlarmLines.withoutAddress("ул. Первая, 1, кв. 12, Тепло", "ул. Первая, 1")).isEqualTo("кв. 12, Тепло");
+        assertThat(AlarmLines.withoutAddress("ул. Первая, 1, Тепло", "ул. Первая, 1")).isEqualTo("Тепло");
+        assertThat(AlarmLines.withoutAddress("ул. Первая, 12, Тепло", "ул. Первая, 1")).as("another address")
+                .isEqualTo("ул. Первая, 12, Тепло");
+        assertThat(AlarmLines.withoutAddress("канал «Шлюз»", null)).isEqualTo("канал «Шлюз»");
+    }
+
+    @Test
     void whatTheLabelDoesNotSayInBothLanguagesIsShownAsRecorded() {
         // a street called like a resource in lower case, or a label of another shape, is nobody's resource name
         assertThat(lines.object("heat, 5, Gas", Locale.ENGLISH)).isEqualTo("heat, 5, Gas");

@@ -140,13 +140,13 @@ class AlarmsPageTest {
 
         String due = row(body, dueA1);
         assertThat(due).contains("sev-WARNING", "Предупреждение", "Поверка скоро или просрочена",
-                "ул. Первая, 1, кв. 1, Тепло, № 10000001", "href=\"/buildings/" + w.buildingA + "\"",
+                "<small class=\"object\">кв. 1, Тепло, № 10000001</small>", "href=\"/buildings/" + w.buildingA + "\"",
                 "href=\"/apartments/" + w.premiseA1 + "\"", "кв. 1", "due in 10 days");
         Instant raised = instant("raised_at", dueA1);
         assertThat(due).as("raised at, in the building's zone").contains(russian(raised, ZONE))
                 .doesNotContain(russian(raised, ZoneId.of("Europe/Moscow")));
         assertThat(row(body, silentHouse)).contains("sev-CRITICAL", "Критическая", "Нет показаний",
-                "ул. Первая, 1, Тепло, № 10000009").doesNotContain("href=\"/apartments/");
+                "<small class=\"object\">Тепло, № 10000009</small>").doesNotContain("href=\"/apartments/");
         // nobody acknowledges A1's error in these tests (a too long comment is refused)
         assertThat(row(body, errorA1)).contains("Прибор сообщает об ошибке", "E1 (Error)", "новая",
                 "action=\"/alarms/" + errorA1 + "/acknowledge\"", "name=\"comment\"", "maxlength=\"2000\"");
