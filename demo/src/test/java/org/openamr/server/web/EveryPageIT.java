@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openamr.server.security.AccessScope;
 import java.util.UUID;
+import org.openamr.server.alarm.evaluation.AlarmEvaluator;
 import org.openamr.server.channel.JobService;
 import org.openamr.server.channel.ChannelLocks;
 import org.openamr.server.channel.JobStatus;
@@ -33,10 +34,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Every page of the navigation as every role (admin, operator, manager, resident), in Russian at a phone's
- * width (390 px) and in English at a desktop's (1400 px), with the building and apartment pages and a poll
- * run's page where the role sees them: none answers 5xx or raw JSON, none lets English words into the
- * Russian pages (text that is English on purpose is marked {@code lang="en"}), none is wider than the
- * window, and the menu marks the current page. This is the shared place where each role visits the pages;
+ * width (390 px) and in English at a desktop's (1400 px), with the building and apartment pages, a poll
+ * run's page and the alarms' history where the role sees them, alarms open ({@link DemoAlarms}): none
+ * answers 5xx or raw JSON, none lets English words into the Russian pages (text that is English on purpose
+ * is marked {@code lang="en"}), none is wider than the window, and the menu marks the current page. This is the shared place where each role visits the pages;
  * the other browser test classes test what a page does. One browser sign-in per role, every page once per
  * language.
  */
@@ -63,6 +64,8 @@ class EveryPageIT extends BrowserTest {
     ChannelLocks locks;
     @Autowired
     JobService actions;
+    @Autowired
+    AlarmEvaluator alarms;
 
     /** Pages of jobs and runs whose texts the server wrote: a failed read-now and a search that found nothing. */
     private final List<String> acquisitionPages = new ArrayList<>();
@@ -99,6 +102,7 @@ class EveryPageIT extends BrowserTest {
         acquisitionPages.add("/acquisition/jobs/" + read.id());
         acquisitionPages.add("/acquisition/jobs/" + search.id());
         acquisitionPages.add("/acquisition/channels/" + lineId + "/runs/" + read.result().id());
+        DemoAlarms.raise(jdbc, alarms);
     }
 
     private JobView finished(JobView job, AccessScope scope) throws InterruptedException {
@@ -165,6 +169,9 @@ class EveryPageIT extends BrowserTest {
             pages.add(buildings.get(0));
             browser.get(session.url(buildings.get(0)));
             pages.add(paths("a.tile").get(0));
+        }
+        if (pages.contains("/alarms")) {
+            pages.add("/alarms?state=ALL");
         }
         if (pages.contains("/meters")) {
             browser.get(session.url("/meters"));

@@ -1,6 +1,10 @@
 package org.openamr.server.alarm.journal;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.openamr.server.alarm.Severity;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
@@ -15,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlarmJournal {
 
-    static final int MAX_COMMENT = 2000;
+    /** The longest comment an acknowledgement keeps; the pages' forms say so before the server refuses it. */
+    public static final int MAX_COMMENT = 2000;
 
     private final AlarmRepository alarms;
 
@@ -25,6 +30,16 @@ public class AlarmJournal {
 
     public Page<AlarmView> list(AccessScope scope, AlarmFilter filter, int page, int size) {
         return alarms.page(scope, filter, page, size);
+    }
+
+    /** Open alarms the scope sees, per severity, for each building (by its public id): the badges of lists. */
+    public Map<UUID, Map<Severity, Integer>> openByBuilding(AccessScope scope) {
+        return alarms.openByBuilding(scope);
+    }
+
+    /** The open alarms the scope sees of some objects (a meter and the points it is installed at), newest first. */
+    public List<AlarmView> openOf(AccessScope scope, Collection<UUID> objects, int limit) {
+        return alarms.openOf(scope, objects, limit);
     }
 
     /** @throws NotFoundException when there is no such alarm for the scope */

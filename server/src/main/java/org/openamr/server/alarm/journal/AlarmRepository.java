@@ -153,6 +153,21 @@ public class AlarmRepository {
         return out;
     }
 
+    /**
+     * The open alarms the scope sees of some objects, newest first: a meter's page lists the meter's own alarms with
+     * those of the points it is installed at, which the filter of {@link #page} (one object) cannot ask for at once.
+     */
+    public List<AlarmView> openOf(AccessScope scope, java.util.Collection<UUID> objects, int limit) {
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        Sql where = visible(scope).and(Sql.of("a.cleared_at is null and a.object_id = any(:objects)")
+                .param("objects", objects.toArray(UUID[]::new)));
+        Sql query = Sql.format(VIEW + FROM + " where %s order by a.raised_at desc, a.id desc limit :limit", where)
+                .param("limit", limit);
+        return jdbc.sql(query.text()).params(query.params()).query((rs, n) -> view(rs)).list();
+    }
+
     private static Sql visible(AccessScope scope) {
         return scope.visible("a.building_id", "a.premise_id");
     }

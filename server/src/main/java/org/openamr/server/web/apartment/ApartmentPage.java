@@ -10,16 +10,20 @@ import org.openamr.server.event.MeterEvent;
 import org.openamr.server.point.MeteringPoint.Resource;
 import org.openamr.server.web.HeatDisplay;
 import org.openamr.server.web.PeriodChoice;
+import org.openamr.server.web.alarms.AlarmLine;
 
 /**
  * An apartment: per resource its monthly consumption with the readings each figure rests on, its meters
  * and their events.
  *
  * @param building null when the building's page is not for this user (a resident)
+ * @param alarms   its open alarms, newest first
+ * @param resident whether the reader lives there: alarms in plain words
  */
 public record ApartmentPage(UUID id, String number, Integer entrance, Integer floor, String address,
                             UUID building, ZoneId zone, List<ResourceTable> resources, List<MeterInfo> meters,
-                            List<MeterEvent> events, PeriodChoice choice, HeatDisplay heat) {
+                            List<MeterEvent> events, PeriodChoice choice, HeatDisplay heat, List<AlarmLine> alarms,
+                            boolean resident) {
 
     /**
      * @param unit      kWh, m³ …; heat is shown in the page's {@link HeatDisplay} units ({@code first}, {@code second}

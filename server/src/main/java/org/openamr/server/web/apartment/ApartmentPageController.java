@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.openamr.mbus.quantity.Unit;
+import org.openamr.server.alarm.journal.AlarmFilter;
+import org.openamr.server.alarm.journal.AlarmJournal;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
 import org.openamr.server.consumption.Boundary;
@@ -38,6 +41,7 @@ import org.openamr.server.web.HeatDisplays;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 import org.openamr.server.web.PeriodChoice;
+import org.openamr.server.web.alarms.AlarmLines;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -53,6 +57,8 @@ import tools.jackson.databind.ObjectMapper;
 class ApartmentPageController {
 
     static final int MONTHS = 12;
+    /** Open alarms listed on the page; the alarms page has them all. */
+    static final int ALARMS = 20;
     /** A meter whose newest reading is older than this is marked as not read lately. */
     static final java.time.Duration FRESH_WITHIN = java.time.Duration.ofHours(36);
 
@@ -67,6 +73,8 @@ class ApartmentPageController {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final HeatDisplays heatDisplays;
+    private final AlarmJournal journal;
+    private final AlarmLines alarmLines;
     private final Clock clock = Clock.systemUTC();
     /** Each resource in its colour: heat red, cold water blue, hot water orange. */
     private static final Map<Resource, String> COLORS = Map.of(Resource.HEAT, "#b8322a", Resource.COLD_WATER,
@@ -74,8 +82,10 @@ class ApartmentPageController {
 
     ApartmentPageController(Premises premises, Buildings buildings, MeteringPoints points, Meters meters,
             PremiseActivity activity, PageConsumption figures, CurrentUser current, Formats fmt, MessageSource messages,
-            ObjectMapper json, HeatDisplays heatDisplays) {
+            ObjectMapper json, HeatDisplays heatDisplays, AlarmJournal journal, AlarmLines alarmLines) {
         this.heatDisplays = heatDisplays;
+        this.journal = journal;
+        this.alarmLines = alarmLines;
         this.fmt = fmt;
         this.messages = messages;
         this.json = json;
@@ -126,7 +136,8 @@ class ApartmentPageController {
         boolean seesBuilding = !(scope instanceof AccessScope.Resident);
         model.addAttribute("page", new ApartmentPage(id, premise.number(), premise.entrance(), premise.floor(),
                 building.address(), seesBuilding ? building.id() : null, zone, tables, meters(scope, id),
-                activity.events(scope, id), choice, heat));
+                activity.events(scope, id), choice, heat, alarmLines.of(journal.list(scope, new AlarmFilter(Set.of(),
+                        null, Set.of(), null, id, null), 0, ALARMS).items(), zone), !seesBuilding));
         return "apartment";
     }
 

@@ -11,6 +11,7 @@ import org.openamr.server.web.HeatDisplay;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 import org.openamr.server.web.PeriodChoice;
+import org.openamr.server.web.alarms.AlarmBadge;
 
 /**
  * A building: its apartments coloured by the state of their data, and per resource the building meter
@@ -18,10 +19,11 @@ import org.openamr.server.web.PeriodChoice;
  *
  * @param resource the resource the balance and charts are for
  * @param period   the days the summaries are for: the chosen ones, by default this month so far
+ * @param alarms   its open alarms, null when there are none
  */
 public record BuildingPage(UUID id, String address, ZoneId zone, Resource resource, List<Entrance> entrances,
                            Period period, List<Summary> summaries, Balance months, Balance days,
-                           StatusCounts counts, PeriodChoice choice, HeatDisplay heat) {
+                           StatusCounts counts, PeriodChoice choice, HeatDisplay heat, AlarmBadge alarms) {
 
     public record Entrance(Integer number, List<Tile> apartments) {
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openamr.server.alarm.journal.AlarmJournal;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
@@ -22,6 +23,7 @@ import org.openamr.server.web.HeatDisplays;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.Period;
 import org.openamr.server.web.PeriodChoice;
+import org.openamr.server.web.alarms.AlarmBadge;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,11 +41,13 @@ class BuildingPageController {
     private final Formats fmt;
     private final CurrentUser current;
     private final HeatDisplays heatDisplays;
+    private final AlarmJournal journal;
     private final Clock clock = Clock.systemUTC();
 
     BuildingPageController(Buildings buildings, PremiseStates premiseStates, BalanceView balances, Formats fmt,
-            CurrentUser current, HeatDisplays heatDisplays) {
+            CurrentUser current, HeatDisplays heatDisplays, AlarmJournal journal) {
         this.heatDisplays = heatDisplays;
+        this.journal = journal;
         this.buildings = buildings;
         this.premiseStates = premiseStates;
         this.balances = balances;
@@ -80,7 +84,8 @@ class BuildingPageController {
         List<PremiseStates.Row> apartments = premiseStates.of(scope, buildings.internalId(scope, id));
         Instant now = Instant.now(clock);
         model.addAttribute("page", new BuildingPage(id, b.address(), zone, res, entrances(apartments, now),
-                period, summaries, months, days, counts(apartments, now), choice, heat));
+                period, summaries, months, days, counts(apartments, now), choice, heat,
+                AlarmBadge.of(journal.openByBuilding(scope).get(id))));
         return "building";
     }
 

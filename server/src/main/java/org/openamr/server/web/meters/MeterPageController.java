@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.openamr.server.alarm.journal.AlarmJournal;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.channel.Channel;
 import org.openamr.server.channel.SilenceRule;
@@ -23,6 +24,7 @@ import org.openamr.server.security.AccessScope;
 import org.openamr.server.security.CurrentUser;
 import org.openamr.server.web.Chart;
 import org.openamr.server.web.Formats;
+import org.openamr.server.web.alarms.AlarmLines;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MeterPageController {
 
     static final int CHART_DAYS = 30;
+    /** Open alarms listed on the page; the alarms page has them all. */
+    static final int ALARMS = 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Meters meters;
@@ -47,9 +51,13 @@ class MeterPageController {
     private final SilenceRule silence;
     private final CurrentUser current;
     private final Formats fmt;
+    private final AlarmJournal journal;
+    private final AlarmLines alarmLines;
 
     MeterPageController(Meters meters, MeterOverview overview, Readings readings, MeterEvents events,
-            SilenceRule silence, CurrentUser current, Formats fmt) {
+            SilenceRule silence, CurrentUser current, Formats fmt, AlarmJournal journal, AlarmLines alarmLines) {
+        this.journal = journal;
+        this.alarmLines = alarmLines;
         this.meters = meters;
         this.overview = overview;
         this.readings = readings;
@@ -84,8 +92,17 @@ class MeterPageController {
         }
         model.addAttribute("page", new MeterPage(meter, fmt.maker(meter.manufacturer()), row.place(), row.state().name(), zone, row.conditions(),
                 values, chart, main == null ? null : fmt.unit(main.unit()),
-                events.list(scope, id, null, now.minus(Duration.ofDays(365)), null, 0, 20).items()));
+                events.list(scope, id, null, now.minus(Duration.ofDays(365)), null, 0, 20).items(),
+                alarmLines.of(journal.openOf(scope, objects(meter), ALARMS), zone),
+                scope instanceof AccessScope.Resident));
         return "meter";
+    }
+
+    /** The meter and the points it is installed at: a leak or a reading that went down is an alarm of the point. */
+    private static List<UUID> objects(Meter meter) {
+        List<UUID> out = new ArrayList<>(meter.points());
+        out.add(0, meter.id());
+        return out;
     }
 
     /** Each local day's use: the last reading of the day minus the day before's; a day without one is a gap. */

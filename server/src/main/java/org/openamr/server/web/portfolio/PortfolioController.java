@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openamr.server.alarm.Severity;
+import org.openamr.server.alarm.journal.AlarmJournal;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.building.Building;
 import org.openamr.server.building.Buildings;
@@ -20,6 +24,7 @@ import org.openamr.server.web.HeatDisplays;
 import org.openamr.server.web.PageConsumption;
 import org.openamr.server.web.PeriodChoice;
 import org.openamr.server.web.Period;
+import org.openamr.server.web.alarms.AlarmBadge;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +43,13 @@ class PortfolioController {
     private final PageConsumption figures;
     private final CurrentUser current;
     private final HeatDisplays heat;
+    private final AlarmJournal journal;
     private final Clock clock = Clock.systemUTC();
 
     PortfolioController(Buildings buildings, Premises premises, PageConsumption figures, CurrentUser current,
-            HeatDisplays heat) {
+            HeatDisplays heat, AlarmJournal journal) {
         this.heat = heat;
+        this.journal = journal;
         this.buildings = buildings;
         this.premises = premises;
         this.figures = figures;
@@ -71,14 +78,15 @@ class PortfolioController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         List<PortfolioPage.BuildingRow> rows = new ArrayList<>();
+        Map<UUID, Map<Severity, Integer>> alarms = journal.openByBuilding(scope);
         for (Building b : buildings.list(scope, 0, MAX_BUILDINGS).items()) {
-            rows.add(row(b, choice, scope));
+            rows.add(row(b, choice, scope, AlarmBadge.of(alarms.get(b.id()))));
         }
         model.addAttribute("page", new PortfolioPage(rows, choice));
         return "portfolio";
     }
 
-    private PortfolioPage.BuildingRow row(Building b, PeriodChoice choice, AccessScope scope) {
+    private PortfolioPage.BuildingRow row(Building b, PeriodChoice choice, AccessScope scope, AlarmBadge alarms) {
         ZoneId zone = ZoneId.of(b.timeZone());
         Period period = choice.period(zone, clock, Period.monthSoFar(zone, clock));
         List<PortfolioPage.ResourceRow> resources = new ArrayList<>();
@@ -98,6 +106,6 @@ class PortfolioController {
             resources.add(new PortfolioPage.ResourceRow(resource, house, flats));
         }
         return new PortfolioPage.BuildingRow(b.id(), b.address(), zone, period, resources, withData, cells,
-                heat.ofBuilding(scope, b.id()));
+                heat.ofBuilding(scope, b.id()), alarms);
     }
 }
