@@ -58,6 +58,12 @@ import org.springframework.transaction.annotation.Transactional;
  * instances (a transaction-scoped advisory lock); an instance that finds it taken skips its turn, since the other
  * sees the same data.
  *
+ * <p>What keeps it cheap after every hourly poll (benchmarks/README.md, "Alarm evaluation"): the rules over whole
+ * days and months run once a local day ({@link #daily}); a leak's hourly figures are computed only for the points
+ * whose readings leave a leak possible ({@code RuleInputs.leakCandidates}) and those with an open leak alarm, since
+ * for any other point no verdict could change anything; object lists go to PostgreSQL as one array joined, not as
+ * {@code = any(…)}, which it compares element by element.
+ *
  * <p>An object that had an open alarm and is no longer evaluated by its rule (the meter removed, the rule turned
  * off there) has it cleared with that reason, so that no alarm stays open forever for something nobody watches.
  */
@@ -79,6 +85,27 @@ public class AlarmEvaluator {
         this.settings = settings;
         this.alarms = alarms;
         this.consumption = consumption;
+    }
+
+    /** When the rules over whole days and months last ran, and with which settings. */
+    private record DailyRun(Instant at, RuleSettings.Snapshot settings) {
+    }
+
+    private volatile DailyRun dailyDone;
+
+    /**
+     * Whether the rules over days and months (no consumption, imbalance) run now. Their figures change only when a
+     * day ends, so they run on the first evaluation after a local day of any building began, and when the settings
+     * changed; readings that arrive late for past days are seen at the next day's run. This keeps the evaluation
+     * after each hourly poll to the rules whose figures the poll changes.
+     */
+    private boolean daily(Instant now, RuleSettings.Snapshot snapshot, List<RuleInputs.Installed> installed) {
+        DailyRun last = dailyDone;
+        if (last == null || now.isBefore(last.at()) || !last.settings().equals(snapshot)) {
+            return true;
+        }
+        return installed.stream().map(RuleInputs.Installed::zone).distinct()
+                .anyMatch(z -> !LocalDate.ofInstant(now, z).equals(LocalDate.ofInstant(last.at(), z)));
     }
 
     /** What one evaluation did, per rule kind. */
@@ -156,14 +183,17 @@ public class AlarmEvaluator {
                 series(installed, snapshot, RuleSetting.LEAK, Resolution.HOUR, now),
                 rule(snapshot, RuleSetting.LEAK, p -> new LeakRule((LeakRule.Parameters) p)), now));
         step.accept("leak");
-        counts.put(RuleKind.NO_CONSUMPTION, apply(RuleKind.NO_CONSUMPTION,
-                series(installed, snapshot, RuleSetting.NO_CONSUMPTION, Resolution.DAY, now),
-                rule(snapshot, RuleSetting.NO_CONSUMPTION,
-                        p -> new NoConsumptionRule((NoConsumptionRule.Parameters) p)), now));
-        step.accept("no consumption");
-        counts.put(RuleKind.IMBALANCE, apply(RuleKind.IMBALANCE, months(installed, snapshot, now),
-                rule(snapshot, RuleSetting.IMBALANCE, p -> new ImbalanceRule((ImbalanceRule.Parameters) p)), now));
-        step.accept("imbalance");
+        if (daily(now, snapshot, installed)) {
+            counts.put(RuleKind.NO_CONSUMPTION, apply(RuleKind.NO_CONSUMPTION,
+                    series(installed, snapshot, RuleSetting.NO_CONSUMPTION, Resolution.DAY, now),
+                    rule(snapshot, RuleSetting.NO_CONSUMPTION,
+                            p -> new NoConsumptionRule((NoConsumptionRule.Parameters) p)), now));
+            step.accept("no consumption");
+            counts.put(RuleKind.IMBALANCE, apply(RuleKind.IMBALANCE, months(installed, snapshot, now),
+                    rule(snapshot, RuleSetting.IMBALANCE, p -> new ImbalanceRule((ImbalanceRule.Parameters) p)), now));
+            step.accept("imbalance");
+            dailyDone = new DailyRun(now, snapshot);
+        }
         // CLOCK_DRIFT is not evaluated: the meters' own time (their date-time record) is not stored yet
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Outcome outcome = new Outcome(true, counts, took, steps);
@@ -254,27 +284,44 @@ public class AlarmEvaluator {
         }
         Map<Long, Boolean> occupied = setting == RuleSetting.NO_CONSUMPTION ? inputs.occupied(installed) : Map.of();
         List<Subject<ConsumptionSeries>> out = new ArrayList<>();
-        Map<ZoneId, Map<Resource, Set<UUID>>> buildings = new LinkedHashMap<>();
-        points.values().forEach(i -> buildings.computeIfAbsent(i.zone(), z -> new EnumMap<>(Resource.class))
-                .computeIfAbsent(i.resource(), r -> new java.util.LinkedHashSet<>()).add(i.buildingUuid()));
-        for (var zone : buildings.entrySet()) {
+        Map<ZoneId, List<RuleInputs.Installed>> byZone = new LinkedHashMap<>();
+        points.values().forEach(i -> byZone.computeIfAbsent(i.zone(), z -> new ArrayList<>()).add(i));
+        for (var zone : byZone.entrySet()) {
             LocalDateTime end = resolution == Resolution.HOUR
                     ? LocalDateTime.ofInstant(now, zone.getKey()).truncatedTo(ChronoUnit.HOURS)
                     : LocalDate.ofInstant(now, zone.getKey()).atStartOfDay();
             LocalDateTime from = resolution == Resolution.HOUR ? end.minusHours(longest) : end.minusDays(longest);
-            for (var resource : zone.getValue().entrySet()) {
-                List<ConsumptionService.Request> requests = resource.getValue().stream()
-                        .map(b -> new ConsumptionService.Request(TargetKind.BUILDING, b, resource.getKey())).toList();
-                List<ConsumptionReport> reports = consumption.reports(requests,
-                        new TimeParameter.Local("from", from), new TimeParameter.Local("to", end), resolution, true,
-                        SYSTEM);
-                for (ConsumptionReport report : reports) {
-                    for (ConsumptionReport.PointResult r : report.points()) {
-                        RuleInputs.Installed i = points.get(r.point().id());
-                        if (i != null) {
-                            out.add(new Subject<>(new ConsumptionSeries(AlarmObject.point(i.pointUuid()),
-                                    occupied.getOrDefault(i.premiseId(), false), r.intervals()), i.meterPlace()));
-                        }
+            List<RuleInputs.Installed> wanted = zone.getValue();
+            if (setting == RuleSetting.LEAK) {
+                // only a point that may be leaking, or whose leak alarm is open (to be cleared with its figure),
+                // needs its hours computed: for the others no verdict would change anything
+                Set<Long> candidates = inputs.leakCandidates(wanted, from.atZone(zone.getKey()).toInstant(),
+                        end.atZone(zone.getKey()).toInstant());
+                Set<UUID> open = new HashSet<>();
+                alarms.open(RuleKind.LEAK).keySet().forEach(o -> open.add(o.id()));
+                wanted = wanted.stream().filter(i -> candidates.contains(i.pointId()) || open.contains(i.pointUuid()))
+                        .toList();
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            // a leak's few candidates are asked for one by one; a day rule's points, all of a building's, by
+            // building, which the consumption queries answer far faster than as thousands of single points
+            List<ConsumptionService.Request> requests = setting == RuleSetting.LEAK
+                    ? wanted.stream().map(i -> new ConsumptionService.Request(TargetKind.POINT, i.pointUuid(), null))
+                            .toList()
+                    : wanted.stream().map(i -> new ConsumptionService.Request(TargetKind.BUILDING, i.buildingUuid(),
+                            i.resource())).distinct().toList();
+            List<ConsumptionReport> reports = consumption.reports(requests, new TimeParameter.Local("from", from),
+                    new TimeParameter.Local("to", end), resolution, true, SYSTEM);
+            Map<Long, RuleInputs.Installed> byPoint = new HashMap<>();
+            wanted.forEach(i -> byPoint.put(i.pointId(), i));
+            for (ConsumptionReport report : reports) {
+                for (ConsumptionReport.PointResult r : report.points()) {
+                    RuleInputs.Installed i = byPoint.get(r.point().id());
+                    if (i != null) {
+                        out.add(new Subject<>(new ConsumptionSeries(AlarmObject.point(i.pointUuid()),
+                                occupied.getOrDefault(i.premiseId(), false), r.intervals()), i.meterPlace()));
                     }
                 }
             }

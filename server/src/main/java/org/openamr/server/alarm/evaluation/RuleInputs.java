@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +106,7 @@ class RuleInputs {
                     select distinct on (e.meter_id, e.code) e.meter_id, m.public_id, m.serial, e.occurred_at, e.kind,
                            e.code, e.label_en, e.label_ru, e.source
                     from meter_event e join meter m on m.id = e.meter_id
-                    where e.meter_id = any(:ids)
+                    join unnest(:ids::bigint[]) wanted(id) on wanted.id = e.meter_id
                     order by e.meter_id, e.code, e.occurred_at desc, e.id desc) newest
                 where kind = 'RAISED'""").param("ids", ids)
                 .query(rs -> {
@@ -116,10 +118,11 @@ class RuleInputs {
         Map<Long, List<Sample>> timeInError = new HashMap<>();
         jdbc.sql("""
                 select r.meter_id, x.measured_at, x.value
-                from register r cross join lateral (
+                from register r join unnest(:ids::bigint[]) wanted(id) on wanted.id = r.meter_id
+                cross join lateral (
                     select measured_at, value from reading where register_id = r.id
                     order by measured_at desc limit 2) x
-                where r.meter_id = any(:ids) and r.quantity in ('OPERATING_TIME', 'ON_TIME') and r.qualifier = 'E18'
+                where r.quantity in ('OPERATING_TIME', 'ON_TIME') and r.qualifier = 'E18'
                   and r.storage = 0 and r.tariff = 0 and r.subunit = 0
                 order by r.meter_id, x.measured_at""").param("ids", ids)
                 .query(rs -> {
@@ -148,6 +151,7 @@ class RuleInputs {
         jdbc.sql("""
                 select p.id as point_id, r.id as register_id, r.unit, x.measured_at, x.value
                 from meter_installation i join metering_point p on p.id = i.point_id
+                join unnest(:points::bigint[]) wanted(id) on wanted.id = p.id
                 join lateral (
                     select r.* from register r
                     where r.meter_id = i.meter_id and r.quantity = p.quantity and r.storage = 0
@@ -157,7 +161,7 @@ class RuleInputs {
                     select measured_at, value from reading
                     where register_id = r.id and measured_at >= i.installed_at
                     order by measured_at desc limit 2) x
-                where p.id = any(:points) and i.removed_at is null
+                where i.removed_at is null
                 order by p.id, x.measured_at""").param("points", points)
                 .query(rs -> {
                     long point = rs.getLong("point_id");
@@ -192,10 +196,11 @@ class RuleInputs {
         Map<Long, Sample> deltaT = new HashMap<>();
         jdbc.sql("""
                 select distinct on (r.meter_id, r.quantity) r.meter_id, r.quantity, x.measured_at, x.value
-                from register r cross join lateral (
+                from register r join unnest(:ids::bigint[]) wanted(id) on wanted.id = r.meter_id
+                cross join lateral (
                     select measured_at, value from reading where register_id = r.id
                     order by measured_at desc limit 1) x
-                where r.meter_id = any(:ids) and r.storage = 0 and r.tariff = 0 and r.subunit = 0
+                where r.storage = 0 and r.tariff = 0 and r.subunit = 0
                   and r.qualifier = ''
                   and ((r.quantity = 'VOLUME_FLOW' and r.unit = :flow_unit)
                        or (r.quantity = 'TEMPERATURE_DIFFERENCE' and r.unit = :difference_unit))
@@ -262,12 +267,51 @@ class RuleInputs {
         return out;
     }
 
+    /**
+     * The points among those given whose counted register shows no whole hour without consumption between
+     * {@code from} and {@code to}: the only ones that can be leaking. Two consecutive readings with the same value
+     * that span a whole local hour prove that hour consumed nothing, and one such hour rules a leak out; readings
+     * further apart than an hour or closer together prove nothing more. One query, returning a row per candidate
+     * and not the readings, so that the hourly figures are computed only for the few points that need them.
+     */
+    Set<Long> leakCandidates(List<Installed> points, Instant from, Instant to) {
+        Long[] ids = points.stream().map(Installed::pointId).toArray(Long[]::new);
+        Set<Long> out = new HashSet<>();
+        jdbc.sql("""
+                select p.id from meter_installation i join metering_point p on p.id = i.point_id
+                join building b on b.id = p.building_id
+                join unnest(:points::bigint[]) wanted(id) on wanted.id = p.id
+                join lateral (
+                    select r.id from register r
+                    where r.meter_id = i.meter_id and r.quantity = p.quantity and r.storage = 0
+                      and r.tariff = p.tariff and r.subunit = p.subunit and r.qualifier = '' and r.cumulative
+                    order by r.id limit 1) r on true
+                where i.removed_at is null and not exists (
+                    select 1 from (
+                        select x.measured_at, x.value,
+                               lag(x.measured_at) over (order by x.measured_at) as before_at,
+                               lag(x.value) over (order by x.measured_at) as before_value
+                        from reading x
+                        where x.register_id = r.id and x.measured_at >= greatest(:from, i.installed_at)
+                          and x.measured_at <= :to) steps
+                    where steps.value = steps.before_value
+                      and (date_trunc('hour', steps.before_at at time zone b.time_zone) + case
+                             when date_trunc('hour', steps.before_at at time zone b.time_zone)
+                                  = steps.before_at at time zone b.time_zone then interval '1 hour'
+                             else interval '2 hours' end) at time zone b.time_zone <= steps.measured_at)""")
+                .param("points", ids).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    out.add(rs.getLong(1));
+                });
+        return out;
+    }
+
     /** Whether a premise is marked occupied, for the premises given. */
     Map<Long, Boolean> occupied(List<Installed> installed) {
         Long[] ids = installed.stream().map(Installed::premiseId).filter(java.util.Objects::nonNull).distinct()
                 .toArray(Long[]::new);
         Map<Long, Boolean> out = new HashMap<>();
-        jdbc.sql("select id, occupied from premise where id = any(:ids)").param("ids", ids)
+        jdbc.sql("select id, occupied from premise join unnest(:ids::bigint[]) wanted(w) on w = id").param("ids", ids)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getBoolean(2));
                 });

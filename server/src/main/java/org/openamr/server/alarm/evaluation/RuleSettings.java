@@ -150,6 +150,16 @@ public class RuleSettings {
             this.all = List.copyOf(all);
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot other && all.equals(other.all);
+        }
+
+        @Override
+        public int hashCode() {
+            return all.hashCode();
+        }
+
         /**
          * The parameters a rule runs with for an object, or empty when it is off there.
          *
