@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openamr.server.alarm.RuleKind;
+import org.openamr.server.alarm.evaluation.AlarmEvaluator;
 import org.openamr.server.consumption.RegistryFixture;
 import org.openamr.server.reading.ReadingPartitions;
 import org.openamr.server.support.Api;
@@ -214,13 +215,21 @@ class AlarmNotificationsIT {
         return r.json();
     }
 
+    @Autowired
+    AlarmEvaluator evaluator;
+
     @Test
     void threeHundredSilentMetersOfOneChannelAreOneMessageNamingTheChannelAndTheCount() throws Exception {
         Company c = new Company(300, 300);
         String to = "storm@uk.example.ru";
         String id = subscribe(c.manager, Map.of("name", "Аварии дома", "recipients", List.of(to)));
 
-        Alarms.raiseSilence(jdbc, c.meters, Instant.now());
+        // the real evaluation: none of the 300 meters has been heard since it was installed in 2025
+        AlarmEvaluator.Outcome outcome = evaluator.evaluate(Instant.now());
+        assertThat(jdbc.sql("""
+                select count(*) from alarm a join meter m on a.object_kind = 'METER' and a.object_id = m.public_id
+                where a.rule = 'NO_READINGS' and a.cleared_at is null and m.channel_id = ?""").param(c.channel)
+                .query(Long.class).single()).as("raised by the evaluation, %s", outcome.counts()).isEqualTo(300);
         // two more "instances" tick at the same time as the scheduled one: the message is still made once
         List<Thread> others = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -240,6 +249,7 @@ class AlarmNotificationsIT {
         List<MimeMessage> got = mailsTo(to);
         assertThat(got).as("one message for 300 alarms").hasSize(1);
         MimeMessage m = got.get(0);
+        // the channel itself was set up just now: not yet silent for long enough to be an alarm of its own
         assertThat(m.getSubject()).isEqualTo("Аварии дома: новые нештатные ситуации (300)");
         String body = text(m);
         assertThat(body).contains("Канал «" + c.channelName + "», 300 приборов: нет показаний")
