@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -51,12 +52,13 @@ final class DemoBackfill {
     }
 
     /**
-     * @param meters   every meter of the building; the house heat meter must be among them
-     * @param progress told the number of meters done after each batch
-     * @param cancelled asked before each batch: true stops the run (the next one redoes what is missing)
+     * @param meters      every meter of the building; the house heat meter must be among them
+     * @param silentSince meters that stopped answering, with when: their history ends before
+     * @param progress    told the number of meters done after each batch
+     * @param cancelled   asked before each batch: true stops the run (the next one redoes what is missing)
      */
-    Result run(List<VirtualMeter> meters, VirtualMeter houseHeat, long channelId, Instant now, DemoProperties settings,
-            IntConsumer progress, BooleanSupplier cancelled) {
+    Result run(List<VirtualMeter> meters, Map<VirtualMeter, Instant> silentSince, VirtualMeter houseHeat,
+            long channelId, Instant now, DemoProperties settings, IntConsumer progress, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         BackfillPlan plan = BackfillPlan.of(now, DemoBuilding.ZONE, settings.historyMonths(), settings.hourlyDays(),
                 lastBackfilled(houseHeat).orElse(null));
@@ -68,24 +70,31 @@ final class DemoBackfill {
         Totals totals = new Totals();
         List<MeterReadout> batch = new ArrayList<>();
         int batchValues = 0;
+        int batchMeters = 0;
         for (VirtualMeter m : plan.isEmpty() ? List.<VirtualMeter>of() : others) {
             if (cancelled.getAsBoolean()) {
                 return totals.result(plan, meters.size(), started);
             }
-            MeterReadout r = model.readout(m, plan.times());
-            batch.add(r);
-            batchValues += r.values().size();
+            Instant silent = silentSince.get(m);
+            List<Instant> times = silent == null ? plan.times()
+                    : plan.times().stream().filter(t -> t.isBefore(silent)).toList();
+            for (MeterReadout r : times.isEmpty() ? List.<MeterReadout>of() : model.readouts(m, times)) {
+                batch.add(r);
+                batchValues += r.values().size();
+            }
+            batchMeters++;
             if (batchValues >= VALUES_PER_BATCH) {
-                totals.add(store(batch, channelId), batch.size(), progress);
+                totals.add(store(batch, channelId), batchMeters, progress);
                 batch = new ArrayList<>();
                 batchValues = 0;
+                batchMeters = 0;
             }
         }
-        if (!batch.isEmpty()) {
-            totals.add(store(batch, channelId), batch.size(), progress);
+        if (batchMeters > 0) {
+            totals.add(store(batch, channelId), batchMeters, progress);
         }
         if (!plan.isEmpty() && !cancelled.getAsBoolean()) {
-            totals.add(store(List.of(model.readout(houseHeat, plan.times())), channelId), 1, progress);
+            totals.add(store(model.readouts(houseHeat, plan.times()), channelId), 1, progress);
         }
         return totals.result(plan, meters.size(), started);
     }

@@ -18,9 +18,11 @@ import org.openamr.server.security.Role;
  * @param building   the demo building's public id
  * @param month      the current month: the balance example covers the twelve before it
  * @param radio      the radio building and its collector; null without them
+ * @param faults     what is wrong in the building, for the alarms to find; null: nothing said
  */
 record DemoBanner(String url, Path dataDir, String busAddress, int apartments, int meters, DemoProperties settings,
-                  List<DemoLogin> logins, UUID building, YearMonth month, Duration startup, Radio radio) {
+                  List<DemoLogin> logins, UUID building, YearMonth month, Duration startup, Radio radio,
+                  DemoFaults faults) {
 
     /**
      * @param apartments apartments of the radio building
@@ -59,6 +61,16 @@ record DemoBanner(String url, Path dataDir, String busAddress, int apartments, i
                 + " days hourly");
         if (dataDir != null) {
             line(b, "Данные / Data", dataDir.toString());
+        }
+        if (faults != null) {
+            line(b, "Неисправности / Faults", "утечка / leak: кв. / apartment " + faults.leaking().number()
+                    + ", ХВС / cold water");
+            line(b, "", "ошибка / error: " + faults.inError().meterId() + ", кв. / apartment "
+                    + faults.inError().number() + ", воздух / air in the flow sensor");
+            line(b, "", "не отвечает / silent: " + faults.silent().meterId() + ", ОДПУ ХВС / house water meter");
+            line(b, "", "небаланс тепла с / heat imbalance since " + faults.lossesFrom() + ": ОДПУ / house meter +"
+                    + (DemoFaults.HEAT_LOSSES_PER_MILLE - 1000) / 10 + " %");
+            line(b, "", "поверка / verification: 1 просрочена / overdue, несколько в 30 дней / some due in 30 days");
         }
         b.append('\n');
         b.append(" Вход / Sign in       Пароль / Password   Роль / Role\n");

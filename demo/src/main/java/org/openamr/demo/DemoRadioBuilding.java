@@ -96,6 +96,11 @@ public final class DemoRadioBuilding {
                 settings.interval(), settings.jitter(), start, null));
     }
 
+    /** The radio fleet's seed (the demo's, salted). */
+    public long seed() {
+        return settings.seed();
+    }
+
     /** Every meter the radio sends for, in the fleet's order. */
     public List<RadioMeter> meters() {
         return meters;

@@ -2,7 +2,9 @@ package org.openamr.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ import org.openamr.server.channel.ChannelView;
 import org.openamr.server.channel.ChannelPatch;
 import org.openamr.server.channel.ChannelRepository;
 import org.openamr.server.channel.NewChannel;
+import org.openamr.server.meter.Meter;
 import org.openamr.server.meter.Meters;
 import org.openamr.server.organisation.Organisation;
 import org.openamr.server.organisation.Organisations;
@@ -60,8 +63,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link AccessScope.Everything}, actor {@link #ACTOR}): organisations, the building, entrances, premises,
  * points, installations, the channel, the meters (in the registry of the building's service company, as an
  * administrator's registration on that channel puts them), the accounts ({@link UserService#ensure}) and their
- * tokens ({@link ApiTokenService#replace}). Only two kinds of lookup read the tables directly, for want of a
- * repository method that finds by them: a building by its address and its channel by name.
+ * tokens ({@link ApiTokenService#replace}). Only lookups read the tables directly, for want of a repository method
+ * that finds by them: a building by its address (and when it was made), its channel by name, a channel's meters
+ * with their verification dates. Every apartment is marked occupied ({@link Premises#setOccupied}).
  */
 final class DemoRegistry {
 
@@ -119,22 +123,59 @@ final class DemoRegistry {
      * @param buildingPublicId the building's id in the API
      * @param created          true when this start seeded the building
      * @param logins           the accounts with this start's tokens
+     * @param seededAt         when the building was first seeded: the moment {@link DemoFaults} count back from
      */
-    record Site(long buildingId, UUID buildingPublicId, long channelId, boolean created, List<DemoLogin> logins) {
+    record Site(long buildingId, UUID buildingPublicId, long channelId, boolean created, List<DemoLogin> logins,
+                Instant seededAt) {
     }
 
+    /**
+     * Seeds the building, or brings it up to date; the meters' verification dates are set from today's date in
+     * the building's zone ({@link DemoFaults#verification}) on every start, so that some are always due.
+     */
     Site seed(DemoBuilding building, VirtualBus bus, String channelAddress) {
         return transactions.execute(status -> {
             audit.set(ACTOR);
+            LocalDate today = LocalDate.now(DemoBuilding.ZONE);
+            Map<String, DemoFaults.Verification> verification = DemoFaults.verification(building, today);
             Optional<Long> existing = jdbc.sql("select id from building where address = ?")
                     .param(DemoBuilding.ADDRESS).query(Long.class).optional();
-            long buildingId = existing.orElseGet(() -> create(building, bus, channelAddress));
+            long buildingId = existing.orElseGet(() -> create(building, bus, channelAddress, verification));
             long channelId = channel(buildingId, channelAddress);
+            verify(channelId, verification);
             UUID buildingPublicId = writers.buildings().publicId(buildingId);
             List<DemoLogin> logins = accounts(buildingPublicId);
             monthlyStatement(buildingPublicId);
-            return new Site(buildingId, buildingPublicId, channelId, existing.isEmpty(), logins);
+            Instant seededAt = jdbc.sql("select created_at from building where id = ?").param(buildingId)
+                    .query(Timestamp.class).single().toInstant();
+            return new Site(buildingId, buildingPublicId, channelId, existing.isEmpty(), logins, seededAt);
         });
+    }
+
+    /**
+     * Sets the verification dates of the channel's meters that {@code wanted} names where they differ, as an
+     * administrator edits a meter: the rest of what the registry has of it stays.
+     */
+    private void verify(long channelId, Map<String, DemoFaults.Verification> wanted) {
+        List<Map<String, Object>> meters = jdbc.sql("""
+                select public_id, serial, verified_on, next_verification from meter where channel_id = ?""")
+                .param(channelId).query().listOfRows();
+        for (Map<String, Object> row : meters) {
+            DemoFaults.Verification v = wanted.get((String) row.get("serial"));
+            if (v == null || v.verifiedOn().equals(date(row.get("verified_on")))
+                    && v.next().equals(date(row.get("next_verification")))) {
+                continue;
+            }
+            UUID id = (UUID) row.get("public_id");
+            Meter m = writers.meters().get(SCOPE, id);
+            writers.meters().update(SCOPE, writers.meters().internalId(SCOPE, id), new Meters.Fields(m.manufacturer(),
+                    m.model(), m.serial(), m.medium(), m.primaryAddress(), channelId, m.registerDigits(),
+                    v.verifiedOn(), v.next(), null, null, m.gisDeviceGuid()));
+        }
+    }
+
+    private static LocalDate date(Object sqlDate) {
+        return sqlDate == null ? null : ((java.sql.Date) sqlDate).toLocalDate();
     }
 
     /**
@@ -156,9 +197,14 @@ final class DemoRegistry {
             audit.set(ACTOR);
             Optional<Long> existing = jdbc.sql("select id from building where address = ?")
                     .param(DemoRadioBuilding.ADDRESS).query(Long.class).optional();
-            long buildingId = existing.orElseGet(() -> createRadio(radio, wired));
+            LocalDate today = LocalDate.now(DemoBuilding.ZONE);
+            Map<String, DemoFaults.Verification> verification = new HashMap<>();
+            radio.registered().forEach(m -> verification.put(m.meter().id(),
+                    DemoFaults.ahead(radio.seed(), m.meter().id(), today)));
+            long buildingId = existing.orElseGet(() -> createRadio(radio, wired, verification));
             long channelId = jdbc.sql("select id from acquisition_channel where building_id = ? and name = ?")
                     .params(buildingId, COLLECTOR_CHANNEL_NAME).query(Long.class).single();
+            verify(channelId, verification);
             Channel channel = writers.channels().byId(channelId).orElseThrow();
             String token = writers.channelService().issueToken(channel.publicId(), SCOPE).token();
             return new RadioSite(buildingId, writers.buildings().publicId(buildingId), channelId, token,
@@ -166,7 +212,7 @@ final class DemoRegistry {
         });
     }
 
-    private long createRadio(DemoRadioBuilding radio, Site wired) {
+    private long createRadio(DemoRadioBuilding radio, Site wired, Map<String, DemoFaults.Verification> verification) {
         Building w = writers.buildings().get(SCOPE, wired.buildingPublicId());
         long buildingId = writers.buildings().create(DemoRadioBuilding.ADDRESS, null, null,
                 writers.organisations().internalId(SCOPE, w.managementCompany()),
@@ -179,9 +225,12 @@ final class DemoRegistry {
         for (DemoRadioBuilding.Apartment a : radio.apartments()) {
             UUID premise = writers.premises().create(buildingId, new Premises.Fields(1, Integer.toString(a.number()),
                     Premise.Kind.APARTMENT, a.floor(), null, null));
-            long premiseId = writers.premises().ref(SCOPE, premise).id();
+            Premises.Ref ref = writers.premises().ref(SCOPE, premise);
+            writers.premises().setOccupied(ref, true);
+            long premiseId = ref.id();
             for (DemoRadioBuilding.Placement p : a.placements()) {
-                long meterId = meterIds.computeIfAbsent(p.meter(), m -> registerRadioMeter(m, channelId));
+                long meterId = meterIds.computeIfAbsent(p.meter(), m -> registerRadioMeter(m, channelId,
+                        verification.get(m.meter().id())));
                 install(meterId, point(buildingId, premiseId, p.resource(), "", p.subunit()), p.meter().meter(),
                         p.register());
             }
@@ -190,16 +239,17 @@ final class DemoRegistry {
     }
 
     /** Registered as an installer enters a radio meter: maker, serial, model and the header it sends; no address. */
-    private long registerRadioMeter(RadioMeter radio, long channelId) {
+    private long registerRadioMeter(RadioMeter radio, long channelId, DemoFaults.Verification verification) {
         VirtualMeter meter = radio.meter();
         SecondaryAddress a = meter.secondaryAddress();
         UUID id = writers.meters().create(SCOPE, new Meters.Fields(meter.type().manufacturer(), model(meter.type()),
-                a.id(), meter.type().medium().jsonName(), null, channelId, registerDigits(meter.type()), null, null,
-                a.version(), a.medium(), null));
+                a.id(), meter.type().medium().jsonName(), null, channelId, registerDigits(meter.type()),
+                verification.verifiedOn(), verification.next(), a.version(), a.medium(), null));
         return writers.meters().internalId(SCOPE, id);
     }
 
-    private long create(DemoBuilding building, VirtualBus bus, String channelAddress) {
+    private long create(DemoBuilding building, VirtualBus bus, String channelAddress,
+            Map<String, DemoFaults.Verification> verification) {
         long management = organisation(Organisation.Kind.MANAGEMENT, MANAGEMENT_COMPANY);
         long service = organisation(Organisation.Kind.SERVICE, SERVICE_COMPANY);
         long buildingId = writers.buildings().create(DemoBuilding.ADDRESS, null, null, management, service,
@@ -215,9 +265,12 @@ final class DemoRegistry {
                     .setScale(2, RoundingMode.HALF_UP);
             UUID premise = writers.premises().create(buildingId, new Premises.Fields(a.entrance(),
                     Integer.toString(a.number()), Premise.Kind.APARTMENT, a.floor(), area, null));
-            long premiseId = writers.premises().ref(SCOPE, premise).id();
+            Premises.Ref ref = writers.premises().ref(SCOPE, premise);
+            // every flat of the demo is lived in: a flat that uses nothing is worth an alarm
+            writers.premises().setOccupied(ref, true);
+            long premiseId = ref.id();
             // one meter at three points: its energy, and the water meters' pulses on subunits 1 and 2
-            long meterId = registerMeter(meter, channelId);
+            long meterId = registerMeter(meter, channelId, verification.get(a.meterId()));
             install(meterId, point(buildingId, premiseId, MeteringPoint.Resource.HEAT, "", 0), meter, Register.ENERGY);
             install(meterId, point(buildingId, premiseId, MeteringPoint.Resource.COLD_WATER, "", COLD_WATER_SUBUNIT),
                     meter, Register.VOLUME_SUBUNIT_1);
@@ -229,8 +282,8 @@ final class DemoRegistry {
             MeteringPoint.Resource resource = h == building.houseHeat() ? MeteringPoint.Resource.HEAT
                     : MeteringPoint.Resource.COLD_WATER;
             Register register = h == building.houseHeat() ? Register.ENERGY : Register.VOLUME;
-            install(registerMeter(meter, channelId), point(buildingId, null, resource, HOUSE_POINT_NAME, 0), meter,
-                    register);
+            install(registerMeter(meter, channelId, verification.get(h.meterId())),
+                    point(buildingId, null, resource, HOUSE_POINT_NAME, 0), meter, register);
         }
         return buildingId;
     }
@@ -280,11 +333,12 @@ final class DemoRegistry {
     }
 
     /** Registered as an administrator registers a meter on the channel, with the bus header a search would find. */
-    private long registerMeter(VirtualMeter meter, long channelId) {
+    private long registerMeter(VirtualMeter meter, long channelId, DemoFaults.Verification verification) {
         SecondaryAddress a = meter.secondaryAddress();
         UUID id = writers.meters().create(SCOPE, new Meters.Fields(meter.type().manufacturer(), model(meter.type()),
                 a.id(), meter.type().medium().jsonName(), meter.primaryAddress(), channelId,
-                registerDigits(meter.type()), null, null, a.version(), a.medium(), null));
+                registerDigits(meter.type()), verification.verifiedOn(), verification.next(), a.version(), a.medium(),
+                null));
         return writers.meters().internalId(SCOPE, id);
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.openamr.server.database.EmbeddedDatabase;
@@ -71,6 +72,8 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
         site = registry.seed(building, bus.bus(), bus.channelAddress());
+        // before the scheduler's first poll, and counted from the first seeding so that a restart continues them
+        bus.apply(DemoFaults.of(building, site.seededAt()));
         // the time says what a first start spends on the registry (the README quotes it)
         double took = (System.nanoTime() - start) / 1e9;
         OUT.println(site.created()
@@ -87,12 +90,12 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
 
     @Override
     public void run(ApplicationArguments args) {
-        List<VirtualMeter> meters = bus.bus().meters();
+        List<VirtualMeter> meters = bus.meters();
         VirtualMeter houseHeat = meters.stream().filter(m -> m.id().equals(building.houseHeat().meterId()))
                 .findFirst().orElseThrow();
         OUT.println("OpenAMR demo: заполняю историю показаний / backfilling the reading history…");
         try {
-            history = backfill.run(meters, houseHeat, site.channelId(), Instant.now(), settings,
+            history = backfill.run(meters, bus.silentSince(), houseHeat, site.channelId(), Instant.now(), settings,
                     done -> OUT.printf("  %d/%d %s / meters%n", done, meters.size(), DemoBanner.meterWord(meters.size())),
                     () -> stopping);
         } catch (RuntimeException e) {
@@ -126,7 +129,8 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
                 settings, site.logins(), site.buildingPublicId(), month,
                 Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
                 collector == null ? null : new DemoBanner.Radio(radio.apartments().size(), radio.registered().size(),
-                        radio.unassigned().size(), collector.webUrl(), collector.configFile())).text();
+                        radio.unassigned().size(), collector.webUrl(), collector.configFile()),
+                bus.faults().orElse(null)).text();
         OUT.print(banner);
         OUT.flush();
     }
@@ -143,8 +147,8 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         List<VirtualMeter> meters = radio.registered().stream().map(RadioMeter::meter).toList();
         OUT.println("OpenAMR demo: история радиодома / the radio building's history…");
         try {
-            radioHistory = backfill.run(meters, marker.get().meter(), radioSite.channelId(), Instant.now(), settings,
-                    done -> { }, () -> stopping);
+            radioHistory = backfill.run(meters, Map.of(), marker.get().meter(), radioSite.channelId(), Instant.now(),
+                    settings, done -> { }, () -> stopping);
         } catch (RuntimeException e) {
             if (stopping) {
                 return false;

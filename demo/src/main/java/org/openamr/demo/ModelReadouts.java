@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.openamr.acquisition.readout.MeterCondition;
 import org.openamr.acquisition.readout.MeterIdentity;
 import org.openamr.acquisition.readout.MeterReadout;
 import org.openamr.acquisition.readout.RegisterKey;
@@ -62,26 +63,59 @@ final class ModelReadouts {
     }
 
     /**
-     * One readout carrying the meter's values at every one of {@code times} (ascending), read at the
-     * last of them; stored values once per key and moment.
+     * The meter's values at every one of {@code times} (ascending) as readouts with the conditions it reported: one
+     * readout for a run of moments with the same conditions, read at its last; where they change (from none before
+     * the first), the first moment of the change is a readout of its own, so that an error is raised (or cleared)
+     * when the meter first showed it. Stored values once per key and moment.
      */
-    MeterReadout readout(VirtualMeter meter, List<Instant> times) {
+    List<MeterReadout> readouts(VirtualMeter meter, List<Instant> times) {
         if (times.isEmpty()) {
             throw new IllegalArgumentException("no moments to read " + meter + " at");
         }
-        List<RegisterValue> values = new ArrayList<>();
+        MeterIdentity identity = identity(meter);
         Set<StoredValue> stored = new HashSet<>();
         Predicate<RegisterKey> kept = meter.type() == DemoBuilding.HOUSE_HEAT_METER
                 ? ModelReadouts::backfilledForHouseHeat : ModelReadouts::backfilled;
-        for (Instant t : times) {
+        List<MeterReadout> out = new ArrayList<>();
+        List<RegisterValue> values = new ArrayList<>();
+        List<MeterCondition> conditions = List.of();
+        for (int i = 0; i < times.size(); i++) {
+            Instant t = times.get(i);
             Readout read = new Readout("backfill", meter.telegrams(t, 0), t, Duration.ZERO, 1);
-            for (RegisterValue v : telegrams.toReadout(read, meterZone).values()) {
-                if (kept.test(v.key()) && (v.key().storage() == 0 || stored.add(new StoredValue(v.key(), v.measuredAt())))) {
-                    values.add(v);
+            MeterReadout at = telegrams.toReadout(read, meterZone);
+            if (!codes(at.conditions()).equals(codes(conditions))) {
+                if (!values.isEmpty()) {
+                    out.add(new MeterReadout(identity, times.get(i - 1), values, conditions));
+                    values = new ArrayList<>();
                 }
+                conditions = at.conditions();
+                add(values, at, kept, stored);
+                out.add(new MeterReadout(identity, t, values, conditions));
+                values = new ArrayList<>();
+                continue;
+            }
+            conditions = at.conditions();
+            add(values, at, kept, stored);
+        }
+        if (!values.isEmpty()) {
+            out.add(new MeterReadout(identity, times.get(times.size() - 1), values, conditions));
+        }
+        return out;
+    }
+
+    private static void add(List<RegisterValue> values, MeterReadout at, Predicate<RegisterKey> kept,
+            Set<StoredValue> stored) {
+        for (RegisterValue v : at.values()) {
+            if (kept.test(v.key()) && (v.key().storage() == 0 || stored.add(new StoredValue(v.key(), v.measuredAt())))) {
+                values.add(v);
             }
         }
-        return new MeterReadout(identity(meter), times.get(times.size() - 1), values, List.of());
+    }
+
+    private static Set<String> codes(List<MeterCondition> conditions) {
+        Set<String> out = new HashSet<>();
+        conditions.forEach(c -> out.add(c.code()));
+        return out;
     }
 
     private record StoredValue(RegisterKey key, Instant at) {

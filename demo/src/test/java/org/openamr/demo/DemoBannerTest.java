@@ -30,7 +30,7 @@ class DemoBannerTest {
         String text = new DemoBanner("http://localhost:8080", Path.of("/data/pgdata"), "tcp://127.0.0.1:4000", 60, 62,
                 new DemoProperties(true, 1, 3, 20, 13, 7, 40, Duration.ofSeconds(120)), logins, building, YearMonth.of(2026, 11),
                 Duration.ofMillis(12_300), new DemoBanner.Radio(14, 27, 13, "http://127.0.0.1:40123/",
-                        Path.of("/data/collector/collector.yaml"))).text();
+                        Path.of("/data/collector/collector.yaml")), null).text();
         assertThat(text).contains("http://localhost:8080", "(12.3 s)", "admin-demo", "oamr_api_A", "resident-demo",
                 "oamr_api_R", "curl -H \"Authorization: Bearer oamr_api_A\" http://localhost:8080/api/v1/me",
                 "62 счётчика", "/data/pgdata", "not for production", "Ctrl-C",
@@ -40,7 +40,21 @@ class DemoBannerTest {
                 DemoRadioBuilding.ADDRESS + ", 14 кв. / apartments, 27 счётчиков", "13 more heard, not registered",
                 "http://127.0.0.1:40123/ (admin / collector-demo)", "/data/collector/collector.yaml");
         assertThat(new DemoBanner("http://localhost:8080", null, "tcp://127.0.0.1:4000", 60, 62,
-                new DemoProperties(true, 1, 3, 20, 13, 7, 40, Duration.ofSeconds(120)), logins, building, YearMonth.of(2026, 11), null, null).text())
+                new DemoProperties(true, 1, 3, 20, 13, 7, 40, Duration.ofSeconds(120)), logins, building, YearMonth.of(2026, 11), null, null, null).text())
                 .doesNotContain("pgdata", "collector");
+    }
+
+    @Test
+    void theBannerNamesTheFaultsForTheAlarmsToFind() {
+        DemoBuilding building = new DemoBuilding(new DemoProperties(true, 1, 3, 20, 13, 7, 0, Duration.ofSeconds(120)));
+        DemoFaults faults = DemoFaults.of(building, java.time.Instant.parse("2026-11-24T10:15:00Z"));
+        String text = new DemoBanner("http://localhost:8080", null, "tcp://127.0.0.1:4000", 60, 62,
+                new DemoProperties(true, 1, 3, 20, 13, 7, 0, Duration.ofSeconds(120)),
+                List.of(new DemoLogin("admin", "admin-demo", Role.ADMIN, "администратор", "administrator", "t")),
+                UUID.fromString("6f1c1a9e-0000-4000-8000-000000000001"), YearMonth.of(2026, 11), null, null, faults)
+                .text();
+        assertThat(text).contains("leak: кв. / apartment " + faults.leaking().number() + ",",
+                "error: " + faults.inError().meterId() + ", кв. / apartment " + faults.inError().number() + ",",
+                "silent: 45120001", "heat imbalance since 2026-10: ОДПУ / house meter +25 %");
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openamr.acquisition.channel.BusConnection;
+import org.openamr.acquisition.readout.MeterCondition;
 import org.openamr.acquisition.readout.MeterReadout;
 import org.openamr.acquisition.readout.RegisterKey;
 import org.openamr.acquisition.readout.RegisterValue;
@@ -21,6 +22,7 @@ import org.openamr.mbus.link.ControlField;
 import org.openamr.mbus.master.MBusMaster;
 import org.openamr.mbus.master.Readout;
 import org.openamr.mbus.quantity.Quantity;
+import org.openamr.simulator.meter.MeterError;
 import org.openamr.simulator.meter.MeterType;
 import org.openamr.simulator.meter.VirtualMeter;
 import org.openamr.simulator.model.ConsumptionModel;
@@ -49,6 +51,12 @@ class ModelReadoutsTest {
                 ? ModelReadouts.backfilledForHouseHeat(v.key()) : ModelReadouts.backfilled(v.key())).toList();
     }
 
+    /** The one readout of a meter that reported the same conditions all along. */
+    private static MeterReadout only(List<MeterReadout> readouts) {
+        assertThat(readouts).hasSize(1);
+        return readouts.get(0);
+    }
+
     @Test
     void aPollOverTheDemoBusStoresTheSameKeysTimesAndValuesAsTheBackfill() throws Exception {
         DemoBuilding building = new DemoBuilding(new DemoProperties(true, 2024, 1, 2, 1, 1, 0, Duration.ofSeconds(120)));
@@ -59,8 +67,9 @@ class ModelReadoutsTest {
                 Readout read = master.read(meter.primaryAddress());
                 assertThat(read.readAt()).isEqualTo(NOW);
                 MeterReadout polled = telegrams.toReadout(read, DemoBuilding.ZONE);
-                MeterReadout backfilled = model.readout(meter, List.of(NOW));
+                MeterReadout backfilled = only(model.readouts(meter, List.of(NOW)));
                 assertThat(backfilled.meter()).isEqualTo(polled.meter());
+                assertThat(backfilled.conditions()).isEqualTo(polled.conditions());
                 assertThat(backfilled.values()).as("%s", meter)
                         .containsExactlyInAnyOrderElementsOf(backfillable(meter.type(), polled))
                         .anyMatch(v -> v.key().storage() == 1 && v.value().signum() > 0);
@@ -86,7 +95,7 @@ class ModelReadoutsTest {
                     DemoBuilding.ZONE);
             List<RegisterValue> expected = backfillable(type, polled);
             assertThat(expected).as("%s sends cumulative registers", type).isNotEmpty();
-            assertThat(model.readout(meter, List.of(NOW)).values()).as("%s", type)
+            assertThat(only(model.readouts(meter, List.of(NOW))).values()).as("%s", type)
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
@@ -95,14 +104,14 @@ class ModelReadoutsTest {
     void theHouseHeatMeterIsBackfilledWithWhatItsHeatSheetShows() {
         VirtualMeter meter = new VirtualMeter(DemoBuilding.HOUSE_HEAT_METER, "55000200", 1,
                 new ConsumptionModel(7, DemoBuilding.ZONE));
-        List<RegisterKey> keys = model.readout(meter, List.of(NOW)).values().stream().map(RegisterValue::key).toList();
+        List<RegisterKey> keys = only(model.readouts(meter, List.of(NOW))).values().stream().map(RegisterValue::key).toList();
         assertThat(keys).extracting(RegisterKey::quantity).contains(Quantity.ENERGY, Quantity.VOLUME, Quantity.POWER,
                 Quantity.VOLUME_FLOW, Quantity.FLOW_TEMPERATURE, Quantity.RETURN_TEMPERATURE);
         assertThat(keys.stream().filter(k -> k.quantity() == Quantity.OPERATING_TIME).map(RegisterKey::qualifier))
                 .as("operating hours and hours in error").containsExactlyInAnyOrder("", "E18");
         VirtualMeter flat = new VirtualMeter(MeterType.SONOSAFE_10, "55000201", 2,
                 new ConsumptionModel(7, DemoBuilding.ZONE));
-        assertThat(model.readout(flat, List.of(NOW)).values()).as("an apartment's meter keeps only its counters")
+        assertThat(only(model.readouts(flat, List.of(NOW))).values()).as("an apartment's meter keeps only its counters")
                 .allMatch(v -> v.key().cumulative() || v.key().storage() > 0);
     }
 
@@ -114,11 +123,46 @@ class ModelReadoutsTest {
         for (int d = 0; d < 45; d++) {
             days.add(NOW.minus(Duration.ofDays(44 - d)));
         }
-        MeterReadout r = model.readout(meter, days);
+        MeterReadout r = only(model.readouts(meter, days));
         // energy, heat volume, two pulse inputs on each of 45 days; four due values for each of the two due dates
         assertThat(r.values()).hasSize(45 * 4 + 2 * 4);
         assertThat(r.values().stream().filter(v -> v.key().storage() == 1).map(RegisterValue::measuredAt).distinct())
                 .hasSize(2);
         assertThat(r.readAt()).isEqualTo(NOW);
+    }
+
+    /**
+     * A meter whose error comes and goes within the backfilled moments: its conditions change at the moment it first
+     * showed them, a readout of its own, so that the event is dated then; the values are the same as without the
+     * split.
+     */
+    @Test
+    void aChangeOfConditionsStartsAReadoutAtTheMomentTheMeterFirstShowedIt() {
+        VirtualMeter meter = new VirtualMeter(MeterType.SONOSAFE_10, "55000300", 1,
+                new ConsumptionModel(8, DemoBuilding.ZONE));
+        List<Instant> hours = new ArrayList<>();
+        for (int h = 0; h < 10; h++) {
+            hours.add(NOW.minus(Duration.ofHours(9 - h)));
+        }
+        // 20 minutes after a moment, past the module's copy every 10 minutes: the meter shows it at the next one
+        meter.setError(MeterError.AIR_IN_FLOW, hours.get(3).plus(Duration.ofMinutes(20)));
+        meter.clearError(MeterError.AIR_IN_FLOW, hours.get(6).plus(Duration.ofMinutes(20)));
+        List<MeterReadout> readouts = model.readouts(meter, hours);
+        assertThat(readouts).extracting(MeterReadout::readAt).containsExactly(hours.get(3), hours.get(4),
+                hours.get(6), hours.get(7), hours.get(9));
+        assertThat(readouts).extracting(r -> r.conditions().stream().map(MeterCondition::code).sorted().toList())
+                .containsExactly(List.of(), List.of("NO_FLOW_SIGNAL", "STATUS_TEMPORARY_ERROR"),
+                        List.of("NO_FLOW_SIGNAL", "STATUS_TEMPORARY_ERROR"), List.of(), List.of());
+        List<RegisterValue> split = readouts.stream().flatMap(r -> r.values().stream()).toList();
+        VirtualMeter same = new VirtualMeter(MeterType.SONOSAFE_10, "55000300", 1,
+                new ConsumptionModel(8, DemoBuilding.ZONE));
+        same.setError(MeterError.AIR_IN_FLOW, hours.get(3).plus(Duration.ofMinutes(20)));
+        same.clearError(MeterError.AIR_IN_FLOW, hours.get(6).plus(Duration.ofMinutes(20)));
+        List<RegisterValue> whole = new ArrayList<>();
+        for (Instant t : hours) {
+            whole.addAll(backfillable(MeterType.SONOSAFE_10, telegrams.toReadout(
+                    new Readout("test", same.telegrams(t, 0), t, Duration.ZERO, 1), DemoBuilding.ZONE)));
+        }
+        assertThat(split).containsExactlyInAnyOrderElementsOf(whole.stream().distinct().toList());
     }
 }

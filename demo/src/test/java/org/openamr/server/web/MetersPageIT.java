@@ -54,6 +54,8 @@ class MetersPageIT extends BrowserTest {
 
     Instant raised;
     Instant silentSince;
+    /** The meter the demo itself put in error (DemoFaults: air in its flow sensor), red beside the test's. */
+    String demoError;
     UUID otherBuilding;
 
     @BeforeAll
@@ -67,6 +69,8 @@ class MetersPageIT extends BrowserTest {
                 .update();
         jdbc.sql("update meter set next_verification = ? where serial = '68410001'").param(today.plusYears(1)).update();
         silentSince = silentGasMeterInApartment4();
+        demoError = jdbc.sql("select distinct m.serial from meter_event e join meter m on m.id = e.meter_id"
+                + " where e.code = 'NO_FLOW_SIGNAL'").query(String.class).single();
         otherBuilding = anotherCompanysBuildingWithMeters(OTHER_BUILDING_METERS);
     }
 
@@ -194,14 +198,15 @@ class MetersPageIT extends BrowserTest {
         browser.executeScript("window.openamrStay = true;");
 
         new Select(browser.findElement(By.id("f-status"))).selectByValue("ERROR");
-        awaitSerials(s -> s.equals(List.of(ERROR_METER)));
+        List<String> inError = List.of(ERROR_METER, demoError);
+        awaitSerials(s -> s.size() == 2 && s.containsAll(inError));
         new WebDriverWait(browser, BrowserSession.WAIT).until(d -> d.getCurrentUrl().contains("status=ERROR"));
         assertThat(samePage()).as("htmx swapped the list; the page was not reloaded").isTrue();
-        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("Showing 1–1 of 1");
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("Showing 1–2 of 2");
 
         // the address is the list: opened anew, it shows the same
         browser.get(browser.getCurrentUrl());
-        assertThat(serials()).containsExactly(ERROR_METER);
+        assertThat(serials()).containsExactlyInAnyOrderElementsOf(inError);
         assertThat(new Select(browser.findElement(By.id("f-status"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("ERROR");
 
@@ -247,7 +252,7 @@ class MetersPageIT extends BrowserTest {
         assertThat(browser.getCurrentUrl()).contains("sort=serial", "dir=desc");
 
         browser.findElement(By.id("sort-status")).click();
-        awaitSerials(s -> !s.isEmpty() && s.get(0).equals(ERROR_METER) && !s.equals(descending));
+        awaitSerials(s -> !s.isEmpty() && inError.contains(s.get(0)) && !s.equals(descending));
         assertThat(samePage()).isTrue();
     }
 

@@ -111,6 +111,11 @@ public class Premises {
         }
     }
 
+    /** Whether someone lives in the premise: a premise that uses nothing is worth an alarm only then. */
+    public void setOccupied(Ref ref, boolean occupied) {
+        jdbc.sql("update premise set occupied = ? where id = ?").params(occupied, ref.id()).update();
+    }
+
     /** Checked before writing, so that the answer can name the premise that has the account. */
     private void refuseAccountTaken(long buildingId, String account, Long except) {
         if (account == null) {

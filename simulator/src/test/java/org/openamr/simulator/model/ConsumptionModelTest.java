@@ -146,6 +146,32 @@ class ConsumptionModelTest {
         assertThat(weekdayMorning).isGreaterThan(2 * weekendMorning);
     }
 
+    /**
+     * A household's water stands still 03:00–04:00 every day, also as a meter sees it that shows values up to 10
+     * minutes old: what tells it from a leak, which flows in every hour. The hours around it do flow: the hour is
+     * the shape's, not that of households using nothing.
+     */
+    @Test
+    void everyDayHasAnHourWithoutWaterAndTheNightAroundItDoesNot() {
+        ConsumptionModel m = new ConsumptionModel(17);
+        long aroundIt = 0;
+        for (int i = 0; i < 60; i++) {
+            Household h = m.household("5000%04d".formatted(i) + "935A0116");
+            // two weeks of March 2025, weekdays and weekends and the changes between them
+            for (LocalDate day = LocalDate.of(2025, 3, 1); day.isBefore(LocalDate.of(2025, 3, 15)); day = day.plusDays(1)) {
+                for (Channel water : List.of(Channel.COLD_WATER, Channel.HOT_WATER)) {
+                    for (Duration lag : List.of(Duration.ZERO, Duration.ofMinutes(10))) {
+                        Instant from = day.atTime(3, 0).atZone(MSK).toInstant().minus(lag);
+                        assertThat(h.cumulative(water, from.plusSeconds(3600))).as("%s %s %s lag %s", h.identity(),
+                                water, day, lag).isEqualTo(h.cumulative(water, from));
+                    }
+                }
+                aroundIt += hour(h, day, 1) + hour(h, day, 4);
+            }
+        }
+        assertThat(aroundIt).isPositive();
+    }
+
     @Test
     void instantaneousValuesAreConsistent() {
         ConsumptionModel m = new ConsumptionModel(5);
