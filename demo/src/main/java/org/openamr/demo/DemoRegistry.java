@@ -65,7 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * administrator's registration on that channel puts them), the accounts ({@link UserService#ensure}) and their
  * tokens ({@link ApiTokenService#replace}). Only lookups read the tables directly, for want of a repository method
  * that finds by them: a building by its address (and when it was made), its channel by name, a channel's meters
- * with their verification dates. Every apartment is marked occupied ({@link Premises#setOccupied}).
+ * with their verification dates. Every apartment is marked occupied.
  */
 final class DemoRegistry {
 
@@ -224,10 +224,8 @@ final class DemoRegistry {
         Map<RadioMeter, Long> meterIds = new HashMap<>();
         for (DemoRadioBuilding.Apartment a : radio.apartments()) {
             UUID premise = writers.premises().create(buildingId, new Premises.Fields(1, Integer.toString(a.number()),
-                    Premise.Kind.APARTMENT, a.floor(), null, null));
-            Premises.Ref ref = writers.premises().ref(SCOPE, premise);
-            writers.premises().setOccupied(ref, true);
-            long premiseId = ref.id();
+                    Premise.Kind.APARTMENT, a.floor(), null, null, true));
+            long premiseId = writers.premises().ref(SCOPE, premise).id();
             for (DemoRadioBuilding.Placement p : a.placements()) {
                 long meterId = meterIds.computeIfAbsent(p.meter(), m -> registerRadioMeter(m, channelId,
                         verification.get(m.meter().id())));
@@ -264,11 +262,9 @@ final class DemoRegistry {
             BigDecimal area = REFERENCE_AREA_M2.multiply(BigDecimal.valueOf(household.sizePerMille(), 3))
                     .setScale(2, RoundingMode.HALF_UP);
             UUID premise = writers.premises().create(buildingId, new Premises.Fields(a.entrance(),
-                    Integer.toString(a.number()), Premise.Kind.APARTMENT, a.floor(), area, null));
-            Premises.Ref ref = writers.premises().ref(SCOPE, premise);
-            // every flat of the demo is lived in: a flat that uses nothing is worth an alarm
-            writers.premises().setOccupied(ref, true);
-            long premiseId = ref.id();
+                    // every flat of the demo is lived in: a flat that uses nothing is worth an alarm
+                    Integer.toString(a.number()), Premise.Kind.APARTMENT, a.floor(), area, null, true));
+            long premiseId = writers.premises().ref(SCOPE, premise).id();
             // one meter at three points: its energy, and the water meters' pulses on subunits 1 and 2
             long meterId = registerMeter(meter, channelId, verification.get(a.meterId()));
             install(meterId, point(buildingId, premiseId, MeteringPoint.Resource.HEAT, "", 0), meter, Register.ENERGY);

@@ -8,9 +8,10 @@ import java.util.UUID;
  *
  * @param personalAccount the personal account (лицевой счёт) its management company bills it under; null: not
  *                        known. Unique within the building.
+ * @param occupied        whether someone lives there: only then is a premise that uses no water an alarm
  */
 public record Premise(UUID id, UUID building, Integer entrance, String number, Kind kind, Integer floor,
-                      BigDecimal areaM2, String personalAccount) {
+                      BigDecimal areaM2, String personalAccount, boolean occupied) {
 
     /**
      * What a personal account may be, as the database's check says it: 1 to 30 digits, Latin or Cyrillic letters,

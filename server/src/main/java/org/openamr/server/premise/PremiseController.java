@@ -57,10 +57,13 @@ class PremiseController {
                                 example = "01-234/5", pattern = Premise.PERSONAL_ACCOUNT)
                         @Pattern(regexp = Premise.PERSONAL_ACCOUNT, message = "a personal account is 1 to 30 digits, "
                                 + "Latin or Cyrillic letters, - or /, without spaces; null for none")
-                        String personalAccount) {
+                        String personalAccount,
+                        @Schema(description = "Whether someone lives there: the no-consumption alarm watches occupied "
+                                + "premises only; left out: as it is (a new premise: not occupied)")
+                        Boolean occupied) {
 
         Premises.Fields fields() {
-            return new Premises.Fields(entrance, number.trim(), kind, floor, areaM2, personalAccount);
+            return new Premises.Fields(entrance, number.trim(), kind, floor, areaM2, personalAccount, occupied);
         }
     }
 

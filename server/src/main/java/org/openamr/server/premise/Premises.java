@@ -20,7 +20,7 @@ public class Premises {
 
     private static final String COLUMNS = """
             select p.id, p.public_id, b.public_id as building_pid, e.number as entrance_no, p.number, p.kind,
-                   p.floor, p.area_m2, p.personal_account
+                   p.floor, p.area_m2, p.personal_account, p.occupied
             """;
     private static final String FROM =
             " from premise p join building b on b.id = p.building_id left join entrance e on e.id = p.entrance_id";
@@ -29,7 +29,7 @@ public class Premises {
     private static final RowMapper<Premise> ROW = (rs, n) -> new Premise(rs.getObject("public_id", UUID.class),
             rs.getObject("building_pid", UUID.class), (Integer) rs.getObject("entrance_no"), rs.getString("number"),
             Premise.Kind.valueOf(rs.getString("kind")), (Integer) rs.getObject("floor"), rs.getBigDecimal("area_m2"),
-            rs.getString("personal_account"));
+            rs.getString("personal_account"), rs.getBoolean("occupied"));
 
     /** The unique index of an account within a building (V10), told apart from the premise number's. */
     private static final String ACCOUNT_INDEX = "premise_personal_account_uq";
@@ -70,9 +70,10 @@ public class Premises {
      * A premise as it is written: the API's input or a register row's values.
      *
      * @param personalAccount null: none ({@link Premise#PERSONAL_ACCOUNT} otherwise, which the caller checked)
+     * @param occupied        null: as it is (not occupied for a new premise)
      */
     public record Fields(Integer entrance, String number, Premise.Kind kind, Integer floor, BigDecimal areaM2,
-                         String personalAccount) {
+                         String personalAccount, Boolean occupied) {
     }
 
     /**
@@ -84,10 +85,11 @@ public class Premises {
         Long entranceId = entranceId(buildingId, f.entrance());
         try {
             return jdbc.sql("""
-                    insert into premise (building_id, entrance_id, number, kind, floor, area_m2, personal_account)
-                    values (?, ?, ?, ?, ?, ?, ?) returning public_id""")
+                    insert into premise (building_id, entrance_id, number, kind, floor, area_m2, personal_account,
+                                         occupied)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
                     .params(buildingId, entranceId, f.number(), f.kind().name(), f.floor(), f.areaM2(),
-                            f.personalAccount())
+                            f.personalAccount(), Boolean.TRUE.equals(f.occupied()))
                     .query(UUID.class).single();
         } catch (DuplicateKeyException e) {
             throw accountTakenSince(e, f.personalAccount());
@@ -101,19 +103,14 @@ public class Premises {
         try {
             jdbc.sql("""
                     update premise set entrance_id = ?, number = ?, kind = ?, floor = ?, area_m2 = ?,
-                                       personal_account = ?
+                                       personal_account = ?, occupied = coalesce(?, occupied)
                     where id = ?""")
                     .params(entranceId, f.number(), f.kind().name(), f.floor(), f.areaM2(), f.personalAccount(),
-                            ref.id())
+                            f.occupied(), ref.id())
                     .update();
         } catch (DuplicateKeyException e) {
             throw accountTakenSince(e, f.personalAccount());
         }
-    }
-
-    /** Whether someone lives in the premise: a premise that uses nothing is worth an alarm only then. */
-    public void setOccupied(Ref ref, boolean occupied) {
-        jdbc.sql("update premise set occupied = ? where id = ?").params(occupied, ref.id()).update();
     }
 
     /** Checked before writing, so that the answer can name the premise that has the account. */

@@ -25,7 +25,7 @@ public record RowPlan(RegisterRow row, Status status, List<MessageSourceResolvab
     record PremiseValues(Integer entrance, Premise.Kind kind, Integer floor, BigDecimal area, String personalAccount) {
 
         Premises.Fields fields(String number) {
-            return new Premises.Fields(entrance, number, kind, floor, area, personalAccount);
+            return new Premises.Fields(entrance, number, kind, floor, area, personalAccount, null);
         }
     }
 

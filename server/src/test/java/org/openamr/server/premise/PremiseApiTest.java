@@ -91,6 +91,20 @@ class PremiseApiTest {
     }
 
     @Test
+    void occupiedIsSetReadBackAndKeptWhenAPutLeavesItOut() {
+        String tag = unique();
+        Api.Response created = operator.post("/api/v1/premises", premise(w.buildingA, "O" + tag, null));
+        assertThat(created.json().get("occupied").asBoolean()).as("a new premise: not occupied").isFalse();
+        String id = created.json().get("id").asString();
+        String occupied = premise(w.buildingA, "O" + tag, null).replace("}", ",\"occupied\":true}");
+        assertThat(operator.put("/api/v1/premises/" + id, occupied).json().get("occupied").asBoolean()).isTrue();
+        assertThat(operator.put("/api/v1/premises/" + id, premise(w.buildingA, "O" + tag, null)).json()
+                .get("occupied").asBoolean()).as("left out on PUT: as it was").isTrue();
+        assertThat(jdbc.sql("select occupied from premise where public_id = ?").param(UUID.fromString(id))
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void aMalformedPersonalAccountIsRefusedNamingTheField() {
         String tag = unique();
         for (String bad : new String[] {"12 34", " 1234", "", "1".repeat(31), "№12", "12.34"}) {
