@@ -9,8 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +37,13 @@ class WebLifecycleTest {
                     settings: {dir: %s}
                 """.formatted(web, dir.resolve("out"));
         return Collector.open(new ConfigLoader(OutputTypes.builtIn()).parse(yaml, dir), OutputTypes.builtIn(),
-                Clock.systemUTC(), (level, text) -> {
-                    synchronized (log) {
-                        log.add(level + " " + text);
-                    }
-                });
+                // the collector's threads log while a test reads the list: a copy-on-write list is read as a snapshot
+                Clock.systemUTC(), (level, text) -> log.add(level + " " + text));
     }
 
     @Test
     void thePageListensWhileTheCollectorRunsAndOnlyOnLoopback() throws Exception {
-        List<String> log = new ArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>();
         Collector c = open("  web: {port: 0, password: long-enough}", log);
         assertThat(c.webAddress()).as("not before start").isEmpty();
         c.start();
@@ -63,7 +60,7 @@ class WebLifecycleTest {
 
     @Test
     void aTakenPortIsLoggedAndCollectionGoesOn() throws Exception {
-        List<String> log = new ArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             try (Collector c = open("  web: {port: " + taken.getLocalPort() + ", password: long-enough}", log)) {
                 c.start();
@@ -78,7 +75,7 @@ class WebLifecycleTest {
 
     @Test
     void withoutAWebSectionThereIsNoPage() throws Exception {
-        List<String> log = new ArrayList<>();
+        List<String> log = new CopyOnWriteArrayList<>();
         try (Collector c = open("", log)) {
             c.start();
             assertThat(c.webAddress()).isEmpty();
