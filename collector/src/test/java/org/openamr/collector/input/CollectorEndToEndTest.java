@@ -76,7 +76,7 @@ class CollectorEndToEndTest {
         List<Integer> primaries = bus.meters().stream().map(VirtualMeter::primaryAddress).toList();
         Set<String> wiredIds = bus.meters().stream().map(VirtualMeter::id).collect(Collectors.toSet());
         Path out = dir.resolve("out");
-        List<String> log = new ArrayList<>();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (TcpBusServer server = TcpBusServer.start(bus, 0, Pacing.unpaced())) {
             String yaml = """
                     collector:
@@ -144,7 +144,7 @@ class CollectorEndToEndTest {
         VirtualBus bus = VirtualBus.builder().seed(5).clock(Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC))
                 .baud(38400).demo(3).build();
         Set<String> ids = bus.meters().stream().map(VirtualMeter::id).collect(Collectors.toSet());
-        List<String> log = new ArrayList<>();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (TcpBusServer server = TcpBusServer.start(bus, 0, Pacing.unpaced());
              Store store = Store.open(dir.resolve("s.db"), 1L << 30, java.util.Optional.empty(), Clock.systemUTC(),
                      EventLog.silent())) {

@@ -34,7 +34,7 @@ final class RunningCollector implements AutoCloseable {
     final Collector collector;
     final RadioFiles.Summary summary;
     final List<String> keyFileLines;
-    final List<String> log = new ArrayList<>();
+    final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RunningCollector(Path dir) throws Exception {
         RadioSource radio = new RadioSource(new RadioSettings(7, 5, RadioSecurity.parse("5"), Duration.ofSeconds(120),
