@@ -107,7 +107,22 @@ public final class DataTypes {
         if (Float.isNaN(f) || Float.isInfinite(f)) {
             return new Value.Unavailable("floating-point value is " + f);
         }
-        return new Value.Numeric(new BigDecimal(Float.toString(f)));
+        return new Value.Numeric(shortestDecimal(f));
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code f}: what a meter storing a float meant. Public
+     * because every protocol that carries IEEE 754 floats (type H here, float32 registers in Modbus)
+     * must turn them into the same decimals.
+     *
+     * @throws IllegalArgumentException for NaN and the infinities, which are no number; callers
+     *         report them in their own terms before calling
+     */
+    public static BigDecimal shortestDecimal(float f) {
+        if (Float.isNaN(f) || Float.isInfinite(f)) {
+            throw new IllegalArgumentException("floating-point value " + f + " is not a number");
+        }
+        return new BigDecimal(Float.toString(f));
     }
 
     /** Type G: date in 16 bits. Day 0 or month 0 mean "not set" (every day / every month). */

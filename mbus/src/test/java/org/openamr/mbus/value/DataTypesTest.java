@@ -1,6 +1,7 @@
 package org.openamr.mbus.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openamr.mbus.TestBytes.hex;
 
 import java.math.BigDecimal;
@@ -74,6 +75,10 @@ class DataTypesTest {
     void typeHFloatBecomesItsShortestDecimal() {
         assertThat(DataTypes.real32(hex("00 00 B8 42"), 0)).isEqualTo(numeric("92.0"));
         assertThat(DataTypes.real32(hex("00 00 C0 7F"), 0)).isInstanceOf(Value.Unavailable.class);
+        // 0.1f is 0.100000001490116…; the meter meant 0.1, and the shortest decimal says so.
+        assertThat(DataTypes.shortestDecimal(0.1f)).isEqualTo(new BigDecimal("0.1"));
+        assertThatThrownBy(() -> DataTypes.shortestDecimal(Float.NEGATIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-Infinity");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.openamr.modbus.map;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which registers of a meter model hold which values: the Modbus counterpart of an M-Bus device
+ * profile, read from a map file ({@link RegisterMapParser}).
+ *
+ * @param source      where it was read from (a built-in resource name or a file path), for messages
+ * @param name        unique among the maps in force: a user's map of the same name replaces a built-in one
+ * @param models      the meter models it applies to, as their maker names them
+ * @param unverified  why the registers are not (all) from published documentation; empty when they are
+ * @param sources     the documents the map follows, as the file cites them
+ * @param values      in file order; no two overlap
+ */
+public record RegisterMap(String source, String name, List<String> models, Optional<String> unverified,
+                          List<String> sources, List<ValueDefinition> values) {
+
+    public RegisterMap {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(unverified, "unverified");
+        models = List.copyOf(models);
+        sources = List.copyOf(sources);
+        values = List.copyOf(values);
+    }
+
+    public boolean isUnverified() {
+        return unverified.isPresent();
+    }
+
+    /** True when one of its models is {@code model}, ignoring case and surrounding spaces. */
+    public boolean appliesTo(String model) {
+        String wanted = model.trim().toLowerCase(Locale.ROOT);
+        return models.stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    public Optional<ValueDefinition> value(String valueName) {
+        return values.stream().filter(v -> v.name().equals(valueName)).findFirst();
+    }
+}
