@@ -33,12 +33,11 @@ public class SilenceRule {
      */
     public Map<Long, Duration> longerThanMinimum(Instant now) {
         Map<Long, Duration> out = new HashMap<>();
-        for (ChannelRepository.Scheduled s : channels.scheduled()) {
-            Duration slot = slot(s.channel().scheduleCron(), s.channel().zone(), now);
-            if (slot != null && slot.multipliedBy(SLOTS).compareTo(MINIMUM) > 0) {
-                out.put(s.channel().id(), slot.multipliedBy(SLOTS));
+        schedulePeriods(now).forEach((channel, slot) -> {
+            if (slot.multipliedBy(SLOTS).compareTo(MINIMUM) > 0) {
+                out.put(channel, slot.multipliedBy(SLOTS));
             }
-        }
+        });
         return out;
     }
 

@@ -284,6 +284,11 @@ public class AlarmEvaluator {
         }
         Map<Long, Boolean> occupied = setting == RuleSetting.NO_CONSUMPTION ? inputs.occupied(installed) : Map.of();
         List<Subject<ConsumptionSeries>> out = new ArrayList<>();
+        // the points with an open leak alarm, read once for all time zones
+        Set<UUID> open = new HashSet<>();
+        if (setting == RuleSetting.LEAK) {
+            alarms.open(RuleKind.LEAK).keySet().forEach(o -> open.add(o.id()));
+        }
         Map<ZoneId, List<RuleInputs.Installed>> byZone = new LinkedHashMap<>();
         points.values().forEach(i -> byZone.computeIfAbsent(i.zone(), z -> new ArrayList<>()).add(i));
         for (var zone : byZone.entrySet()) {
@@ -297,8 +302,6 @@ public class AlarmEvaluator {
                 // needs its hours computed: for the others no verdict would change anything
                 Set<Long> candidates = inputs.leakCandidates(wanted, from.atZone(zone.getKey()).toInstant(),
                         end.atZone(zone.getKey()).toInstant());
-                Set<UUID> open = new HashSet<>();
-                alarms.open(RuleKind.LEAK).keySet().forEach(o -> open.add(o.id()));
                 wanted = wanted.stream().filter(i -> candidates.contains(i.pointId()) || open.contains(i.pointUuid()))
                         .toList();
             }

@@ -49,6 +49,18 @@ class RuleInputs {
             where i.installed_at <= :now and (i.removed_at is null or i.removed_at > :now)
             """;
 
+    /**
+     * The register a point counts, of the meter installed there ({@code i}: its installation, {@code p}: the point):
+     * the point's quantity, tariff and subunit, storage 0, cumulative; the first when several units were stored.
+     */
+    private static final String POINT_REGISTER = """
+            join lateral (
+                select r.* from register r
+                where r.meter_id = i.meter_id and r.quantity = p.quantity and r.storage = 0
+                  and r.tariff = p.tariff and r.subunit = p.subunit and r.qualifier = '' and r.cumulative
+                order by r.id limit 1) r on true
+            """;
+
     private final JdbcClient jdbc;
     private final SilenceRule silence;
 
@@ -152,11 +164,7 @@ class RuleInputs {
                 select p.id as point_id, r.id as register_id, r.unit, x.measured_at, x.value
                 from meter_installation i join metering_point p on p.id = i.point_id
                 join unnest(:points::bigint[]) wanted(id) on wanted.id = p.id
-                join lateral (
-                    select r.* from register r
-                    where r.meter_id = i.meter_id and r.quantity = p.quantity and r.storage = 0
-                      and r.tariff = p.tariff and r.subunit = p.subunit and r.qualifier = '' and r.cumulative
-                    order by r.id limit 1) r on true
+                """ + POINT_REGISTER + """
                 cross join lateral (
                     select measured_at, value from reading
                     where register_id = r.id and measured_at >= i.installed_at
@@ -281,11 +289,7 @@ class RuleInputs {
                 select p.id from meter_installation i join metering_point p on p.id = i.point_id
                 join building b on b.id = p.building_id
                 join unnest(:points::bigint[]) wanted(id) on wanted.id = p.id
-                join lateral (
-                    select r.id from register r
-                    where r.meter_id = i.meter_id and r.quantity = p.quantity and r.storage = 0
-                      and r.tariff = p.tariff and r.subunit = p.subunit and r.qualifier = '' and r.cumulative
-                    order by r.id limit 1) r on true
+                """ + POINT_REGISTER + """
                 where i.removed_at is null and not exists (
                     select 1 from (
                         select x.measured_at, x.value,
