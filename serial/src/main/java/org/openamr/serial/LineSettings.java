@@ -35,6 +35,21 @@ public record LineSettings(int baud, int dataBits, char parity, int stopBits) {
         return new LineSettings(baud, Integer.parseInt(m.group(2)), m.group(3).charAt(0), Integer.parseInt(m.group(4)));
     }
 
+    /** The parity as jSerialComm's {@code SerialPort} constants name it, for whoever opens a port with these settings. */
+    public int serialPortParity() {
+        return switch (parity) {
+            case 'E' -> com.fazecast.jSerialComm.SerialPort.EVEN_PARITY;
+            case 'O' -> com.fazecast.jSerialComm.SerialPort.ODD_PARITY;
+            default -> com.fazecast.jSerialComm.SerialPort.NO_PARITY;
+        };
+    }
+
+    /** The stop bits as jSerialComm's {@code SerialPort} constants name them. */
+    public int serialPortStopBits() {
+        return stopBits == 2 ? com.fazecast.jSerialComm.SerialPort.TWO_STOP_BITS
+                : com.fazecast.jSerialComm.SerialPort.ONE_STOP_BIT;
+    }
+
     @Override
     public String toString() {
         return baud + "," + dataBits + parity + stopBits;

@@ -47,8 +47,7 @@ public final class SerialTransport implements Transport {
         } catch (SerialPortInvalidPortException e) {
             throw new TransportException(path, "not a serial port (" + e.getMessage() + ")", e);
         }
-        p.setComPortParameters(line.baud(), line.dataBits(), line.stopBits() == 2 ? SerialPort.TWO_STOP_BITS
-                : SerialPort.ONE_STOP_BIT, parity(line.parity()));
+        p.setComPortParameters(line.baud(), line.dataBits(), line.serialPortStopBits(), line.serialPortParity());
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         p.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 1000);
         if (!p.openPort()) {
@@ -143,14 +142,6 @@ public final class SerialTransport implements Transport {
         int error = p.getLastErrorCode();
         reopenLater();
         return new TransportException(path, "read failed (error " + error + "): the port was closed or unplugged");
-    }
-
-    private static int parity(char p) {
-        return switch (p) {
-            case 'E' -> SerialPort.EVEN_PARITY;
-            case 'O' -> SerialPort.ODD_PARITY;
-            default -> SerialPort.NO_PARITY;
-        };
     }
 
     private static String available() {

@@ -2,6 +2,7 @@ package org.openamr.cli.bus;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.openamr.acquisition.channel.WiredMeterAddress;
 import org.openamr.cli.output.Language;
 import org.openamr.cli.output.TelegramJson;
 import org.openamr.cli.output.TelegramTable;
@@ -45,10 +46,10 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MeterAddress target = MeterAddress.parse(address);
+        WiredMeterAddress target = WiredMeterAddress.parse(address);
         PrintWriter out = spec.commandLine().getOut();
         try (MBusMaster master = bus.open(channel)) {
-            Readout r = target.primary() != null ? master.read(target.primary()) : master.read(target.secondary());
+            Readout r = target.readWith(master);
             if (json) {
                 out.println(JsonMapper.builder().build().writeValueAsString(TelegramJson.readout(r)));
             } else {

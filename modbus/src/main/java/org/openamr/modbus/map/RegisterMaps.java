@@ -23,7 +23,7 @@ public final class RegisterMaps {
 
     private static final String RESOURCE_DIR = "/org/openamr/modbus/map/";
     /** Built-in map files, listed because a JAR's resources cannot be listed portably. */
-    private static final List<String> BUILT_IN = List.of("danfoss-sonometer.map");
+    private static final List<String> BUILT_IN = List.of("danfoss-sonometer.map", "openamr-gateway.map");
 
     /** User maps first, in file-name order, then the built-in ones. */
     private final List<RegisterMap> maps;

@@ -65,7 +65,8 @@ class RegisterMapsTest {
                 """);
         Files.writeString(dir.resolve("notes.txt"), "not a map");
         RegisterMaps maps = RegisterMaps.builtIn().withDirectory(dir);
-        assertThat(maps.all()).extracting(RegisterMap::name).containsExactly(DANFOSS, "Kamstrup test");
+        assertThat(maps.all()).extracting(RegisterMap::name).containsExactly(DANFOSS, "Kamstrup test",
+                "OpenAMR gateway");
         RegisterMap danfoss = maps.forModel("SonoSafe 10").orElseThrow();
         assertThat(danfoss.isUnverified()).isFalse();
         assertThat(danfoss.source()).endsWith("danfoss.map");
