@@ -24,6 +24,7 @@ import org.openamr.modbus.value.RegisterDecoder;
  */
 final class GatewayClient {
 
+    /** The unit id the TCP tests use; the TCP server answers any. */
     static final int UNIT = 1;
     private static final Map<String, ValueSlot> SLOTS = java.util.Arrays.stream(ValueSlot.values())
             .collect(java.util.stream.Collectors.toMap(ValueSlot::mapName, v -> v));
@@ -31,11 +32,17 @@ final class GatewayClient {
     private final AbstractModbusMaster master;
     private final ValueFormat format;
     private final WordOrder order;
+    private final int unit;
 
-    GatewayClient(AbstractModbusMaster master, ValueFormat format, WordOrder order) {
+    GatewayClient(AbstractModbusMaster master, ValueFormat format, WordOrder order, int unit) {
         this.master = master;
         this.format = format;
         this.order = order;
+        this.unit = unit;
+    }
+
+    GatewayClient(AbstractModbusMaster master, ValueFormat format, WordOrder order) {
+        this(master, format, order, UNIT);
     }
 
     static RegisterBlock block(FunctionCode function, int start, InputRegister[] registers) {
@@ -49,9 +56,9 @@ final class GatewayClient {
     /** Every register of the gateway block and of the slot's block, by its map name. */
     Map<String, BigDecimal> read(int slot) throws Exception {
         List<RegisterBlock> blocks = List.of(
-                block(FunctionCode.READ_HOLDING_REGISTERS, 0, master.readMultipleRegisters(UNIT, 0, Layout.BLOCK)),
+                block(FunctionCode.READ_HOLDING_REGISTERS, 0, master.readMultipleRegisters(unit, 0, Layout.BLOCK)),
                 block(FunctionCode.READ_HOLDING_REGISTERS, Layout.blockStart(slot),
-                        master.readMultipleRegisters(UNIT, Layout.blockStart(slot), Layout.BLOCK)));
+                        master.readMultipleRegisters(unit, Layout.blockStart(slot), Layout.BLOCK)));
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         int present = -1;
         for (ValueDefinition d : GatewayMap.definitions(slot, format, order)) {
@@ -70,13 +77,13 @@ final class GatewayClient {
 
     /** The words of {@code count} registers from {@code address} by function 03. */
     int[] holding(int address, int count) throws ModbusException {
-        return java.util.Arrays.stream(master.readMultipleRegisters(UNIT, address, count))
+        return java.util.Arrays.stream(master.readMultipleRegisters(unit, address, count))
                 .mapToInt(InputRegister::toUnsignedShort).toArray();
     }
 
     /** The same by function 04. */
     int[] input(int address, int count) throws ModbusException {
-        return java.util.Arrays.stream(master.readInputRegisters(UNIT, address, count))
+        return java.util.Arrays.stream(master.readInputRegisters(unit, address, count))
                 .mapToInt(InputRegister::toUnsignedShort).toArray();
     }
 }

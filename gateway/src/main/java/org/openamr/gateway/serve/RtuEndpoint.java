@@ -26,7 +26,7 @@ public final class RtuEndpoint implements AutoCloseable {
             c.parity = port.line().serialPortParity();
             c.stopBits = port.line().serialPortStopBits();
         });
-        ModbusRtuServer server = ModbusRtuServer.create(transport, services);
+        ModbusRtuServer server = new CheckedRtuServer(transport, services);
         try {
             server.start();
         } catch (ExecutionException e) {
