@@ -7,6 +7,7 @@ import org.openamr.cli.bus.ReadCommand;
 import org.openamr.cli.bus.ScanCommand;
 import org.openamr.cli.collect.CollectCommand;
 import org.openamr.cli.decode.DecodeCommand;
+import org.openamr.cli.gateway.GatewayCommand;
 import org.openamr.cli.listen.ListenCommand;
 import org.openamr.cli.server.DemoCommand;
 import org.openamr.cli.server.ServerCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
         description = {"OpenAMR: automatic meter reading for heat and water meters.",
                 "OpenAMR: автоматизированный сбор показаний счётчиков тепла и воды."},
         subcommands = {DecodeCommand.class, ListenCommand.class, ScanCommand.class, ReadCommand.class, SimulateCommand.class,
-                ServerCommand.class, DemoCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
+                ServerCommand.class, DemoCommand.class, CollectCommand.class, GatewayCommand.class,
+                CommandLine.HelpCommand.class})
 public final class OpenAmr {
 
     public static void main(String[] args) {

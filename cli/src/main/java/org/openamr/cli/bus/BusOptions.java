@@ -23,7 +23,12 @@ public final class BusOptions {
 
     /** Opens a master on {@code channel}; nothing touches the line before the first request. */
     public MBusMaster open(String channel) {
+        return connection(channel).open(java.time.Clock.systemUTC());
+    }
+
+    /** How to reach the bus at {@code channel} with these options, for whoever opens it later and again. */
+    public BusConnection connection(String channel) {
         return BusConnection.of(channel, baud).withLineFormat(format).withAttempts(attempts)
-                .withInitialLatency(Duration.ofMillis(latencyMillis)).open(java.time.Clock.systemUTC());
+                .withInitialLatency(Duration.ofMillis(latencyMillis));
     }
 }

@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()}, so that the command closes its servers and prints its statistics first; an
  * interrupt is passed on at close.
  */
-final class UntilStopped implements AutoCloseable {
+public final class UntilStopped implements AutoCloseable {
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
     private boolean interrupted;
 
-    UntilStopped(String name) {
+    public UntilStopped(String name) {
         hook = new Thread(() -> {
             stop.countDown();
             try {
@@ -29,7 +29,7 @@ final class UntilStopped implements AutoCloseable {
     }
 
     /** Waits for a stop; {@code seconds} 0 waits without limit. */
-    void await(long seconds) {
+    public void await(long seconds) {
         try {
             if (seconds > 0) {
                 stop.await(seconds, TimeUnit.SECONDS);
@@ -42,7 +42,7 @@ final class UntilStopped implements AutoCloseable {
     }
 
     /** Ends {@link #await} from another thread, e.g. when a simulated period is over. */
-    void stop() {
+    public void stop() {
         stop.countDown();
     }
 
