@@ -1,20 +1,16 @@
 package org.openamr.gateway.serve;
 
 import com.digitalpetri.modbus.serial.server.SerialPortServerTransport;
-import com.digitalpetri.modbus.server.ModbusRtuServer;
 import com.digitalpetri.modbus.server.ModbusServices;
 import java.io.IOException;
-import java.util.concurrent.ExecutionException;
 
 /** The Modbus RTU slave on a serial port: digitalpetri's, over jSerialComm. */
 public final class RtuEndpoint implements AutoCloseable {
 
-    private final ModbusRtuServer server;
-    private final RtuPort port;
+    private final RunningServer server;
 
-    private RtuEndpoint(ModbusRtuServer server, RtuPort port) {
+    private RtuEndpoint(RunningServer server) {
         this.server = server;
-        this.port = port;
     }
 
     /** @throws IOException naming the port when it cannot be opened */
@@ -26,31 +22,12 @@ public final class RtuEndpoint implements AutoCloseable {
             c.parity = port.line().serialPortParity();
             c.stopBits = port.line().serialPortStopBits();
         });
-        ModbusRtuServer server = new CheckedRtuServer(transport, services);
-        try {
-            server.start();
-        } catch (ExecutionException e) {
-            throw new IOException("cannot open the RTU port " + port.device() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while opening the RTU port " + port.device(), e);
-        }
-        return new RtuEndpoint(server, port);
-    }
-
-    public RtuPort port() {
-        return port;
+        return new RtuEndpoint(RunningServer.start(new CheckedRtuServer(transport, services),
+                "open the RTU port " + port.device()));
     }
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (ExecutionException e) {
-            // the port is closed either way
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

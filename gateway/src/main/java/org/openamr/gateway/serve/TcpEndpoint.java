@@ -15,10 +15,10 @@ import java.util.concurrent.TimeoutException;
 /** The Modbus TCP server: digitalpetri's, on Netty, answering from the given services. */
 public final class TcpEndpoint implements AutoCloseable {
 
-    private final ModbusTcpServer server;
+    private final RunningServer server;
     private final InetSocketAddress bound;
 
-    private TcpEndpoint(ModbusTcpServer server, InetSocketAddress bound) {
+    private TcpEndpoint(RunningServer server, InetSocketAddress bound) {
         this.server = server;
         this.bound = bound;
     }
@@ -42,18 +42,16 @@ public final class TcpEndpoint implements AutoCloseable {
                 }
             }));
         });
-        ModbusTcpServer server = ModbusTcpServer.create(transport, services);
+        RunningServer server = RunningServer.start(ModbusTcpServer.create(transport, services),
+                "listen on " + at.getAddress().getHostAddress() + ":" + at.getPort());
         try {
-            server.start();
             return new TcpEndpoint(server, local.get(10, TimeUnit.SECONDS));
-        } catch (ExecutionException e) {
-            throw new IOException("cannot listen on " + at.getAddress().getHostAddress() + ":" + at.getPort() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
-        } catch (TimeoutException e) {
-            throw new IOException("the Modbus TCP server on port " + at.getPort() + " did not start within 10 s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the Modbus TCP server", e);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            server.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("the Modbus TCP server on port " + at.getPort() + " did not say where it listens", e);
         }
     }
 
@@ -63,12 +61,6 @@ public final class TcpEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (ExecutionException e) {
-            // the channel is gone either way
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }
