@@ -20,6 +20,7 @@ import org.openamr.acquisition.readout.TelegramReadouts;
 import org.openamr.gateway.image.GatewayInfo;
 import org.openamr.gateway.image.ImageBuilder;
 import org.openamr.gateway.image.RegisterImage;
+import org.openamr.gateway.layout.Layout;
 import org.openamr.gateway.meters.MeterEntry;
 import org.openamr.gateway.meters.MeterFile;
 import org.openamr.gateway.meters.MeterFileException;
@@ -159,7 +160,7 @@ public final class Gateway implements AutoCloseable {
         MeterList before = meters;
         MeterList after = before;
         for (SecondaryAddress a : found) {
-            if (!after.covers(a) && !reader.answeredAs(a) && after.highestSlot() < org.openamr.gateway.layout.Layout.MAX_SLOTS) {
+            if (!after.covers(a) && !reader.answeredAs(a) && after.highestSlot() < Layout.MAX_SLOTS) {
                 after = after.append(WiredMeterAddress.of(a), "found by the search " + LocalDate.now(clock.withZone(settings.zone())));
             }
         }

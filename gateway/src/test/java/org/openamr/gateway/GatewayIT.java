@@ -308,4 +308,23 @@ class GatewayIT {
         assertThat(lines.get(2)).startsWith("3 ").contains("# found by the search");
         assertThat(log).anySatisfy(l -> assertThat(l).isEqualTo("search: 5 meters on the bus, 3 new"));
     }
+
+    @Test
+    @Timeout(120)
+    void withTheSearchAMissingMeterFileIsCreated() throws Exception {
+        VirtualBus virtual = bus(3);
+        Path file = dir.resolve("new-meters.txt");
+        try (TcpBusServer server = TcpBusServer.start(virtual, 0, Pacing.unpaced());
+             Gateway gateway = start(settings(server, file, ValueFormat.INT32, WordOrder.BIG, true))) {
+            assertThat(gateway.image().registers()).as("before the first read-out: the gateway block only")
+                    .isEqualTo(Layout.BLOCK);
+            assertThat(gateway.readOnce().ok()).isEqualTo(3);
+            assertThat(gateway.image().registers()).isEqualTo(4 * Layout.BLOCK);
+        }
+        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.stream().map(l -> l.split(" ")[0]).toList()).containsExactly("1", "2", "3");
+        assertThat(lines.stream().map(l -> l.split(" ")[1]).toList()).containsExactlyInAnyOrderElementsOf(
+                virtual.meters().stream().map(m -> m.secondaryAddress().toString()).toList());
+    }
 }
