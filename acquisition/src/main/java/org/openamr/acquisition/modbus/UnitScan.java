@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.openamr.modbus.FunctionCode;
 
 /**
@@ -50,12 +51,14 @@ public final class UnitScan {
     }
 
     /**
-     * @param detail "" for an answer, else the failure's message (the exception code for a refusal)
+     * @param failure empty when registers came back; else why not: a {@link SlaveRefusedException} with
+     *                its code for {@code REFUSED} and {@code UNREACHABLE}, a {@link NoAnswerException}
+     *                for {@code SILENT}, the CRC or unexpected-answer exception for {@code GARBLED}
      */
-    public record Probe(int unit, Outcome outcome, String detail) {
+    public record Probe(int unit, Outcome outcome, Optional<ModbusMasterException> failure) {
         public Probe {
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(failure, "failure");
         }
     }
 
@@ -113,15 +116,15 @@ public final class UnitScan {
     private static Probe probe(ModbusMaster master, int unit) throws ChannelFailureException {
         try {
             master.read(unit, FunctionCode.READ_HOLDING_REGISTERS, 0, 1);
-            return new Probe(unit, Outcome.ANSWERED, "");
+            return new Probe(unit, Outcome.ANSWERED, Optional.empty());
         } catch (SlaveRefusedException e) {
-            return new Probe(unit, e.fromGateway() ? Outcome.UNREACHABLE : Outcome.REFUSED, e.getMessage());
+            return new Probe(unit, e.fromGateway() ? Outcome.UNREACHABLE : Outcome.REFUSED, Optional.of(e));
         } catch (NoAnswerException e) {
-            return new Probe(unit, Outcome.SILENT, e.getMessage());
+            return new Probe(unit, Outcome.SILENT, Optional.of(e));
         } catch (ChannelFailureException e) {
             throw e;
         } catch (ModbusMasterException e) {
-            return new Probe(unit, Outcome.GARBLED, e.getMessage());
+            return new Probe(unit, Outcome.GARBLED, Optional.of(e));
         }
     }
 }

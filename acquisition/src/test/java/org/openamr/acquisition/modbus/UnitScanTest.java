@@ -35,11 +35,13 @@ class UnitScanTest {
             assertThat(r.found()).containsExactly(3, 17, 40, 50);
             assertThat(r.tried()).isEqualTo(64);
             assertThat(r.requests()).isEqualTo(64);
-            assertThat(r.probes().get(49).detail()).contains("exception 01 Illegal function");
+            assertThat(r.probes().get(49).failure()).containsInstanceOf(SlaveRefusedException.class)
+                    .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("exception 01 Illegal function"));
             assertThat(r.probes().get(59).outcome()).isEqualTo(UnitScan.Outcome.UNREACHABLE);
             assertThat(r.garbled()).singleElement().satisfies(p -> {
                 assertThat(p.unit()).isEqualTo(61);
-                assertThat(p.detail()).endsWith("the answer came from unit 62");
+                assertThat(p.failure()).containsInstanceOf(UnexpectedAnswerException.class)
+                        .hasValueSatisfying(e -> assertThat(e).hasMessageEndingWith("the answer came from unit 62"));
             });
             assertThat(progress).hasSize(64).startsWith("1:SILENT 1/64").contains("3:ANSWERED 3/64", "50:REFUSED 50/64")
                     .endsWith("64:SILENT 64/64");
