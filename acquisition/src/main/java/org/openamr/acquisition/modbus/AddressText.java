@@ -23,11 +23,11 @@ final class AddressText {
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.startsWith("tcp://")) {
             HostPort hp = hostPort(t, t.substring("tcp://".length()), true);
-            return new ModbusAddress.Tcp(hp.host, hp.port);
+            return new ModbusAddress.Tcp(ModbusAddress.Framing.MBAP, hp.host, hp.port);
         }
         if (lower.startsWith("rtu+tcp://")) {
             HostPort hp = hostPort(t, t.substring("rtu+tcp://".length()), false);
-            return new ModbusAddress.RtuOverTcp(hp.host, hp.port);
+            return new ModbusAddress.Tcp(ModbusAddress.Framing.RTU, hp.host, hp.port);
         }
         if (lower.startsWith("rtu:")) {
             return rtu(t, t.substring("rtu:".length()));
@@ -36,7 +36,7 @@ final class AddressText {
                 + " (a serial port is written rtu:/dev/ttyUSB0?baud=9600 or rtu:COM3)");
     }
 
-    private static ModbusAddress.Rtu rtu(String whole, String rest) {
+    private static ModbusAddress.Serial rtu(String whole, String rest) {
         int q = rest.indexOf('?');
         String port = (q < 0 ? rest : rest.substring(0, q)).strip();
         if (port.isEmpty()) {
@@ -71,7 +71,7 @@ final class AddressText {
             throw new IllegalArgumentException("Modbus address '" + whole + "': format '" + params.get("format")
                     + "' is not 8E1, 8O1, 8N2 or 8N1");
         }
-        return new ModbusAddress.Rtu(port, LineSettings.parse(baud + "," + format));
+        return new ModbusAddress.Serial(port, LineSettings.parse(baud + "," + format));
     }
 
     private record HostPort(String host, int port) {

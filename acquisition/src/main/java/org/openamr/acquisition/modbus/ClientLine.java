@@ -58,9 +58,6 @@ final class ClientLine implements AutoCloseable {
     ModbusResponsePdu exchange(int unit, ModbusRequestPdu request, Duration timeout) throws Trouble.Raised {
         open();
         timeouts.next = timeout;
-        if (rtu != null) {
-            rtu.clear();
-        }
         try {
             ModbusResponsePdu answer = client.send(unit, request);
             refuseOtherUnit(unit);
@@ -152,11 +149,11 @@ final class ClientLine implements AutoCloseable {
     }
 
     private String cannotOpen(String why) {
-        return (address instanceof ModbusAddress.Rtu ? "cannot open the serial port: " : "cannot connect: ") + why;
+        return (address instanceof ModbusAddress.Serial ? "cannot open the serial port: " : "cannot connect: ") + why;
     }
 
     private ModbusClient create() throws Trouble.Raised {
-        if (address instanceof ModbusAddress.Tcp a) {
+        if (address instanceof ModbusAddress.Tcp a && a.framing() == ModbusAddress.Framing.MBAP) {
             NettyTcpClientTransport[] inner = new NettyTcpClientTransport[1];
             WatchedTcpTransport[] watched = new WatchedTcpTransport[1];
             inner[0] = NettyTcpClientTransport.create(cfg -> cfg.setHostname(a.host()).setPort(a.port())
@@ -167,13 +164,13 @@ final class ClientLine implements AutoCloseable {
             transport = tcp;
             return ModbusTcpClient.create(tcp, cfg -> cfg.setTimeoutScheduler(timeouts));
         }
-        if (address instanceof ModbusAddress.RtuOverTcp a) {
+        if (address instanceof ModbusAddress.Tcp a) {
             rtu = new WatchedRtuTransport(NettyRtuClientTransport.create(cfg -> cfg.setHostname(a.host())
                     .setPort(a.port()).setConnectTimeout(settings.connectTimeout()).setConnectPersistent(false)));
             transport = rtu;
             return ModbusRtuClient.create(rtu, cfg -> cfg.setTimeoutScheduler(timeouts));
         }
-        ModbusAddress.Rtu a = (ModbusAddress.Rtu) address;
+        ModbusAddress.Serial a = (ModbusAddress.Serial) address;
         if (a.port().startsWith("/") && !Files.exists(Path.of(a.port()))) {
             throw new Trouble.Raised(new Trouble.Broken("no such serial port", null));
         }

@@ -27,33 +27,41 @@ public sealed interface ModbusAddress {
     /** The character formats of the Modbus serial line specification (8E1 its default), and 8N1 that many devices use. */
     Set<String> FORMATS = Set.of("8E1", "8O1", "8N2", "8N1");
 
-    /** Modbus TCP: requests and answers carry an MBAP header with a transaction id, no CRC. */
-    record Tcp(String host, int port) implements ModbusAddress {
-        public Tcp {
-            Objects.requireNonNull(host, "host");
+    /** How frames travel on a TCP connection. */
+    enum Framing {
+        /** Modbus TCP: an MBAP header with a transaction id, no CRC. */
+        MBAP("tcp"),
+        /** RTU frames, CRC and all, as a serial device server passes them between TCP and its serial line. */
+        RTU("rtu+tcp");
+
+        private final String scheme;
+
+        Framing(String scheme) {
+            this.scheme = scheme;
         }
 
-        @Override
-        public String toString() {
-            return "tcp://" + hostText(host) + ":" + port;
+        /** {@code tcp} or {@code rtu+tcp}. */
+        public String scheme() {
+            return scheme;
         }
     }
 
-    /** RTU frames, CRC and all, sent through a TCP connection to a serial device server. */
-    record RtuOverTcp(String host, int port) implements ModbusAddress {
-        public RtuOverTcp {
+    /** A TCP connection to a Modbus TCP device or gateway, or to a serial device server. */
+    record Tcp(Framing framing, String host, int port) implements ModbusAddress {
+        public Tcp {
+            Objects.requireNonNull(framing, "framing");
             Objects.requireNonNull(host, "host");
         }
 
         @Override
         public String toString() {
-            return "rtu+tcp://" + hostText(host) + ":" + port;
+            return framing.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
     }
 
     /** RTU on a local serial port. */
-    record Rtu(String port, LineSettings line) implements ModbusAddress {
-        public Rtu {
+    record Serial(String port, LineSettings line) implements ModbusAddress {
+        public Serial {
             Objects.requireNonNull(port, "port");
             Objects.requireNonNull(line, "line");
         }
@@ -92,10 +100,5 @@ public sealed interface ModbusAddress {
      */
     static ModbusAddress parse(String text) {
         return AddressText.parse(text);
-    }
-
-    /** An IPv6 host in brackets, as a URL writes it. */
-    private static String hostText(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

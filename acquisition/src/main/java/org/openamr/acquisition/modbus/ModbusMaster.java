@@ -31,7 +31,7 @@ import org.openamr.modbus.value.RegisterDecoder;
  * channel failed; requests go one at a time (the methods are synchronized).
  *
  * <p>On a serial line a request is sent only after the line was silent for the interval the baud rate
- * sets ({@link ModbusAddress.Rtu#silentInterval()}) since the previous answer or timeout, and at no
+ * sets ({@link ModbusAddress.Serial#silentInterval()}) since the previous answer or timeout, and at no
  * other time does the master wait: the bus time of a unit that does not answer is the request, the
  * silent interval and the response timeout.
  *
@@ -63,7 +63,7 @@ public final class ModbusMaster implements AutoCloseable {
         this.address = Objects.requireNonNull(address, "address");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.line = new ClientLine(address, settings);
-        this.silenceNanos = address instanceof ModbusAddress.Rtu r ? r.silentInterval().toNanos() : 0;
+        this.silenceNanos = address instanceof ModbusAddress.Serial r ? r.silentInterval().toNanos() : 0;
     }
 
     /** A master on {@code address}; nothing touches the channel before the first request. */
@@ -107,7 +107,7 @@ public final class ModbusMaster implements AutoCloseable {
             case READ_HOLDING_REGISTERS -> new ReadHoldingRegistersRequest(start, count);
             case READ_INPUT_REGISTERS -> new ReadInputRegistersRequest(start, count);
         };
-        Duration onLine = address instanceof ModbusAddress.Rtu r
+        Duration onLine = address instanceof ModbusAddress.Serial r
                 ? r.wireTime(REQUEST_BYTES + ANSWER_FRAMING_BYTES + (function.readsBits() ? (count + 7) / 8 : 2 * count))
                 : Duration.ZERO;
         Duration timeout = settings.responseTimeout().plus(onLine);
@@ -164,7 +164,7 @@ public final class ModbusMaster implements AutoCloseable {
     }
 
     private void checkUnit(int unit) {
-        boolean tcp = address instanceof ModbusAddress.Tcp;
+        boolean tcp = address instanceof ModbusAddress.Tcp t && t.framing() == ModbusAddress.Framing.MBAP;
         if (unit < (tcp ? 0 : 1) || unit > (tcp ? 255 : 247)) {
             throw new IllegalArgumentException("unit id " + unit + " is outside " + (tcp ? "0–255" : "1–247"));
         }

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A Modbus TCP transport that remembers the answer to the request last sent, and counts the bytes
@@ -19,19 +18,18 @@ import java.util.function.Consumer;
  * its bytes stay in the decoder and would be taken as the start of the next answer, so the connection
  * is opened anew instead ({@link #holdsPartialFrame()}).
  */
-final class WatchedTcpTransport implements ModbusTcpClientTransport {
+final class WatchedTcpTransport extends DelegatingTransport<ModbusTcpFrame> implements ModbusTcpClientTransport {
 
     /** MBAP header bytes before the length field's count starts: transaction id, protocol id, length. */
     private static final int MBAP_BEFORE_LENGTH = 6;
 
-    private final ModbusTcpClientTransport inner;
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong frameBytesIn = new AtomicLong();
     private volatile int sentTransaction = -1;
     private volatile ModbusTcpFrame answer;
 
     WatchedTcpTransport(ModbusTcpClientTransport inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** A handler for the front of the channel's pipeline that counts what arrives. */
@@ -53,35 +51,21 @@ final class WatchedTcpTransport implements ModbusTcpClientTransport {
     public CompletionStage<Void> connect() {
         bytesIn.set(0);
         frameBytesIn.set(0);
-        return inner.connect();
+        return super.connect();
     }
 
     @Override
-    public CompletionStage<Void> disconnect() {
-        return inner.disconnect();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return inner.isConnected();
-    }
-
-    @Override
-    public CompletionStage<Void> send(ModbusTcpFrame frame) {
+    void sending(ModbusTcpFrame frame) {
         answer = null;
         sentTransaction = frame.header().transactionId();
-        return inner.send(frame);
     }
 
     @Override
-    public void receive(Consumer<ModbusTcpFrame> receiver) {
-        inner.receive(frame -> {
-            frameBytesIn.addAndGet(MBAP_BEFORE_LENGTH + frame.header().length());
-            if (frame.header().transactionId() == sentTransaction) {
-                answer = frame;
-            }
-            receiver.accept(frame);
-        });
+    void received(ModbusTcpFrame frame) {
+        frameBytesIn.addAndGet(MBAP_BEFORE_LENGTH + frame.header().length());
+        if (frame.header().transactionId() == sentTransaction) {
+            answer = frame;
+        }
     }
 
     @ChannelHandler.Sharable

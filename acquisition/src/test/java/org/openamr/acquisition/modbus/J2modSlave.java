@@ -1,5 +1,7 @@
 package org.openamr.acquisition.modbus;
 
+import com.ghgande.j2mod.modbus.procimg.SimpleDigitalIn;
+import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
@@ -28,6 +30,20 @@ final class J2modSlave implements AutoCloseable {
             slave.addProcessImage(u.getKey(), image);
         }
         slave.open();
+    }
+
+    /** Coils and discrete inputs from address 0 for unit 1: bit i of {@code coils} is coil i, likewise {@code inputs}. */
+    static J2modSlave bits(boolean[] coils, boolean[] inputs) throws Exception {
+        J2modSlave s = tcp(Map.of(), false);
+        SimpleProcessImage image = new SimpleProcessImage(1);
+        for (boolean c : coils) {
+            image.addDigitalOut(new SimpleDigitalOut(c));
+        }
+        for (boolean i : inputs) {
+            image.addDigitalIn(new SimpleDigitalIn(i));
+        }
+        s.slave.addProcessImage(1, image);
+        return s;
     }
 
     /** Modbus TCP, or RTU frames over TCP, on a free loopback port. */

@@ -11,14 +11,14 @@ class ModbusAddressTest {
     @Test
     void everySpellingOfAChannelGivesOneCanonicalText() {
         assertThat(ModbusAddress.parse("tcp://Meter-GW")).hasToString("tcp://meter-gw:502")
-                .isEqualTo(new ModbusAddress.Tcp("meter-gw", 502));
+                .isEqualTo(new ModbusAddress.Tcp(ModbusAddress.Framing.MBAP, "meter-gw", 502));
         assertThat(ModbusAddress.parse(" tcp://10.0.0.7:1502/ ")).hasToString("tcp://10.0.0.7:1502");
         assertThat(ModbusAddress.parse("tcp://[::1]")).hasToString("tcp://[::1]:502");
         assertThat(ModbusAddress.parse("rtu+tcp://moxa:4001")).hasToString("rtu+tcp://moxa:4001")
-                .isInstanceOf(ModbusAddress.RtuOverTcp.class);
+                .isEqualTo(new ModbusAddress.Tcp(ModbusAddress.Framing.RTU, "moxa", 4001));
         assertThat(ModbusAddress.parse("rtu:/dev/ttyUSB0")).hasToString("rtu:/dev/ttyUSB0?baud=9600&format=8E1");
         assertThat(ModbusAddress.parse("rtu:COM3?format=8n2&baud=19200")).hasToString("rtu:COM3?baud=19200&format=8N2");
-        ModbusAddress.Rtu r = (ModbusAddress.Rtu) ModbusAddress.parse("rtu:/dev/ttyS1?baud=1200&format=8O1");
+        ModbusAddress.Serial r = (ModbusAddress.Serial) ModbusAddress.parse("rtu:/dev/ttyS1?baud=1200&format=8O1");
         assertThat(r.port()).isEqualTo("/dev/ttyS1");
         assertThat(r.line().parity()).isEqualTo('O');
         for (String s : new String[] {"tcp://h:502", "rtu+tcp://h:4001", "rtu:/dev/ttyUSB0?baud=115200&format=8N1"}) {
@@ -35,8 +35,8 @@ class ModbusAddressTest {
         assertThat(rtu(115200).silentInterval()).isEqualTo(Duration.ofNanos(1_750_000));
     }
 
-    private static ModbusAddress.Rtu rtu(int baud) {
-        return (ModbusAddress.Rtu) ModbusAddress.parse("rtu:/dev/x?baud=" + baud);
+    private static ModbusAddress.Serial rtu(int baud) {
+        return (ModbusAddress.Serial) ModbusAddress.parse("rtu:/dev/x?baud=" + baud);
     }
 
     @Test

@@ -47,6 +47,32 @@ class ModbusMasterTcpTest {
     }
 
     @Test
+    void coilsAndDiscreteInputsAreReadBitForBit() throws Exception {
+        boolean[] coils = new boolean[20];
+        boolean[] inputs = new boolean[12];
+        coils[0] = true;
+        coils[9] = true;
+        coils[17] = true;
+        inputs[11] = true;
+        RegisterMap map = RegisterMapParser.parse("bits.map", """
+                map | bits
+                models | B
+                value | pump  | 01 | 9  | bit | - | 0 | digitalInput | - | current | 0 | 1
+                value | valve | 01 | 10 | bit | - | 0 | digitalInput | - | current | 0 | 2
+                value | leak  | 02 | 11 | bit | - | 0 | digitalInput | - | current | 0 | 3
+                """);
+        try (J2modSlave slave = J2modSlave.bits(coils, inputs);
+             ModbusMaster master = ModbusMaster.open(ModbusAddress.parse("tcp://127.0.0.1:" + slave.port()), QUICK)) {
+            RegisterBlock b = master.read(1, FunctionCode.READ_COILS, 0, 20);
+            for (int i = 0; i < 20; i++) {
+                assertThat(b.word(i)).as("coil " + i).isEqualTo(coils[i] ? 1 : 0);
+            }
+            assertThat(valuesOf(master.read(1, map))).containsExactly(Map.entry("pump", BigDecimal.ONE),
+                    Map.entry("valve", BigDecimal.ZERO), Map.entry("leak", BigDecimal.ONE));
+        }
+    }
+
+    @Test
     void anExceptionAnswerNamesItsCodeMeaningUnitAndChannel() throws Exception {
         try (J2modSlave slave = J2modSlave.tcp(Map.of(1, new int[10]), false);
              ModbusMaster master = ModbusMaster.open(ModbusAddress.parse("tcp://127.0.0.1:" + slave.port()), QUICK)) {
