@@ -37,7 +37,7 @@ import org.openamr.modbus.value.RegisterDecoder;
  *
  * <p>A request waits for its answer for the {@link ModbusSettings#responseTimeout() response timeout},
  * and on a serial line also for the time the request and the answer it asks for take on the wire
- * (11 bits a character): 226 ms for 96 registers at 9600 baud, 2.3 s for 125 at 1200.
+ * (11 bits a character): 235 ms for 96 registers at 9600 baud, 2.4 s for 125 at 1200.
  *
  * <p>A timeout, a CRC error or an unexpected answer is tried again up to {@link ModbusSettings#attempts()};
  * every failure ends in one of the {@link ModbusMasterException} subclasses naming channel and unit.
