@@ -54,7 +54,7 @@ class GatewayRtuIT {
         Path meters = Files.writeString(dir.resolve("meters.txt"), "1 1\n2 2\n3 3\n");
         try (TcpBusServer bus = TcpBusServer.start(virtual, 0, Pacing.unpaced());
              PtyPair pty = PtyPair.start(dir.resolve("client"), dir.resolve("gateway"))) {
-            RtuPort port = RtuPort.parse("rtu:" + pty.hostPath() + "?baud=9600&unit=5");
+            RtuPort port = RtuPort.of("rtu:" + pty.hostPath() + "?baud=9600&format=8E1", 5);
             GatewaySettings settings = new GatewaySettings(BusConnection.of("tcp://127.0.0.1:" + bus.port(), 2400), meters,
                     false, new Schedule.Every(Duration.ofHours(1)), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     Optional.of(port), ValueFormat.FLOAT32, WordOrder.LITTLE, 7, "0.1.0", ZoneOffset.UTC);

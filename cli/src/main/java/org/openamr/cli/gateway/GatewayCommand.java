@@ -64,9 +64,12 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address only, e.g. 127.0.0.1 (default: all interfaces).")
     String bind;
 
-    @Option(names = "--rtu", paramLabel = "rtu:PORT[?baud=9600&line=8E1&unit=1]",
-            description = "Also answer as a Modbus RTU slave on this serial port.")
+    @Option(names = "--rtu", paramLabel = "rtu:PORT[?baud=9600&format=8E1]",
+            description = "Also answer as a Modbus RTU slave on this serial port (written as for openamr modbus).")
     String rtu;
+
+    @Option(names = "--rtu-unit", paramLabel = "N", description = "The RTU slave's unit id, 1-247 (default ${DEFAULT-VALUE}).")
+    int rtuUnit = 1;
 
     static final class When {
         @Option(names = "--interval", paramLabel = "DURATION", description = "Read every DURATION, e.g. 15m, 1h (default 15m).")
@@ -147,7 +150,7 @@ public final class GatewayCommand implements Callable<Integer> {
         InetSocketAddress at = ListenAddress.of("--listen", listen, bind);
         Optional<RtuPort> port;
         try {
-            port = rtu == null ? Optional.empty() : Optional.of(RtuPort.parse(rtu));
+            port = rtu == null ? Optional.empty() : Optional.of(RtuPort.of(rtu, rtuUnit));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--rtu: " + e.getMessage(), e);
         }

@@ -29,10 +29,12 @@ class GatewayCommandTest {
         refused(CliRun.of("gateway", "--meters", m), "openamr gateway: give the M-Bus to read with --bus");
         refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1"), "give the meter file with --meters FILE");
         refused(CliRun.of("gateway", "--bus", "ftp://x", "--meters", m), "--bus: channel address 'ftp://x'");
-        refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1", "--meters", m, "--rtu", "/dev/ttyS0"),
-                "--rtu: '/dev/ttyS0' is no RTU port: write rtu:/dev/ttyS0");
+        refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1", "--meters", m, "--rtu", "tcp://127.0.0.1:502"),
+                "--rtu: 'tcp://127.0.0.1:502' is no serial port: the RTU slave answers on rtu:/dev/ttyS0");
         refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1", "--meters", m, "--rtu", "rtu:/dev/ttyS0?parity=E"),
-                "--rtu: 'rtu:/dev/ttyS0?parity=E': unknown parameter parity");
+                "--rtu: Modbus address 'rtu:/dev/ttyS0?parity=E': 'parity=E' is not baud=N or format=8E1|8O1|8N2|8N1");
+        refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1", "--meters", m, "--rtu", "rtu:/dev/ttyS0", "--rtu-unit",
+                "248"), "--rtu: RTU unit id 248 is outside 1..247");
         refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1", "--meters", m, "--cron", "61 * * * *"),
                 "--cron: cron minute field '61': 61 is outside 0–59");
         refused(CliRun.of("gateway", "--bus", "tcp://127.0.0.1:1", "--meters", m, "--interval", "soon"),
