@@ -84,7 +84,7 @@ final class ChannelFieldRules {
                     + "e.g. rtu:/dev/ttyUSB0?baud=9600&format=8E1");
         }
         // a TCP channel has no line speed of its own; the column holds the usual RTU default
-        return modbusAddress(storedAddress) instanceof ModbusAddress.Rtu rtu ? rtu.line().baud()
+        return modbusAddress(storedAddress) instanceof ModbusAddress.Serial serial ? serial.line().baud()
                 : ModbusAddress.DEFAULT_BAUD;
     }
 
@@ -96,12 +96,9 @@ final class ChannelFieldRules {
         if (kind != ChannelKind.MODBUS) {
             throw new BadRequestException("modbusMap is only set on MODBUS channels; this one is " + kind);
         }
-        String name = map.trim();
-        if (maps.byName(name).isEmpty()) {
-            throw new BadRequestException("modbusMap '" + name + "' is not a register map in force; known: "
-                    + String.join(", ", maps.all().stream().map(RegisterMap::name).toList()));
-        }
-        return name;
+        // stored by the name in its map line: a user's map of that name replaces the built-in one
+        return maps.named(map).map(RegisterMap::name).orElseThrow(() -> new BadRequestException("modbusMap '"
+                + map.trim() + "' is not a register map in force; known: " + maps.describe()));
     }
 
     static int baud(Integer baud) {
