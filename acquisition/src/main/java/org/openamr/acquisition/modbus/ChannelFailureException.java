@@ -7,7 +7,7 @@ package org.openamr.acquisition.modbus;
  */
 public final class ChannelFailureException extends ModbusMasterException {
 
-    ChannelFailureException(String channel, int unit, String what, Throwable cause) {
+    public ChannelFailureException(String channel, int unit, String what, Throwable cause) {
         super(channel, unit, what, cause);
     }
 

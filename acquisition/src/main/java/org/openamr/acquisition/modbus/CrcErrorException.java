@@ -6,7 +6,7 @@ public final class CrcErrorException extends ModbusMasterException {
     private final int received;
     private final int computed;
 
-    CrcErrorException(String channel, int unit, String frameHex, int received, int computed, int attempts) {
+    public CrcErrorException(String channel, int unit, String frameHex, int received, int computed, int attempts) {
         super(channel, unit, String.format("answer %s failed its CRC check (received %04X, computed %04X)%s",
                 frameHex, received, computed, attempts > 1 ? " (" + attempts + " attempts)" : ""), null);
         this.received = received;

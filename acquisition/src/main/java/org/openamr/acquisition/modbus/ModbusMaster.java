@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.openamr.modbus.ExceptionCode;
 import org.openamr.modbus.FunctionCode;
+import org.openamr.modbus.UnitIds;
 import org.openamr.modbus.map.RegisterMap;
 import org.openamr.modbus.value.ModbusValue;
 import org.openamr.modbus.value.RegisterBlock;
@@ -165,8 +166,9 @@ public final class ModbusMaster implements AutoCloseable {
 
     private void checkUnit(int unit) {
         boolean tcp = address instanceof ModbusAddress.Tcp t && t.framing() == ModbusAddress.Framing.MBAP;
-        if (unit < (tcp ? 0 : 1) || unit > (tcp ? 255 : 247)) {
-            throw new IllegalArgumentException("unit id " + unit + " is outside " + (tcp ? "0–255" : "1–247"));
+        if (tcp ? unit < 0 || unit > 255 : !UnitIds.valid(unit)) {
+            throw new IllegalArgumentException("unit id " + unit + " is outside "
+                    + (tcp ? "0–255" : UnitIds.FIRST + "–" + UnitIds.LAST));
         }
     }
 

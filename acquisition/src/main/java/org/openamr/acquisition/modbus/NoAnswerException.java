@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public final class NoAnswerException extends ModbusMasterException {
 
-    NoAnswerException(String channel, int unit, Duration timeout, Duration onLine, int attempts) {
+    public NoAnswerException(String channel, int unit, Duration timeout, Duration onLine, int attempts) {
         super(channel, unit, "no complete answer within " + timeout.toMillis() + " ms"
                 + (onLine.isZero() ? "" : " and the " + Math.round(onLine.toNanos() / 1e6)
                         + " ms of request and answer on the line")

@@ -13,7 +13,7 @@ public final class SlaveRefusedException extends ModbusMasterException {
     private final FunctionCode function;
     private final int rawCode;
 
-    SlaveRefusedException(String channel, int unit, FunctionCode function, int start, int count, int rawCode) {
+    public SlaveRefusedException(String channel, int unit, FunctionCode function, int start, int count, int rawCode) {
         super(channel, unit, describe(rawCode) + " to a read of " + function.table() + " "
                 + (count == 1 ? Integer.toString(start) : start + ".." + (start + count - 1)) + " (function "
                 + function.hex() + ")" + ExceptionCode.byCode(rawCode).map(c -> ": " + c.meaningEn()).orElse(""),

@@ -11,7 +11,7 @@ public final class UndecodableValueException extends ModbusMasterException {
 
     private final RegisterDecodeException reason;
 
-    UndecodableValueException(String channel, int unit, RegisterDecodeException reason) {
+    public UndecodableValueException(String channel, int unit, RegisterDecodeException reason) {
         super(channel, unit, reason.getMessage(), reason);
         this.reason = reason;
     }

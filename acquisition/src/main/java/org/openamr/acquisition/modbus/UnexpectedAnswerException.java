@@ -7,7 +7,7 @@ package org.openamr.acquisition.modbus;
  */
 public final class UnexpectedAnswerException extends ModbusMasterException {
 
-    UnexpectedAnswerException(String channel, int unit, String what, int attempts) {
+    public UnexpectedAnswerException(String channel, int unit, String what, int attempts) {
         super(channel, unit, what + (attempts > 1 ? " (" + attempts + " attempts)" : ""), null);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openamr.modbus.FunctionCode;
+import org.openamr.modbus.UnitIds;
 
 /**
  * Finds the unit ids on a channel that answer: each id of a range gets one read of holding register 0
@@ -19,8 +20,8 @@ import org.openamr.modbus.FunctionCode;
  */
 public final class UnitScan {
 
-    public static final int FIRST_UNIT = 1;
-    public static final int LAST_UNIT = 247;
+    public static final int FIRST_UNIT = UnitIds.FIRST;
+    public static final int LAST_UNIT = UnitIds.LAST;
 
     private UnitScan() {
     }

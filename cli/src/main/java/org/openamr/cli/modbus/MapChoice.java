@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.openamr.modbus.map.RegisterMap;
 import org.openamr.modbus.map.RegisterMapParser;
 import org.openamr.modbus.map.RegisterMaps;
@@ -37,13 +35,8 @@ final class MapChoice {
             }
         }
         RegisterMaps maps = inForce(mapsDir);
-        String wanted = map.strip().toLowerCase(Locale.ROOT);
-        return maps.all().stream()
-                .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(wanted) || fileName(m).equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--map: no register map '" + map + "'; known: "
-                        + maps.all().stream().map(m -> fileName(m) + " (" + m.name() + ")")
-                        .collect(Collectors.joining(", "))));
+        return maps.named(map).orElseThrow(() -> new IllegalArgumentException("--map: no register map '" + map
+                + "'; known: " + maps.describe()));
     }
 
     private static RegisterMaps inForce(Path mapsDir) {
@@ -56,11 +49,5 @@ final class MapChoice {
             String why = e instanceof NoSuchFileException ? "no such directory" : e.getMessage();
             throw new IllegalArgumentException("--maps: cannot read the directory " + mapsDir + ": " + why, e);
         }
-    }
-
-    /** The map's file name without {@code .map}: {@code danfoss-sonometer}. */
-    private static String fileName(RegisterMap m) {
-        String name = Path.of(m.source()).getFileName().toString();
-        return (name.endsWith(".map") ? name.substring(0, name.length() - 4) : name).toLowerCase(Locale.ROOT);
     }
 }

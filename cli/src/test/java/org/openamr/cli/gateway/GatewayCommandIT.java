@@ -106,6 +106,18 @@ class GatewayCommandIT {
                         }
                     }
                     assertThat(energies).isGreaterThan(10);
+                    // the built-in map through openamr modbus read: slot 1 and the gateway block
+                    CliRun modbus = CliRun.of("modbus", "read", "tcp://127.0.0.1:" + m.group(1), "1", "--json", "--map",
+                            "openamr-gateway");
+                    assertThat(modbus.exit()).as(modbus.err()).isZero();
+                    java.util.Map<String, String> byName = new java.util.HashMap<>();
+                    JsonMapper.builder().build().readTree(modbus.out()).get("records")
+                            .forEach(r -> byName.put(r.get("name").asString(), r.get("value").asString()));
+                    JsonNode first = JsonMapper.builder().build().readTree(json(channel, 1));
+                    assertThat(new BigDecimal(byName.get("volume"))).isEqualByComparingTo(current(first, "volume", "m3").orElseThrow());
+                    assertThat(byName.get("id")).isEqualTo(first.get("header").get("id").asString());
+                    assertThat(byName).containsEntry("gatewayMagic", "20289").containsEntry("metersOk", "50")
+                            .containsEntry("gatewaySerial", "16");
                 } finally {
                     j2mod.disconnect();
                 }

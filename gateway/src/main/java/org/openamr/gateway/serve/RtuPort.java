@@ -2,6 +2,7 @@ package org.openamr.gateway.serve;
 
 import java.util.Objects;
 import org.openamr.acquisition.modbus.ModbusAddress;
+import org.openamr.modbus.UnitIds;
 import org.openamr.serial.LineSettings;
 
 /**
@@ -13,8 +14,9 @@ public record RtuPort(ModbusAddress.Serial address, int unitId) {
 
     public RtuPort {
         Objects.requireNonNull(address, "address");
-        if (unitId < 1 || unitId > 247) {
-            throw new IllegalArgumentException("RTU unit id " + unitId + " is outside 1..247");
+        if (!UnitIds.valid(unitId)) {
+            throw new IllegalArgumentException("RTU unit id " + unitId + " is outside " + UnitIds.FIRST + ".."
+                    + UnitIds.LAST);
         }
     }
 

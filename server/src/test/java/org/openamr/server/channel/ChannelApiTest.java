@@ -144,7 +144,8 @@ class ChannelApiTest {
         JsonNode c = operator.get("/api/v1/channels/" + id).json();
         assertThat(c.get("kind").asString()).isEqualTo("MODBUS");
         assertThat(c.get("baud").asInt()).as("the speed the address names").isEqualTo(19200);
-        assertThat(c.get("modbusMap").asString()).isEqualTo("danfoss-sonometer");
+        assertThat(c.get("modbusMap").asString()).as("stored by the name its map line gives")
+                .isEqualTo("Danfoss SonoMeter Modbus RTU module");
 
         Api.Response moved = operator.patch("/api/v1/channels/" + id, Map.of("address", "tcp://10.0.0.9:502"));
         assertThat(moved.status()).as("%s", moved.body()).isEqualTo(200);
