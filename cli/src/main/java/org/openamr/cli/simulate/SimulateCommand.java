@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openamr simulate}: a virtual M-Bus segment to scan and read without hardware. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, subcommands = RadioCommand.class,
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {RadioCommand.class, SimulateModbusCommand.class},
         description = {"Serve a virtual wired M-Bus segment (heat and water meters) over TCP and/or a pseudo-terminal,"
                 + " to run scan and read without hardware. Runs until Ctrl-C or --duration.",
                 "Виртуальный сегмент проводной шины M-Bus (счётчики тепла и воды) по TCP и/или через псевдотерминал,"
@@ -118,7 +119,8 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSettings settings() {
         if (tcpPort == null && pty == null) {
             throw new IllegalArgumentException("nothing to serve on: give --tcp PORT (e.g. --tcp 10001, or 0 for a free"
-                    + " port), --pty [PATH], or both; 'openamr simulate radio' simulates wireless meters");
+                    + " port), --pty [PATH], or both; 'openamr simulate radio' simulates wireless meters,"
+                    + " 'openamr simulate modbus' Modbus slaves");
         }
         if (meters < 1 || meters > DemoSegment.MAX_METERS) {
             throw new IllegalArgumentException("--meters must be 1.." + DemoSegment.MAX_METERS + ", got " + meters);
