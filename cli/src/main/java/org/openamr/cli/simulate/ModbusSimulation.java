@@ -1,5 +1,6 @@
 package org.openamr.cli.simulate;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.openamr.simulator.serve.TcpLineServer;
  * All of {@code openamr simulate modbus} except printing and waiting, so that tests start and stop it
  * in-process. Either every requested server runs or {@link #start} throws and none does.
  */
-final class ModbusSimulation implements AutoCloseable {
+final class ModbusSimulation implements Closeable {
 
     private final ModbusSimulationSettings settings;
     private final VirtualModbusBus bus;

@@ -96,22 +96,12 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SimulationSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (UntilStopped until = new UntilStopped("openamr-simulate-shutdown");
-             Simulation sim = Simulation.start(settings)) {
-            try {
-                if (list) {
-                    printMeters(out, sim.bus().truth().meters());
-                }
-                printSummary(out, sim);
-                until.await(durationSeconds);
-            } finally {
-                try {
-                    sim.close();
-                } finally {
-                    printStats(out, sim);
-                }
+        UntilStopped.serve("openamr-simulate-shutdown", durationSeconds, () -> Simulation.start(settings), sim -> {
+            if (list) {
+                printMeters(out, sim.bus().truth().meters());
             }
-        }
+            printSummary(out, sim);
+        }, sim -> printStats(out, sim));
         return 0;
     }
 

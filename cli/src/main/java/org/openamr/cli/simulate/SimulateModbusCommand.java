@@ -126,26 +126,17 @@ public final class SimulateModbusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModbusSimulationSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (UntilStopped until = new UntilStopped("openamr-simulate-modbus-shutdown");
-             ModbusSimulation sim = ModbusSimulation.start(settings)) {
-            try {
-                Instant start = settings.clock().instant();
-                if (truthOut != null) {
-                    writeTruth(sim, start);
-                }
-                if (list) {
-                    printUnits(out, sim.bus(), start);
-                }
-                printSummary(out, sim);
-                until.await(durationSeconds);
-            } finally {
-                try {
-                    sim.close();
-                } finally {
-                    printStats(out, sim);
-                }
-            }
-        }
+        UntilStopped.serve("openamr-simulate-modbus-shutdown", durationSeconds, () -> ModbusSimulation.start(settings),
+                sim -> {
+                    Instant start = settings.clock().instant();
+                    if (truthOut != null) {
+                        writeTruth(sim, start);
+                    }
+                    if (list) {
+                        printUnits(out, sim.bus(), start);
+                    }
+                    printSummary(out, sim);
+                }, sim -> printStats(out, sim));
         return 0;
     }
 

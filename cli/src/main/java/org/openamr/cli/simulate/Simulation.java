@@ -1,5 +1,6 @@
 package org.openamr.cli.simulate;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.openamr.simulator.serve.TcpBusServer;
  * {@code openamr simulate} except printing and waiting, so that tests start and stop it in-process.
  * Either every requested server runs or {@link #start} throws and none does.
  */
-public final class Simulation implements AutoCloseable {
+public final class Simulation implements Closeable {
 
     private final SimulationSettings settings;
     private final VirtualBus bus;

@@ -2,7 +2,6 @@ package org.openamr.simulator.modbus;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,7 +30,8 @@ import org.openamr.simulator.model.ConsumptionModel;
  *
  * <p>The meters are those of an M-Bus demo segment of the same seed whose meters are all of the
  * bus's meter type: unit ids in ascending order take that segment's meters in order, so units 1..N
- * here are the meters at primary addresses 1..N there, with the same values.
+ * here are the meters at primary addresses 1..N there, with the same values (in Moscow time, the
+ * segment's default).
  *
  * <p>Thread-safe: one request is handled at a time, as on a half-duplex line; faults and meter
  * errors may be changed from other threads meanwhile.
@@ -206,7 +206,6 @@ public final class VirtualModbusBus {
 
         private long seed = 1;
         private Clock clock = Clock.systemUTC();
-        private ZoneId zone = ConsumptionModel.MOSCOW;
         private MeterType type = DEFAULT_METER_TYPE;
         private RegisterMap map;
         private final TreeSet<Integer> unitIds = new TreeSet<>();
@@ -224,12 +223,6 @@ public final class VirtualModbusBus {
         /** The meters' clock: a fixed clock makes the registers and the truth stand still for a test. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        /** Local time of the meters (due dates, daily shapes); Europe/Moscow unless set. */
-        public Builder zone(ZoneId zone) {
-            this.zone = Objects.requireNonNull(zone);
             return this;
         }
 
@@ -289,7 +282,7 @@ public final class VirtualModbusBus {
             if (map == null) {
                 map = defaultMap();
             }
-            ConsumptionModel model = new ConsumptionModel(seed, zone);
+            ConsumptionModel model = new ConsumptionModel(seed);
             List<VirtualMeter> meters = DemoSegment.meters(model, unitIds.size(), IdScheme.RANDOM, MeterMix.only(type));
             Map<Integer, ModbusMeter> units = new TreeMap<>();
             int i = 0;
