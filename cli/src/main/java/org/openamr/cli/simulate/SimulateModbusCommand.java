@@ -24,6 +24,7 @@ import org.openamr.modbus.map.RegisterMap;
 import org.openamr.simulator.JsonText;
 import org.openamr.simulator.modbus.CharacterFormat;
 import org.openamr.simulator.modbus.ModbusBusStats;
+import org.openamr.simulator.modbus.RtuTiming;
 import org.openamr.simulator.modbus.UnitFault;
 import org.openamr.simulator.modbus.UnitTruth;
 import org.openamr.simulator.modbus.VirtualModbusBus;
@@ -160,8 +161,10 @@ public final class SimulateModbusCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format: " + e.getMessage(), e);
         }
-        if (baud < 50 || baud > 921_600) {
-            throw new IllegalArgumentException("--baud must be 50..921600, e.g. 9600 or 19200; got " + baud);
+        try {
+            RtuTiming.paced(baud, characters);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--baud: " + e.getMessage(), e);
         }
         RegisterMap registerMap = map == null ? VirtualModbusBus.defaultMap() : SimulatedMap.resolve(map);
         Map<Integer, UnitFault> unitFaults = faults(ids);
@@ -314,11 +317,16 @@ public final class SimulateModbusCommand implements Callable<Integer> {
             out.println("  truth     " + truthOut);
         }
         out.println("Try:");
-        String channel = sim.localChannels().get(0);
+        String channel = shellWord(sim.localChannels().get(0));
         out.println("  openamr modbus scan " + channel);
         out.println("  openamr modbus read " + channel + " " + s.unitIds().get(0));
         out.println(durationSeconds > 0 ? "Stops after " + durationSeconds + " s (or Ctrl-C)." : "Stop with Ctrl-C.");
         out.flush();
+    }
+
+    /** The text quoted where a shell would read it otherwise ({@code ?} and {@code &} of an rtu: address). */
+    private static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9_./:+@-]+") ? text : "'" + text + "'";
     }
 
     private static void printStats(PrintWriter out, ModbusSimulation sim) {

@@ -154,6 +154,8 @@ class SimulateModbusCommandIT {
                 "danfoss-sonometer (Danfoss SonoMeter Modbus RTU module)");
         assertOneLineError(CliRun.of("simulate", "modbus", "--tcp", "0", "--at", "yesterday"), "--at", "'yesterday'");
         assertOneLineError(CliRun.of("simulate", "modbus", "--rtu-tcp", "70000"), "--rtu-tcp must be a port");
+        assertOneLineError(CliRun.of("simulate", "modbus", "--rtu-tcp", "0", "--baud", "0"), "--baud: a baud rate is"
+                + " 50..921600, got 0");
         Path fahrenheit = Files.writeString(dir.resolve("us.map"), """
                 map    | us
                 models | test meter
@@ -176,6 +178,16 @@ class SimulateModbusCommandIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("tcp://0.0.0.0:").contains("(all interfaces)").contains("Stops after 1 s")
                 .contains("clock     real time").contains("requests  0, 0 unanswered");
+    }
+
+    @Test
+    void aPseudoTerminalAloneIsOfferedAsAQuotedRtuAddress(@TempDir Path dir) {
+        assumeThat(Socat.find()).as("socat installed").isPresent();
+        Path tty = dir.resolve("ttyMODBUS7");
+        CliRun r = CliRun.of("simulate", "modbus", "--pty", tty.toString(), "--units", "2", "--duration", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("line      9600 Bd 8E1, paced like the line (11 bits a character)")
+                .contains("openamr modbus scan 'rtu:" + tty + "?baud=9600&format=8E1'").doesNotContain("clients");
     }
 
     private static byte[] mbap(int unit, int function, int address, int count) {
