@@ -8,6 +8,7 @@ import org.openamr.cli.bus.ScanCommand;
 import org.openamr.cli.collect.CollectCommand;
 import org.openamr.cli.decode.DecodeCommand;
 import org.openamr.cli.listen.ListenCommand;
+import org.openamr.cli.modbus.ModbusCommand;
 import org.openamr.cli.server.DemoCommand;
 import org.openamr.cli.server.ServerCommand;
 import org.openamr.cli.simulate.SimulateCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "openamr", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"OpenAMR: automatic meter reading for heat and water meters.",
                 "OpenAMR: автоматизированный сбор показаний счётчиков тепла и воды."},
-        subcommands = {DecodeCommand.class, ListenCommand.class, ScanCommand.class, ReadCommand.class, SimulateCommand.class,
+        subcommands = {DecodeCommand.class, ListenCommand.class, ScanCommand.class, ReadCommand.class, ModbusCommand.class, SimulateCommand.class,
                 ServerCommand.class, DemoCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
 public final class OpenAmr {
 

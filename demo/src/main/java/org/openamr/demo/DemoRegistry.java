@@ -218,7 +218,7 @@ final class DemoRegistry {
                 writers.organisations().internalId(SCOPE, w.managementCompany()),
                 writers.organisations().internalId(SCOPE, w.serviceCompany()), DemoBuilding.ZONE.getId());
         ChannelView created = writers.channelService().create(new NewChannel(ChannelKind.CONCENTRATOR.name(),
-                COLLECTOR_CHANNEL_NAME, writers.buildings().publicId(buildingId), null, null, null, true), SCOPE);
+                COLLECTOR_CHANNEL_NAME, writers.buildings().publicId(buildingId), null, null, null, true, null), SCOPE);
         long channelId = writers.channels().visible(created.id(), SCOPE).orElseThrow().id();
         writers.buildings().addEntrance(buildingId, 1);
         Map<RadioMeter, Long> meterIds = new HashMap<>();
@@ -304,7 +304,7 @@ final class DemoRegistry {
 
     private long insertChannel(long buildingId, String address) {
         ChannelView created = writers.channelService().create(new NewChannel(ChannelKind.TCP_GATEWAY.name(),
-                CHANNEL_NAME, writers.buildings().publicId(buildingId), address, DemoBuilding.BAUD, SCHEDULE, true),
+                CHANNEL_NAME, writers.buildings().publicId(buildingId), address, DemoBuilding.BAUD, SCHEDULE, true, null),
                 SCOPE);
         return writers.channels().visible(created.id(), SCOPE).orElseThrow().id();
     }

@@ -98,7 +98,7 @@ class DemoSeedingIT {
         assertThat(channel.get("kind")).isEqualTo("TCP_GATEWAY");
         assertThat(channel.get("baud")).isEqualTo(38400);
         assertThat(channel.get("schedule_cron")).isEqualTo("0 * * * * *");
-        assertThat(jdbc.sql("select mbus_primary from meter where channel_id = ? order by mbus_primary")
+        assertThat(jdbc.sql("select bus_address from meter where channel_id = ? order by bus_address")
                 .param(site.channelId()).query(Integer.class).list()).containsExactly(1, 2, 3, 4, 5);
         // registered as an administrator registers a meter on the channel: in the service company's registry, and
         // with the bus header that makes the secondary address
@@ -108,7 +108,7 @@ class DemoSeedingIT {
                   and m.mbus_version is not null and m.mbus_medium is not null""")
                 .params(b, site.channelId()).query(Long.class).single()).isEqualTo(5);
         // the house meters' BCD registers roll over after 8 digits; the SonoSafe's binary ones never do
-        assertThat(jdbc.sql("select coalesce(register_digits, 0) from meter where channel_id = ? order by mbus_primary")
+        assertThat(jdbc.sql("select coalesce(register_digits, 0) from meter where channel_id = ? order by bus_address")
                 .param(site.channelId()).query(Integer.class).list()).containsExactly(0, 0, 0, 8, 8);
         // every point has its meter, installed when the model's meter was, with the register's value then
         assertThat(count("""

@@ -55,8 +55,7 @@ public final class TelegramReadouts {
      */
     public MeterReadout toReadout(MeterIdentity identity, StatusByte status, List<DataRecord> records, Instant readAt,
                                   ZoneId meterZone) {
-        Optional<DeviceProfile> profile = identity.manufacturer().isPresent() && identity.version().isPresent()
-                ? profiles.find(identity.manufacturer().get(), identity.version().get()) : Optional.empty();
+        Optional<DeviceProfile> profile = profileOf(identity, profiles);
         Map<Long, Instant> storedAt = storageTimes(records, meterZone);
         List<RegisterValue> values = new ArrayList<>();
         List<MeterCondition> conditions = new ArrayList<>(status == null ? List.of() : statusConditions(status));
@@ -77,6 +76,12 @@ public final class TelegramReadouts {
             values.add(new RegisterValue(RegisterKey.of(r), at, n.amount()));
         }
         return new MeterReadout(identity, readAt, dropRepeatedKeys(values), conditions);
+    }
+
+    /** The device profile of a meter whose maker and version are known. */
+    static Optional<DeviceProfile> profileOf(MeterIdentity identity, DeviceProfiles profiles) {
+        return identity.manufacturer().isPresent() && identity.version().isPresent()
+                ? profiles.find(identity.manufacturer().get(), identity.version().get()) : Optional.empty();
     }
 
     private static Map<Long, Instant> storageTimes(List<DataRecord> records, ZoneId zone) {
@@ -142,7 +147,8 @@ public final class TelegramReadouts {
         return list;
     }
 
-    private static List<MeterCondition> errorConditions(long code, Optional<DeviceProfile> profile) {
+    /** The conditions an error-code register's value stands for, named by the profile where there is one. */
+    static List<MeterCondition> errorConditions(long code, Optional<DeviceProfile> profile) {
         if (code == 0) {
             return List.of();
         }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /** A one-line progress bar with an ETA, redrawn in place on a terminal's error stream. */
-final class ProgressBar {
+public final class ProgressBar {
 
     private static final int WIDTH = 30;
     private final PrintWriter err;
@@ -12,12 +12,12 @@ final class ProgressBar {
     private long lastDraw;
     private boolean shown;
 
-    ProgressBar(PrintWriter err) {
+    public ProgressBar(PrintWriter err) {
         this.err = err;
     }
 
     /** Redraws at most ten times a second. */
-    void show(double fraction, String detail) {
+    public void show(double fraction, String detail) {
         long now = System.nanoTime();
         if (now - lastDraw < 100_000_000L && fraction < 1.0) {
             return;
@@ -34,7 +34,7 @@ final class ProgressBar {
         err.flush();
     }
 
-    void finish() {
+    public void finish() {
         if (shown) {
             err.println();
             err.flush();

@@ -30,7 +30,8 @@ import org.openamr.wmbus.security.Configuration;
 public final class TelegramTable {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
-    private static final String RECORD_FORMAT = "%3s  %7s %6s %7s  %-13s  %-24s %18s  %-5s %s%n";
+    /** One record a line: #, storage, tariff, subunit, function, quantity, value, unit, meaning. */
+    static final String RECORD_FORMAT = "%3s  %7s %6s %7s  %-13s  %-24s %18s  %-5s %s%n";
 
     private TelegramTable() {
     }

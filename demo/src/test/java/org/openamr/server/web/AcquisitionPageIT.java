@@ -155,7 +155,7 @@ class AcquisitionPageIT extends BrowserTest {
                 insert into acquisition_channel (kind, name, building_id, address, baud)
                 values ('TCP_GATEWAY', 'Zz second line', ?, ?, ?) returning id""")
                 .params(building, address, DemoBuilding.BAUD).query(Long.class).single();
-        jdbc.sql("insert into meter (manufacturer, serial, mbus_primary, channel_id) values ('DFS', '77000001', 222, ?),"
+        jdbc.sql("insert into meter (manufacturer, serial, bus_address, channel_id) values ('DFS', '77000001', 222, ?),"
                 + " ('DFS', '77000002', null, ?)").params(channelId, channelId).update();
         UUID channel = publicId(channelId);
         session.login("admin", "admin-demo");

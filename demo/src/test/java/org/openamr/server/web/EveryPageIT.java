@@ -90,7 +90,7 @@ class EveryPageIT extends BrowserTest {
                 insert into acquisition_channel (kind, name, building_id, address, baud)
                 select 'TCP_GATEWAY', 'Zz 2', building_id, address, baud from acquisition_channel
                 where id = ? returning id""").param(channel).query(Long.class).single();
-        jdbc.sql("insert into meter (manufacturer, serial, mbus_primary, channel_id) values ('DFS', '78000001', 223, ?),"
+        jdbc.sql("insert into meter (manufacturer, serial, bus_address, channel_id) values ('DFS', '78000001', 223, ?),"
                 + " ('DFS', '78000002', null, ?)").params(line, line).update();
         UUID lineId = jdbc.sql("select public_id from acquisition_channel where id = ?").param(line)
                 .query(UUID.class).single();

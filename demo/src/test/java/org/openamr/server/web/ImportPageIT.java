@@ -131,7 +131,7 @@ class ImportPageIT extends BrowserTest {
                 .startsWith("Imported: 3 row(s) with something new, 0 with changes, 0 unchanged.");
         assertThat(premises(building)).isEqualTo(2);
         assertThat(jdbc.sql("""
-                select p.number || ' ' || mp.resource || ' ' || m.serial || ' ' || coalesce(m.mbus_primary::text, '-')
+                select p.number || ' ' || mp.resource || ' ' || m.serial || ' ' || coalesce(m.bus_address::text, '-')
                        || ' ' || to_char(i.installed_at at time zone b.time_zone, 'YYYY-MM-DD')
                 from meter_installation i join meter m on m.id = i.meter_id
                 join metering_point mp on mp.id = i.point_id join premise p on p.id = mp.premise_id
@@ -179,7 +179,7 @@ class ImportPageIT extends BrowserTest {
                 + "returning id", theirBuilding);
         long theirPoint = count("insert into metering_point (building_id, premise_id, resource) values (?, ?, 'HEAT') "
                 + "returning id", theirBuilding, theirPremise);
-        long theirMeter = count("insert into meter (owner_org_id, manufacturer, model, serial, mbus_primary) "
+        long theirMeter = count("insert into meter (owner_org_id, manufacturer, model, serial, bus_address) "
                 + "values (?, 'DFS', 'SonoSafe 10', '53000001', 7) returning id", rival);
         jdbc.sql("insert into meter_installation (meter_id, point_id, installed_at) values (?, ?, "
                 + "'2024-01-01T00:00:00+03:00')").params(theirMeter, theirPoint).update();
@@ -253,7 +253,7 @@ class ImportPageIT extends BrowserTest {
                 "data-status")).containsExactly("CREATE", "CREATE");
         session.follow(browser.findElement(By.id("confirm")));
         assertThat(browser.findElement(By.id("import-done")).getText()).startsWith("Imported: 2 row(s)");
-        assertThat(jdbc.sql("select m.serial || ' ' || m.mbus_primary from meter m where m.serial like '5200000_' "
+        assertThat(jdbc.sql("select m.serial || ' ' || m.bus_address from meter m where m.serial like '5200000_' "
                 + "order by 1").query(String.class).list()).containsExactly("52000001 7", "52000002 8");
         assertThat(jdbc.sql("select area_m2 from premise where number = '102'").query(BigDecimal.class).single())
                 .isEqualTo(new BigDecimal("48.25"));

@@ -57,7 +57,7 @@ class UnassignedPageIT extends BrowserTest {
                 + " where b.address = ?").param(DemoBuilding.ADDRESS).query(Long.class).single();
         Instant last = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         long meter = jdbc.sql("""
-                insert into meter (manufacturer, serial, mbus_version, mbus_medium, mbus_primary, channel_id,
+                insert into meter (manufacturer, serial, mbus_version, mbus_medium, bus_address, channel_id,
                                    first_seen_at, last_seen_at)
                 values ('ZRI', ?, 1, ?, ?, ?, ?, ?) returning id""")
                 .params(serial, medium.code(), primary, channel, Timestamp.from(firstHeard), Timestamp.from(last))

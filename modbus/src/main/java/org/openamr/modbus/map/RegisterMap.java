@@ -28,6 +28,12 @@ public record RegisterMap(String source, String name, List<String> models, Optio
         values = List.copyOf(values);
     }
 
+    /** The file it was read from without its folder and {@code .map}, in lower case: {@code danfoss-sonometer}. */
+    public String fileName() {
+        String file = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+        return (file.endsWith(".map") ? file.substring(0, file.length() - 4) : file).toLowerCase(Locale.ROOT);
+    }
+
     public boolean isUnverified() {
         return unverified.isPresent();
     }

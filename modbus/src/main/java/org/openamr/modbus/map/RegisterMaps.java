@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +72,22 @@ public final class RegisterMaps {
 
     public Optional<RegisterMap> byName(String name) {
         return maps.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The map a user names, as its {@code map} line does or by its file name without {@code .map}
+     * ({@code danfoss-sonometer}), ignoring case; the first of the maps in force, a user's before a built-in one.
+     */
+    public Optional<RegisterMap> named(String nameOrFile) {
+        String wanted = nameOrFile.strip().toLowerCase(Locale.ROOT);
+        return maps.stream()
+                .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(wanted) || m.fileName().equals(wanted))
+                .findFirst();
+    }
+
+    /** The maps for a message: {@code danfoss-sonometer (Danfoss SonoMeter Modbus RTU module)}, … */
+    public String describe() {
+        return maps.stream().map(m -> m.fileName() + " (" + m.name() + ")").collect(Collectors.joining(", "));
     }
 
     /** The first map that names this model: a user's before a built-in one. */

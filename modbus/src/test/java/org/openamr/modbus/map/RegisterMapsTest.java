@@ -71,6 +71,12 @@ class RegisterMapsTest {
         assertThat(danfoss.source()).endsWith("danfoss.map");
         assertThat(maps.forModel("SonoMeter 30")).as("the replaced map's other models go with it").isEmpty();
         assertThat(maps.forModel("Multical 603")).map(RegisterMap::name).contains("Kamstrup test");
+        assertThat(maps.named("KAMSTRUP")).as("by file name, any case").map(RegisterMap::name)
+                .contains("Kamstrup test");
+        assertThat(maps.named(" danfoss sonometer modbus rtu module ")).as("by its map line's name")
+                .map(RegisterMap::source).hasValueSatisfying(s -> assertThat(s).endsWith("danfoss.map"));
+        assertThat(maps.named("danfoss-sonometer")).as("the replaced built-in file is gone with its map").isEmpty();
+        assertThat(maps.describe()).isEqualTo("danfoss (" + DANFOSS + "), kamstrup (Kamstrup test)");
     }
 
     @Test

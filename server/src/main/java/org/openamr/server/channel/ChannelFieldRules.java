@@ -2,7 +2,10 @@ package org.openamr.server.channel;
 
 import java.util.Set;
 import org.openamr.acquisition.channel.ChannelAddress;
+import org.openamr.acquisition.modbus.ModbusAddress;
 import org.openamr.mbus.transport.TcpTransport;
+import org.openamr.modbus.map.RegisterMap;
+import org.openamr.modbus.map.RegisterMaps;
 import org.openamr.server.api.BadRequestException;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -37,6 +40,9 @@ final class ChannelFieldRules {
             }
             return null;
         }
+        if (kind == ChannelKind.MODBUS) {
+            return modbusAddress(address).toString();
+        }
         ChannelAddress parsed;
         try {
             parsed = ChannelAddress.parse(address);
@@ -54,6 +60,45 @@ final class ChannelFieldRules {
                     : ": expected a serial port such as /dev/ttyUSB0 or COM3"));
         }
         return parsed.text();
+    }
+
+    /** A MODBUS channel's address; its speed and character format, for RTU, are part of it. */
+    static ModbusAddress modbusAddress(String address) {
+        try {
+            return ModbusAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /**
+     * The speed as stored: an M-Bus speed given or the default, or for a MODBUS channel the speed its
+     * address names (one place to say it, so that two cannot disagree).
+     */
+    static int baud(ChannelKind kind, Integer baud, String storedAddress) {
+        if (kind != ChannelKind.MODBUS) {
+            return baud(baud);
+        }
+        if (baud != null) {
+            throw new BadRequestException("baud is not set on a MODBUS channel: its speed is part of the address, "
+                    + "e.g. rtu:/dev/ttyUSB0?baud=9600&format=8E1");
+        }
+        // a TCP channel has no line speed of its own; the column holds the usual RTU default
+        return modbusAddress(storedAddress) instanceof ModbusAddress.Serial serial ? serial.line().baud()
+                : ModbusAddress.DEFAULT_BAUD;
+    }
+
+    /** A MODBUS channel's register map for meters whose model names none: a map in force, or null. */
+    static String modbusMap(ChannelKind kind, String map, RegisterMaps maps) {
+        if (map == null || map.isBlank()) {
+            return null;
+        }
+        if (kind != ChannelKind.MODBUS) {
+            throw new BadRequestException("modbusMap is only set on MODBUS channels; this one is " + kind);
+        }
+        // stored by the name in its map line: a user's map of that name replaces the built-in one
+        return maps.named(map).map(RegisterMap::name).orElseThrow(() -> new BadRequestException("modbusMap '"
+                + map.trim() + "' is not a register map in force; known: " + maps.describe()));
     }
 
     static int baud(Integer baud) {

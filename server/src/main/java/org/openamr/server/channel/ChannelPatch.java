@@ -15,9 +15,10 @@ import org.openamr.server.api.BadRequestException;
  */
 public record ChannelPatch(Field<String> name, Field<String> address, Field<Integer> baud,
                            Field<String> scheduleCron, Field<Boolean> enabled, Field<UUID> buildingId,
-                           String problem) {
+                           Field<String> modbusMap, String problem) {
 
-    static final Set<String> PATCHABLE = Set.of("name", "address", "baud", "scheduleCron", "enabled", "buildingId");
+    static final Set<String> PATCHABLE = Set.of("name", "address", "baud", "scheduleCron", "enabled", "buildingId",
+            "modbusMap");
 
     /**
      * A field given in the change: its value, or why the JSON value does not fit the field (thrown when the
@@ -35,12 +36,12 @@ public record ChannelPatch(Field<String> name, Field<String> address, Field<Inte
 
     /** Only the schedule: set, or removed with null. */
     public static ChannelPatch schedule(String cron) {
-        return new ChannelPatch(null, null, null, new Field<>(cron, null), null, null, null);
+        return new ChannelPatch(null, null, null, new Field<>(cron, null), null, null, null, null);
     }
 
     /** Only the address (a gateway's host and port, or a serial port). */
     public static ChannelPatch address(String address) {
-        return new ChannelPatch(null, new Field<>(address, null), null, null, null, null, null);
+        return new ChannelPatch(null, new Field<>(address, null), null, null, null, null, null, null);
     }
 
     /** The change a JSON object asks for, with errors naming the field. */
@@ -64,7 +65,8 @@ public record ChannelPatch(Field<String> name, Field<String> address, Field<Inte
         Map<String, Object> fields = json == null ? Map.of() : json;
         return new ChannelPatch(field(fields, "name", ChannelPatch::string), field(fields, "address", ChannelPatch::string),
                 field(fields, "baud", ChannelPatch::integer), field(fields, "scheduleCron", ChannelPatch::string),
-                field(fields, "enabled", ChannelPatch::bool), field(fields, "buildingId", ChannelPatch::uuid), problem);
+                field(fields, "enabled", ChannelPatch::bool), field(fields, "buildingId", ChannelPatch::uuid),
+                field(fields, "modbusMap", ChannelPatch::string), problem);
     }
 
     /** @throws BadRequestException when the change as a whole cannot be made */

@@ -29,7 +29,7 @@ public class ChannelRepository implements MeterChannels {
     private static final String CHANNEL_COLUMNS = """
             c.id, c.public_id, c.kind, c.name, c.building_id, b.public_id as building_public_id, c.address, c.baud,
             c.schedule_cron, c.schedule_since, c.enabled, c.token_hash is not null as has_token, c.created_at,
-            b.time_zone""";
+            b.time_zone, c.modbus_map""";
 
     static final RowMapper<Channel> ROW = (rs, n) -> channel(rs);
 
@@ -55,6 +55,12 @@ public class ChannelRepository implements MeterChannels {
     @Override
     public Optional<Long> visibleChannelId(UUID publicId, AccessScope scope) {
         return visible(publicId, scope).map(Channel::id);
+    }
+
+    @Override
+    public boolean modbus(long channelId) {
+        return jdbc.sql("select kind = 'MODBUS' from acquisition_channel where id = :id").param("id", channelId)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     public Optional<ChannelView> view(UUID publicId, AccessScope scope) {
@@ -102,33 +108,34 @@ public class ChannelRepository implements MeterChannels {
 
     /** @return the new channel's public id */
     public UUID insert(ChannelKind kind, String name, Long buildingId, String address, int baud, String cron,
-            boolean enabled) {
+            boolean enabled, String modbusMap) {
         return jdbc.sql("""
                 insert into acquisition_channel
-                    (kind, name, building_id, address, baud, schedule_cron, schedule_since, enabled)
+                    (kind, name, building_id, address, baud, schedule_cron, schedule_since, enabled, modbus_map)
                 values (:kind, :name, :building, :address, :baud, :cron,
-                        case when :cron is null then null else now() end, :enabled)
+                        case when :cron is null then null else now() end, :enabled, :map)
                 returning public_id""")
                 .param("kind", kind.name()).param("name", name).param("building", buildingId, java.sql.Types.BIGINT)
                 .param("address", address, java.sql.Types.VARCHAR).param("baud", baud)
                 .param("cron", cron, java.sql.Types.VARCHAR)
-                .param("enabled", enabled)
+                .param("enabled", enabled).param("map", modbusMap, java.sql.Types.VARCHAR)
                 .query(UUID.class).single();
     }
 
     /** Stores a channel's fields; a changed schedule counts its slots from now (none before the change). */
-    public void update(long id, String name, String address, int baud, String cron, boolean enabled, Long buildingId) {
+    public void update(long id, String name, String address, int baud, String cron, boolean enabled, Long buildingId,
+            String modbusMap) {
         jdbc.sql("""
                 update acquisition_channel set name = :name, address = :address, baud = :baud,
                     schedule_since = case when schedule_cron is distinct from :cron
                                           then case when :cron is null then null else now() end
                                           else schedule_since end,
-                    schedule_cron = :cron, enabled = :enabled, building_id = :building
+                    schedule_cron = :cron, enabled = :enabled, building_id = :building, modbus_map = :map
                 where id = :id""")
                 .param("name", name).param("address", address, java.sql.Types.VARCHAR).param("baud", baud)
                 .param("cron", cron, java.sql.Types.VARCHAR).param("enabled", enabled)
-                .param("building", buildingId, java.sql.Types.BIGINT).param("id", id)
-                .update();
+                .param("building", buildingId, java.sql.Types.BIGINT).param("map", modbusMap, java.sql.Types.VARCHAR)
+                .param("id", id).update();
     }
 
     public void delete(long id) {
@@ -144,12 +151,13 @@ public class ChannelRepository implements MeterChannels {
     /** The meters registered on a channel, to poll them, in the order a poll reads them. */
     List<RegisteredMeter> registeredMeters(long channelId) {
         return jdbc.sql("""
-                select id, serial, manufacturer, mbus_primary, mbus_version, mbus_medium from meter
-                where channel_id = :channel order by mbus_primary nulls last, serial""")
+                select id, serial, manufacturer, model, bus_address, mbus_version, mbus_medium from meter
+                where channel_id = :channel order by bus_address nulls last, serial""")
                 .param("channel", channelId)
                 .query((rs, n) -> new RegisteredMeter(rs.getLong("id"), rs.getString("serial"),
-                        rs.getString("manufacturer"), (Integer) rs.getObject("mbus_primary"),
-                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium")))
+                        rs.getString("manufacturer"), (Integer) rs.getObject("bus_address"),
+                        (Integer) rs.getObject("mbus_version"), (Integer) rs.getObject("mbus_medium"),
+                        rs.getString("model")))
                 .list();
     }
 
@@ -159,14 +167,14 @@ public class ChannelRepository implements MeterChannels {
      */
     void putOnChannel(long meterId, long channelId, Integer primary) {
         if (primary != null) {
-            jdbc.sql("update meter set mbus_primary = null where channel_id = :channel and mbus_primary = :primary "
+            jdbc.sql("update meter set bus_address = null where channel_id = :channel and bus_address = :primary "
                             + "and id <> :id")
                     .param("channel", channelId).param("primary", primary).param("id", meterId).update();
         }
         jdbc.sql("""
-                update meter set channel_id = :channel, mbus_primary = coalesce(:primary, mbus_primary)
+                update meter set channel_id = :channel, bus_address = coalesce(:primary, bus_address)
                 where id = :id and (channel_id is distinct from :channel
-                                    or mbus_primary is distinct from coalesce(:primary, mbus_primary))""")
+                                    or bus_address is distinct from coalesce(:primary, bus_address))""")
                 .param("channel", channelId).param("primary", primary, java.sql.Types.INTEGER).param("id", meterId)
                 .update();
     }
@@ -184,12 +192,14 @@ public class ChannelRepository implements MeterChannels {
                 ChannelKind.valueOf(rs.getString("kind")), rs.getString("name"), (Long) rs.getObject("building_id"),
                 rs.getObject("building_public_id", UUID.class), rs.getString("address"), rs.getInt("baud"),
                 rs.getString("schedule_cron"), RunView.instant(rs, "schedule_since"), rs.getBoolean("enabled"),
-                rs.getBoolean("has_token"), RunView.instant(rs, "created_at"), rs.getString("time_zone"));
+                rs.getBoolean("has_token"), RunView.instant(rs, "created_at"), rs.getString("time_zone"),
+                rs.getString("modbus_map"));
     }
 
     private static ChannelView view(ResultSet rs) throws SQLException {
         Channel c = channel(rs);
         return new ChannelView(c.publicId(), c.kind(), c.name(), c.buildingPublicId(), c.address(), c.baud(),
-                c.scheduleCron(), c.enabled(), c.hasToken(), c.createdAt(), rs.getLong("meters"), RunView.map(rs));
+                c.scheduleCron(), c.enabled(), c.hasToken(), c.createdAt(), rs.getLong("meters"), RunView.map(rs),
+                c.modbusMap());
     }
 }

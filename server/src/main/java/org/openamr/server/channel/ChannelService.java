@@ -1,6 +1,7 @@
 package org.openamr.server.channel;
 
 import java.util.UUID;
+import org.openamr.modbus.map.RegisterMaps;
 import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.ConflictException;
 import org.openamr.server.api.NotFoundException;
@@ -25,12 +26,15 @@ public class ChannelService {
     private final RunRepository runs;
     private final AuditActor audit;
     private final ConcentratorTokens tokens;
+    private final RegisterMaps maps;
 
-    public ChannelService(ChannelRepository channels, RunRepository runs, AuditActor audit, ConcentratorTokens tokens) {
+    public ChannelService(ChannelRepository channels, RunRepository runs, AuditActor audit, ConcentratorTokens tokens,
+            RegisterMaps maps) {
         this.channels = channels;
         this.runs = runs;
         this.audit = audit;
         this.tokens = tokens;
+        this.maps = maps;
     }
 
     public record IssuedToken(UUID channelId, String token) {
@@ -63,12 +67,13 @@ public class ChannelService {
         ChannelKind kind = kind(request == null ? null : request.kind());
         String name = ChannelFieldRules.name(request.name());
         String address = ChannelFieldRules.address(kind, request.address());
-        int baud = ChannelFieldRules.baud(request.baud());
+        int baud = ChannelFieldRules.baud(kind, request.baud(), address);
         String cron = ChannelFieldRules.schedule(kind, request.scheduleCron());
+        String map = ChannelFieldRules.modbusMap(kind, request.modbusMap(), maps);
         Long building = building(request.buildingId(), scope);
         audit.set(scope.actor());
         UUID id = channels.insert(kind, name, building, address, baud, cron,
-                request.enabled() == null || request.enabled());
+                request.enabled() == null || request.enabled(), map);
         return channels.view(id, scope).orElseThrow();
     }
 
@@ -84,7 +89,11 @@ public class ChannelService {
         String name = patch.name() != null ? ChannelFieldRules.name(patch.name().value()) : c.name();
         String address = patch.address() != null ? ChannelFieldRules.address(c.kind(), patch.address().value())
                 : c.address();
-        int baud = patch.baud() != null ? ChannelFieldRules.baud(patch.baud().value()) : c.baud();
+        int baud = patch.baud() != null || (c.kind() == ChannelKind.MODBUS && patch.address() != null)
+                ? ChannelFieldRules.baud(c.kind(), patch.baud() == null ? null : patch.baud().value(), address)
+                : c.baud();
+        String map = patch.modbusMap() != null ? ChannelFieldRules.modbusMap(c.kind(), patch.modbusMap().value(), maps)
+                : c.modbusMap();
         String cron = patch.scheduleCron() != null
                 ? ChannelFieldRules.schedule(c.kind(), patch.scheduleCron().value()) : c.scheduleCron();
         boolean enabled = patch.enabled() != null ? patch.enabled().value() : c.enabled();
@@ -93,7 +102,7 @@ public class ChannelService {
             building = building(patch.buildingId().value(), scope);
         }
         audit.set(scope.actor());
-        channels.update(c.id(), name, address, baud, cron, enabled, building);
+        channels.update(c.id(), name, address, baud, cron, enabled, building, map);
         // read back under the new building: a channel moved out of the caller's sight is not shown
         return channels.view(id, scope).orElseThrow(() -> new NotFoundException("channel", id));
     }
@@ -126,12 +135,13 @@ public class ChannelService {
 
     private static ChannelKind kind(String kind) {
         if (kind == null || kind.isBlank()) {
-            throw new BadRequestException("kind is required: SERIAL_PORT, TCP_GATEWAY or CONCENTRATOR");
+            throw new BadRequestException("kind is required: SERIAL_PORT, TCP_GATEWAY, CONCENTRATOR or MODBUS");
         }
         try {
             return ChannelKind.valueOf(kind.trim());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("kind '" + kind + "' is not one of SERIAL_PORT, TCP_GATEWAY, CONCENTRATOR");
+            throw new BadRequestException("kind '" + kind + "' is not one of SERIAL_PORT, TCP_GATEWAY, CONCENTRATOR, "
+                    + "MODBUS");
         }
     }
 

@@ -57,6 +57,12 @@ public class JobService implements DisposableBean {
     /** Searches the channel's bus and registers what it finds. */
     public JobView search(UUID channelId, SearchSpec spec, AccessScope scope) {
         Channel c = workable(channelId, scope);
+        if (!c.kind().mbus()) {
+            // a Modbus unit says nothing about which meter it is, so a scan could not register anything
+            throw new ConflictException("channel " + channelId + " is a " + c.kind() + " channel: primary and secondary "
+                    + "searches are M-Bus; register its meters with their unit ids (openamr modbus scan lists the "
+                    + "units that answer)");
+        }
         return submit(c, RunKind.SEARCH, spec, scope,
                 progress -> searches.search(c.id(), spec, scope.actor(), progress));
     }

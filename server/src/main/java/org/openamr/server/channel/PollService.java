@@ -38,10 +38,12 @@ public class PollService {
     private final AuditActor audit;
     private final TransactionTemplate transaction;
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
+    private final ModbusPoller modbus;
     private final Clock clock = Clock.systemUTC();
 
     public PollService(ChannelRepository channels, RunRepository runs, ReadingStore store, AuditActor audit,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ModbusPoller modbus) {
+        this.modbus = modbus;
         this.channels = channels;
         this.runs = runs;
         this.store = store;
@@ -75,6 +77,10 @@ public class PollService {
 
     private RunResult poll(Channel channel, long runId, List<RegisteredMeter> meters, String actor,
             RunProgress progress) {
+        if (channel.kind() == ChannelKind.MODBUS) {
+            ModbusPoller.Collected c = modbus.collect(channel, meters, progress);
+            return finish(channel, runId, meters.size(), c.readouts(), c.outcomes(), c.channelFailure(), actor);
+        }
         ZoneId zone = channel.zone();
         List<MeterReadout> readouts = new ArrayList<>();
         List<MeterOutcome> outcomes = new ArrayList<>();

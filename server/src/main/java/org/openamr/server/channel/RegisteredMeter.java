@@ -5,8 +5,14 @@ import org.openamr.acquisition.readout.MeterIdentity;
 import org.openamr.mbus.app.SecondaryAddress;
 import org.openamr.mbus.link.Address;
 
-/** A meter of the registry on a polled channel, with what it takes to address it on the bus. */
-record RegisteredMeter(long id, String serial, String manufacturer, Integer primary, Integer version, Integer medium) {
+/**
+ * A meter of the registry on a polled channel, with what it takes to address it on the bus.
+ *
+ * @param primary its address on the channel's bus: the M-Bus primary address, or a Modbus unit id
+ * @param model   as the registry has it; on a Modbus channel it chooses the register map
+ */
+record RegisteredMeter(long id, String serial, String manufacturer, Integer primary, Integer version, Integer medium,
+                       String model) {
 
     /** The full secondary address, when the registry knows all of id, maker, version and medium. */
     Optional<SecondaryAddress> secondary() {
@@ -40,6 +46,12 @@ record RegisteredMeter(long id, String serial, String manufacturer, Integer prim
     boolean is(MeterIdentity identity) {
         return serial.equals(identity.serial())
                 && (manufacturer == null || identity.manufacturer().map(manufacturer::equals).orElse(true));
+    }
+
+    /** The identity its Modbus readings are stored under: Modbus says nothing about who answers. */
+    MeterIdentity identity() {
+        return new MeterIdentity(serial, Optional.ofNullable(manufacturer), Optional.ofNullable(version),
+                Optional.ofNullable(medium));
     }
 
     String describe() {

@@ -12,4 +12,7 @@ public interface MeterChannels {
 
     /** The internal id of a channel the scope sees, by its public id. */
     Optional<Long> visibleChannelId(UUID publicId, AccessScope scope);
+
+    /** True when the channel reaches its meters over Modbus, where a meter's bus address is its unit id (1–247). */
+    boolean modbus(long channelId);
 }

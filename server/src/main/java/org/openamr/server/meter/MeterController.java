@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.openamr.mbus.link.Address;
+import org.openamr.modbus.UnitIds;
+import org.openamr.server.api.BadRequestException;
 import org.openamr.server.api.NotFoundException;
 import org.openamr.server.api.Page;
 import org.openamr.server.audit.AuditActor;
@@ -51,6 +53,8 @@ class MeterController {
 
     /**
      * A meter as the caller writes it; on PUT, what is left out is cleared, like the model or the primary address.
+     * {@code primaryAddress} is the meter's address on its channel's bus: the M-Bus primary address, or on a MODBUS
+     * channel the unit id of its Modbus module.
      *
      * @param gisDeviceGuid text checked here, rather than a UUID the JSON reader refuses, so that a malformed one is a
      *                      400 that names the field
@@ -121,6 +125,11 @@ class MeterController {
         if (in.channel() != null) {
             channel = channels.visibleChannelId(in.channel(), scope)
                     .orElseThrow(() -> new NotFoundException("channel", in.channel()));
+            Integer unit = in.primaryAddress();
+            if (unit != null && !UnitIds.valid(unit) && channels.modbus(channel)) {
+                throw new BadRequestException("primaryAddress " + unit + " is not a Modbus unit id: on a MODBUS channel "
+                        + "a meter's bus address is its unit id, " + UnitIds.FIRST + "–" + UnitIds.LAST);
+            }
         }
         return new Meters.Fields(in.manufacturer(), blank(in.model()), in.serial().trim(), blank(in.medium()),
                 in.primaryAddress(), channel, in.registerDigits(), in.verifiedOn(), in.nextVerification(), null, null,

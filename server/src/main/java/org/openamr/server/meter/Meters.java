@@ -116,7 +116,7 @@ public class Meters {
         refuseGisGuidTaken(scope, f.gisDeviceGuid(), null);
         try {
             return jdbc.sql("""
-                    insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, channel_id,
+                    insert into meter (owner_org_id, manufacturer, model, serial, medium, bus_address, channel_id,
                                        register_digits, verified_on, next_verification, mbus_version, mbus_medium,
                                        gis_device_guid)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning public_id""")
@@ -142,7 +142,7 @@ public class Meters {
         refuseGisGuidTaken(scope, f.gisDeviceGuid(), id);
         try {
             jdbc.sql("""
-                    update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, mbus_primary = ?, channel_id = ?,
+                    update meter set manufacturer = ?, model = ?, serial = ?, medium = ?, bus_address = ?, channel_id = ?,
                                      register_digits = ?, verified_on = ?, next_verification = ?,
                                      mbus_version = coalesce(?, mbus_version), mbus_medium = coalesce(?, mbus_medium),
                                      gis_device_guid = ?
@@ -331,7 +331,7 @@ public class Meters {
     public long create(Long registry, String serial, Details d) {
         try {
             return jdbc.sql("""
-                    insert into meter (owner_org_id, manufacturer, model, serial, medium, mbus_primary, mbus_version,
+                    insert into meter (owner_org_id, manufacturer, model, serial, medium, bus_address, mbus_version,
                                        mbus_medium, next_verification, gis_device_guid)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(registry, d.manufacturer(), d.model(), serial, d.medium(), d.primaryAddress(),
@@ -346,7 +346,7 @@ public class Meters {
     public void update(long id, Details d) {
         try {
             jdbc.sql("""
-                    update meter set manufacturer = ?, model = ?, medium = ?, mbus_primary = ?, mbus_version = ?,
+                    update meter set manufacturer = ?, model = ?, medium = ?, bus_address = ?, mbus_version = ?,
                                      mbus_medium = ?, next_verification = ?, gis_device_guid = ?
                     where id = ?""")
                     .params(d.manufacturer(), d.model(), d.medium(), d.primaryAddress(), d.busVersion(),
@@ -379,7 +379,7 @@ public class Meters {
                 Optional.ofNullable((Integer) rs.getObject("mbus_medium"))).secondaryAddress().orElse(null);
         return new Meter(rs.getObject("public_id", UUID.class), rs.getString("manufacturer"), rs.getString("model"),
                 rs.getString("serial"), medium(rs.getString("medium"), (Integer) rs.getObject("mbus_medium")),
-                (Integer) rs.getObject("mbus_primary"), secondary,
+                (Integer) rs.getObject("bus_address"), secondary,
                 rs.getObject("channel_pid", UUID.class), points(rs.getArray("point_pids")),
                 rs.getBytes("key_sealed") != null, (Integer) rs.getObject("register_digits"),
                 rs.getObject("verified_on", LocalDate.class), rs.getObject("next_verification", LocalDate.class),

@@ -31,7 +31,12 @@ public enum RegisterColumn {
     SERIAL("Serial number", "Заводской номер", "serial", "serial no", "зав номер", "заводской", "номер счетчика"),
     SUBUNIT("Subunit / pulse input", "Вход / субблок", "subunit", "pulse input", "input", "субблок", "вход",
             "импульсный вход", "номер входа"),
-    PRIMARY("M-Bus primary address", "Первичный адрес M-Bus", "primary address", "первичный адрес"),
+    // a meter's address on its channel's bus: the M-Bus primary address, or the unit id of a meter with a
+    // Modbus module (which column a company's file calls it by depends on its meters)
+    PRIMARY("Bus address (M-Bus primary / Modbus unit)", "Адрес на шине (первичный M-Bus / Modbus)",
+            "M-Bus primary address", "Первичный адрес M-Bus", "primary address", "первичный адрес", "bus address",
+            "адрес на шине", "Modbus unit id", "Modbus address", "Modbus slave id", "unit id", "slave id",
+            "адрес Modbus", "сетевой адрес", "сетевой адрес Modbus"),
     SECONDARY("M-Bus secondary address", "Вторичный адрес M-Bus", "secondary address", "вторичный адрес"),
     INSTALLED_ON("Installed on", "Дата установки", "installation date", "installed", "установлен"),
     VERIFICATION_DUE("Verification due", "Дата следующей поверки", "next verification", "следующая поверка",

@@ -2,6 +2,7 @@ package org.openamr.server.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,15 @@ import org.openamr.mbus.master.MasterException;
 import org.openamr.mbus.master.MeterApplicationErrorException;
 import org.openamr.mbus.master.NoResponseException;
 import org.openamr.server.channel.Text.Kind;
+import org.openamr.acquisition.modbus.CrcErrorException;
+import org.openamr.acquisition.modbus.ModbusMasterException;
+import org.openamr.acquisition.modbus.NoAnswerException;
+import org.openamr.acquisition.modbus.SlaveRefusedException;
+import org.openamr.acquisition.modbus.UndecodableValueException;
+import org.openamr.acquisition.modbus.UnexpectedAnswerException;
+import org.openamr.modbus.ExceptionCode;
+import org.openamr.modbus.FunctionCode;
+import org.openamr.modbus.value.NotANumberException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -22,6 +32,7 @@ class AcquisitionTextsTest {
 
     private static final Locale RU = Locale.forLanguageTag("ru");
     private static final String CHANNEL = "tcp://10.0.0.5:10001";
+    private static final String MODBUS = "tcp://10.0.0.6:502";
     private static final AcquisitionTexts TEXTS = new AcquisitionTexts(messages());
 
     private static ResourceBundleMessageSource messages() {
@@ -143,6 +154,41 @@ class AcquisitionTextsTest {
                             + "канал не работает (порт или шлюз недоступен, соединение разорвано)");
             case MBUS_OTHER -> new Sample(Text.of(new MasterException(CHANNEL, "the bus", "odd", null) {
                     }), CHANNEL + ", the bus: odd", "канал " + CHANNEL + ", the bus: сбой обмена");
+            case OUTCOME_NO_UNIT -> new Sample(Text.of(kind, "77000003 DFS"),
+                    "the registry has no Modbus unit id for meter 77000003 DFS: set its bus address (1–247)",
+                    "в реестре нет адреса Modbus счётчика 77000003 DFS: укажите его адрес на шине (1–247)");
+            case OUTCOME_BAD_UNIT -> new Sample(Text.of(kind, "77000003 DFS", "250"),
+                    "meter 77000003 DFS has bus address 250, which is no Modbus unit id (1–247)",
+                    "у счётчика 77000003 DFS адрес на шине 250, а адрес Modbus — от 1 до 247");
+            case OUTCOME_NO_MAP -> new Sample(Text.of(kind, "77000003 DFS", "Multical 603"),
+                    "no register map for meter 77000003 DFS (model Multical 603): give it a model a map names, set "
+                            + "the channel's map, or add a map file",
+                    "нет карты регистров для счётчика 77000003 DFS (модель Multical 603): укажите модель из карты, "
+                            + "карту канала или добавьте файл карты");
+            case MODBUS_NO_ANSWER -> new Sample(Text.of(new NoAnswerException(MODBUS, 5, Duration.ofSeconds(1),
+                            Duration.ZERO, 3)),
+                    "Modbus unit 5 on " + MODBUS + ": no complete answer within 1000 ms (3 attempts)",
+                    "канал " + MODBUS + ", адрес Modbus 5: счётчик не ответил");
+            case MODBUS_CRC -> new Sample(Text.of(new CrcErrorException(MODBUS, 5, "05 03 02 00 01 00 00", 0, 0x4984,
+                            1)), null, "канал " + MODBUS + ", адрес Modbus 5: ответ искажён (ошибка CRC)");
+            case MODBUS_REFUSED -> new Sample(Text.of(new SlaveRefusedException(MODBUS, 5,
+                            FunctionCode.READ_HOLDING_REGISTERS, 8, 2, 2)),
+                    "Modbus unit 5 on " + MODBUS + ": exception 02 Illegal data address to a read of holding "
+                            + "registers 8..9 (function 03): " + ExceptionCode.ILLEGAL_DATA_ADDRESS.meaningEn(),
+                    "канал " + MODBUS + ", адрес Modbus 5: счётчик ответил исключением 02 "
+                            + ExceptionCode.ILLEGAL_DATA_ADDRESS.nameRu() + " ("
+                            + ExceptionCode.ILLEGAL_DATA_ADDRESS.meaningRu() + ")");
+            case MODBUS_UNEXPECTED_ANSWER -> new Sample(Text.of(new UnexpectedAnswerException(MODBUS, 5,
+                            "the answer came from unit 6", 1)), null,
+                    "канал " + MODBUS + ", адрес Modbus 5: ответ непригоден (другой адрес, другая функция или "
+                            + "неполный кадр)");
+            case MODBUS_CHANNEL_FAILURE -> new Sample(Text.of(new org.openamr.acquisition.modbus
+                            .ChannelFailureException(MODBUS, 5, "connection refused", null)), null,
+                    "канал " + MODBUS + ", адрес Modbus 5: канал не работает (порт или шлюз недоступен, соединение "
+                            + "разорвано)");
+            case MODBUS_UNDECODABLE -> new Sample(Text.of(new UndecodableValueException(MODBUS, 5,
+                            new NotANumberException("heatEnergy", 8, Float.NaN))), null, null);
+            case ADDRESS_UNIT -> new Sample(Text.address(Text.modbusUnit(17)), "Modbus unit 17", "адрес Modbus 17");
             case ADDRESS_PRIMARY -> new Sample(Text.address("primary address 250"), "primary address 250",
                     "первичный адрес 250");
             case ADDRESS_SECONDARY -> new Sample(Text.address("secondary address "
@@ -157,9 +203,27 @@ class AcquisitionTextsTest {
         for (Kind kind : Kind.values()) {
             Sample s = sample(kind);
             assertThat(s.text().kind()).as("the sample of %s", kind).isEqualTo(kind);
-            assertThat(TEXTS.english(s.text())).as("%s in English", kind).isEqualTo(s.english());
-            assertThat(TEXTS.say(s.text(), Locale.ENGLISH)).isEqualTo(s.english());
-            assertThat(TEXTS.say(s.text(), RU)).as("%s in Russian", kind).isEqualTo(s.russian());
+            // null: the master's own sentence, checked below
+            String english = s.english() != null ? s.english() : englishOfMaster(s.text());
+            assertThat(TEXTS.english(s.text())).as("%s in English", kind).isEqualTo(english);
+            assertThat(TEXTS.say(s.text(), Locale.ENGLISH)).isEqualTo(english);
+            String russian = s.russian() != null ? s.russian() : "канал " + MODBUS + ", адрес Modbus 5: значение в "
+                    + "регистрах не читается по карте (" + s.text().args().get(2) + ")";
+            assertThat(TEXTS.say(s.text(), RU)).as("%s in Russian", kind).isEqualTo(russian);
+        }
+    }
+
+    /** A Modbus master's sentence with its unit as the pages name it: "unit 5 on …" becomes "Modbus unit 5 on …". */
+    private static String englishOfMaster(Text text) {
+        return "Modbus unit 5 on " + MODBUS + ": " + text.args().get(2);
+    }
+
+    @Test
+    void aModbusMastersFailureIsSaidInEnglishAsItsOwnMessageWithTheProtocolNamed() throws Exception {
+        for (ModbusMasterException e : Arrays.<ModbusMasterException>asList(
+                new NoAnswerException(MODBUS, 5, Duration.ofMillis(200), Duration.ofMillis(12), 1),
+                new UnexpectedAnswerException(MODBUS, 5, "it's '{0}' and {broken}", 1))) {
+            assertThat(TEXTS.english(Text.of(e))).isEqualTo("Modbus " + e.getMessage());
         }
     }
 

@@ -86,7 +86,7 @@ final class BusFixture implements AutoCloseable {
     static long register(JdbcClient jdbc, long channelId, MeterInfo m, boolean byPrimary) {
         SecondaryAddress a = m.secondaryAddress();
         return jdbc.sql("""
-                insert into meter (serial, manufacturer, mbus_version, mbus_medium, mbus_primary, channel_id)
+                insert into meter (serial, manufacturer, mbus_version, mbus_medium, bus_address, channel_id)
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(a.id(), a.manufacturerLetters(), a.version(), a.medium(),
                         byPrimary ? m.primaryAddress() : null, channelId)

@@ -118,7 +118,7 @@ class ChannelApiTest {
         Map<String, Object> badKind = gateway(f.building1Id(), "tcp://10.0.0.5:10001");
         badKind.put("kind", "MODEM");
         assertThat(operator.post("/api/v1/channels", badKind).detail())
-                .isEqualTo("kind 'MODEM' is not one of SERIAL_PORT, TCP_GATEWAY, CONCENTRATOR");
+                .isEqualTo("kind 'MODEM' is not one of SERIAL_PORT, TCP_GATEWAY, CONCENTRATOR, MODBUS");
 
         Map<String, Object> badBaud = gateway(f.building1Id(), "tcp://10.0.0.5:10001");
         badBaud.put("baud", 2500);
@@ -130,6 +130,49 @@ class ChannelApiTest {
         assertThat(patched.detail()).contains("only tcp:// gateways and serial ports are supported");
         assertThat(operator.get("/api/v1/channels/" + id).text("address")).as("nothing changed")
                 .isEqualTo("tcp://10.0.0.5:10001");
+    }
+
+    @Test
+    void aModbusChannelTakesItsSpeedFromItsAddressAndAMapInForce() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "MODBUS");
+        body.put("name", "Modbus ИТП");
+        body.put("buildingId", f.building1Id().toString());
+        body.put("address", "rtu:/dev/ttyUSB1?baud=19200");
+        body.put("modbusMap", "danfoss-sonometer");
+        String id = create(operator, body);
+        JsonNode c = operator.get("/api/v1/channels/" + id).json();
+        assertThat(c.get("kind").asString()).isEqualTo("MODBUS");
+        assertThat(c.get("baud").asInt()).as("the speed the address names").isEqualTo(19200);
+        assertThat(c.get("modbusMap").asString()).as("stored by the name its map line gives")
+                .isEqualTo("Danfoss SonoMeter Modbus RTU module");
+
+        Api.Response moved = operator.patch("/api/v1/channels/" + id, Map.of("address", "tcp://10.0.0.9:502"));
+        assertThat(moved.status()).as("%s", moved.body()).isEqualTo(200);
+        assertThat(moved.text("address")).isEqualTo("tcp://10.0.0.9:502");
+
+        body.put("baud", 9600);
+        assertThat(operator.post("/api/v1/channels", body).detail())
+                .startsWith("baud is not set on a MODBUS channel: its speed is part of the address");
+        body.remove("baud");
+        body.put("modbusMap", "no-such-map");
+        assertThat(operator.post("/api/v1/channels", body).detail())
+                .startsWith("modbusMap 'no-such-map' is not a register map in force; known: ")
+                .contains("danfoss-sonometer");
+        body.put("modbusMap", null);
+        body.put("address", "udp://10.0.0.9:502");
+        Api.Response badAddress = operator.post("/api/v1/channels", body);
+        assertThat(badAddress.status()).isEqualTo(400);
+        assertThat(badAddress.detail()).contains("udp://10.0.0.9:502");
+
+        Map<String, Object> mapOnGateway = gateway(f.building1Id(), "tcp://10.0.0.5:10001");
+        mapOnGateway.put("modbusMap", "danfoss-sonometer");
+        assertThat(operator.post("/api/v1/channels", mapOnGateway).detail())
+                .isEqualTo("modbusMap is only set on MODBUS channels; this one is TCP_GATEWAY");
+
+        Api.Response search = operator.post("/api/v1/channels/" + id + "/search?mode=primary", null);
+        assertThat(search.status()).as("%s", search.body()).isEqualTo(409);
+        assertThat(search.detail()).contains("primary and secondary searches are M-Bus");
     }
 
     @Test

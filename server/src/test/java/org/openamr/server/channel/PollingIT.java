@@ -259,7 +259,7 @@ class PollingIT {
             String channel = channel(bus);
             long channelId = internalId(channel);
             // a stale entry: the registry believes another meter sits at primary address 2
-            jdbc.sql("insert into meter (serial, manufacturer, mbus_primary, channel_id) "
+            jdbc.sql("insert into meter (serial, manufacturer, bus_address, channel_id) "
                     + "values ('00000002', 'ZRI', 2, ?)")
                     .param(channelId).update();
 
@@ -269,10 +269,10 @@ class PollingIT {
             assertThat(job.get("parameters").asString()).isEqualTo("from=1&to=5");
             assertThat(job.get("result").get("metersFound").asInt()).isEqualTo(3);
             for (MeterInfo m : bus.meters()) {
-                assertThat(jdbc.sql("select mbus_primary from meter where serial = ?").param(m.secondaryAddress().id())
+                assertThat(jdbc.sql("select bus_address from meter where serial = ?").param(m.secondaryAddress().id())
                         .query(Integer.class).single()).isEqualTo(m.primaryAddress());
             }
-            assertThat(jdbc.sql("select mbus_primary from meter where serial = '00000002'").query(Integer.class)
+            assertThat(jdbc.sql("select bus_address from meter where serial = '00000002'").query(Integer.class)
                     .optional()).as("no longer believed at the address another meter answered").isEmpty();
 
             assertThat(operator.post("/api/v1/channels/" + channel + "/search?mode=tertiary", null).detail())
@@ -292,7 +292,7 @@ class PollingIT {
         }
         String channel = channel("tcp://127.0.0.1:" + closedPort);
         long channelId = internalId(channel);
-        jdbc.sql("insert into meter (serial, manufacturer, mbus_primary, channel_id) values ('11111111', 'DFS', 1, ?), "
+        jdbc.sql("insert into meter (serial, manufacturer, bus_address, channel_id) values ('11111111', 'DFS', 1, ?), "
                 + "('22222222', 'DFS', 2, ?)").params(channelId, channelId).update();
 
         JsonNode job = run(operator, channel, "poll");

@@ -202,13 +202,22 @@ class RegisterParserTest {
     }
 
     @Test
+    void aModbusUnitIdColumnFillsTheBusAddress() throws Exception {
+        assertThat(RegisterColumn.byHeader("Адрес Modbus")).contains(RegisterColumn.PRIMARY);
+        assertThat(RegisterColumn.byHeader("Modbus unit ID")).contains(RegisterColumn.PRIMARY);
+        assertThat(problems("premise,resource,serial,installed on,modbus unit id\n5,heat,1,2024-01-01,251\n"))
+                .containsExactly("row 2, Bus address (M-Bus primary / Modbus unit), '251': is out of range: a bus "
+                        + "address (M-Bus primary address, or Modbus unit id 1–247) is a whole number from 0 to 250");
+    }
+
+    @Test
     void aPrimaryAddressOutOfRangeIsRefused() throws Exception {
         assertThat(problems("premise,resource,serial,installed on,primary address\n5,heat,1,2024-01-01,251\n"
                 + "6,heat,2,2024-01-01,x\n")).containsExactly(
-                "row 2, M-Bus primary address, '251': is out of range: an M-Bus primary address is a whole number "
-                        + "from 0 to 250",
-                "row 3, M-Bus primary address, 'x': is out of range: an M-Bus primary address is a whole number "
-                        + "from 0 to 250");
+                "row 2, Bus address (M-Bus primary / Modbus unit), '251': is out of range: a bus address (M-Bus "
+                        + "primary address, or Modbus unit id 1–247) is a whole number from 0 to 250",
+                "row 3, Bus address (M-Bus primary / Modbus unit), 'x': is out of range: a bus address (M-Bus "
+                        + "primary address, or Modbus unit id 1–247) is a whole number from 0 to 250");
     }
 
     @Test
@@ -303,7 +312,7 @@ class RegisterParserTest {
                 + "5,cold water,DFS,SonoSelect 10,1,13,2024-09-02,2030-09-01\n"
                 + "5,hot water,ABC,,1,,2024-09-01,2031-09-01\n")).containsExactly(
                 "row 3, Model, 'SonoSelect 10': row 2 describes meter 1 otherwise (\"SonoSafe 10\")",
-                "row 3, M-Bus primary address, '13': row 2 describes meter 1 otherwise (\"12\")",
+                "row 3, Bus address (M-Bus primary / Modbus unit), '13': row 2 describes meter 1 otherwise (\"12\")",
                 "row 3, Installed on, '2024-09-02': row 2 describes meter 1 otherwise (\"01.09.2024\")",
                 "row 4, Meter maker, 'ABC': row 2 describes meter 1 otherwise (\"DFS\")",
                 "row 4, Verification due, '2031-09-01': row 3 describes meter 1 otherwise (\"2030-09-01\")");

@@ -250,7 +250,7 @@ class AcquisitionController {
                     .toList();
             cards.add(new AcquisitionPage.ChannelCard(v.id(), v.name(), v.kind(), v.address(), v.baud(), v.enabled(),
                     v.buildingId(), building, c.zone(), v.meters(), schedule(v.scheduleCron(), c.zone(), now),
-                    figures(v.lastPoll()), rows));
+                    figures(v.lastPoll()), rows, v.modbusMap()));
         }
         return new AcquisitionPage(scope.mayOperateChannels(), cards, saved, error, startError);
     }

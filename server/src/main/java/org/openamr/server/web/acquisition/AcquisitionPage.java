@@ -21,10 +21,11 @@ public record AcquisitionPage(boolean mayOperate, List<ChannelCard> channels, UU
     /**
      * @param building the building's address; null for a channel of no building (administrators only)
      * @param zone     the building's time zone: schedules run and times are shown in it
+     * @param modbusMap a MODBUS channel's register map for meters whose model names none; null otherwise
      */
     public record ChannelCard(UUID id, String name, ChannelKind kind, String address, int baud, boolean enabled,
                               UUID buildingId, String building, ZoneId zone, long meters, Schedule schedule,
-                              RunFigures lastPoll, List<CollectorRow> collectors) {
+                              RunFigures lastPoll, List<CollectorRow> collectors, String modbusMap) {
 
         public boolean polled() {
             return kind.polled();
