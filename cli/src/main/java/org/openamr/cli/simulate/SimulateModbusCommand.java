@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.openamr.cli.modbus.MapChoice;
+import org.openamr.modbus.UnitIds;
 import org.openamr.modbus.map.RegisterMap;
 import org.openamr.simulator.JsonText;
 import org.openamr.simulator.modbus.CharacterFormat;
@@ -54,7 +56,7 @@ public final class SimulateModbusCommand implements Callable<Integer> {
     static final int DEFAULT_UNITS = 20;
 
     @Option(names = "--units", paramLabel = "N",
-            description = "Units 1..N, N 1-" + VirtualModbusBus.MAX_UNIT + " (default " + DEFAULT_UNITS + ").")
+            description = "Units 1..N, N 1-" + UnitIds.LAST + " (default " + DEFAULT_UNITS + ").")
     Integer units;
 
     @Option(names = "--unit-ids", paramLabel = "LIST",
@@ -90,9 +92,13 @@ public final class SimulateModbusCommand implements Callable<Integer> {
     boolean unpaced;
 
     @Option(names = "--map", paramLabel = "NAME|FILE",
-            description = "Register map the units serve: a built-in map's name or a .map file (default: the built-in"
-                    + " map of the Danfoss SonoSafe 10, danfoss-sonometer).")
-    String map;
+            description = "Register map the units serve: a map's name (built-in or from --maps) or a .map file"
+                    + " (default ${DEFAULT-VALUE}, the Danfoss SonoSafe 10's).")
+    String map = MapChoice.DEFAULT;
+
+    @Option(names = "--maps", paramLabel = "DIR", description = "Directory of *.map files, replacing built-in maps of"
+            + " the same name.")
+    Path mapsDir;
 
     @Option(names = "--fault", paramLabel = "UNIT:KIND[:ARG]",
             description = "A unit that misbehaves on every request, repeatable: no-answer, crc (RTU: a bad CRC; TCP: a"
@@ -166,7 +172,7 @@ public final class SimulateModbusCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--baud: " + e.getMessage(), e);
         }
-        RegisterMap registerMap = map == null ? VirtualModbusBus.defaultMap() : SimulatedMap.resolve(map);
+        RegisterMap registerMap = MapChoice.resolve(map, mapsDir);
         Map<Integer, UnitFault> unitFaults = faults(ids);
         Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(instant(at), ZoneOffset.UTC);
         ModbusSimulationSettings s = new ModbusSimulationSettings(ids, seed, registerMap, unitFaults, baud, characters,
@@ -186,8 +192,8 @@ public final class SimulateModbusCommand implements Callable<Integer> {
         }
         if (unitIds == null) {
             int n = units == null ? DEFAULT_UNITS : units;
-            if (n < 1 || n > VirtualModbusBus.MAX_UNIT) {
-                throw new IllegalArgumentException("--units must be 1.." + VirtualModbusBus.MAX_UNIT + ", got " + n);
+            if (n < UnitIds.FIRST || n > UnitIds.LAST) {
+                throw new IllegalArgumentException("--units must be 1.." + UnitIds.LAST + ", got " + n);
             }
             List<Integer> ids = new ArrayList<>();
             for (int u = 1; u <= n; u++) {
@@ -214,13 +220,13 @@ public final class SimulateModbusCommand implements Callable<Integer> {
     private int unitId(String text) {
         try {
             int id = Integer.parseInt(text.strip());
-            if (id >= 1 && id <= VirtualModbusBus.MAX_UNIT) {
+            if (UnitIds.valid(id)) {
                 return id;
             }
         } catch (NumberFormatException e) {
             // the message below says what was expected
         }
-        throw new IllegalArgumentException("--unit-ids is a list of unit ids 1.." + VirtualModbusBus.MAX_UNIT
+        throw new IllegalArgumentException("--unit-ids is a list of unit ids 1.." + UnitIds.LAST
                 + " and ranges, e.g. 1-10,17; '" + text.strip() + "' in '" + unitIds + "' is not one");
     }
 

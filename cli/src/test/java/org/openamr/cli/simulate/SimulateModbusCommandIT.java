@@ -32,6 +32,7 @@ import org.openamr.serial.SerialTransport;
 import org.openamr.simulator.modbus.Crc16;
 import org.openamr.simulator.modbus.ModbusTruth;
 import org.openamr.simulator.modbus.RtuFrame;
+import org.openamr.simulator.modbus.UnitTruth;
 import org.openamr.simulator.modbus.VirtualModbusBus;
 import org.openamr.simulator.serve.Socat;
 import tools.jackson.databind.JsonNode;
@@ -94,6 +95,35 @@ class SimulateModbusCommandIT {
     }
 
     @Test
+    void openamrModbusScanFindsEveryUnitAndReadGivesItsValuesExactly() throws Exception {
+        ModbusTruth truth = VirtualModbusBus.builder().seed(4).clock(FIXED).units(20).build().truth();
+        try (RunningSimulation sim = new RunningSimulation(Clock.systemUTC(), "modbus", "--units", "20", "--tcp", "0",
+                "--bind", "127.0.0.1", "--seed", "4", "--at", AT)) {
+            String channel = "tcp://127.0.0.1:" + sim.port();
+            CliRun scan = CliRun.of("modbus", "scan", channel, "--from", "1", "--to", "22", "--timeout", "200ms");
+            assertThat(scan.exit()).as(scan.err()).isZero();
+            assertThat(scan.out()).endsWith(String.format("20 unit(s)%n"));
+            for (int unit = 1; unit <= 20; unit++) {
+                assertThat(scan.out()).containsPattern("(?m)^\\s+" + unit + "  ");
+                assertMatchesTruth(CliRun.of("modbus", "read", channel, Integer.toString(unit), "--json"),
+                        truth.unit(unit));
+            }
+        }
+    }
+
+    /** {@code openamr modbus read --json} gave every value of the unit's map as the truth has it, to the digit. */
+    private static void assertMatchesTruth(CliRun read, UnitTruth truth) throws Exception {
+        assertThat(read.exit()).as(read.err()).isZero();
+        JsonNode records = JsonMapper.builder().build().readTree(read.out()).get("records");
+        assertThat(records).hasSize(truth.values().size());
+        for (JsonNode r : records) {
+            String name = r.get("name").asString();
+            assertThat(r.get("value").asString()).as("unit %d %s", truth.unit(), name)
+                    .isEqualTo(truth.value(name).orElseThrow().toPlainString());
+        }
+    }
+
+    @Test
     void rtuOverTcpAndOnAPseudoTerminalAtOnce(@TempDir Path dir) throws Exception {
         assumeThat(Socat.find()).as("socat installed").isPresent();
         Path tty = dir.resolve("ttyMODBUS0");
@@ -126,6 +156,10 @@ class SimulateModbusCommandIT {
                 serial.write(new RtuFrame(200, HEX.parseHex("0300080002")).encode());
                 assertThat(Crc16.matches(read(serial, 9), 9)).as("unit 200's CRC is damaged").isFalse();
             }
+            // The product's master reads the same values over both.
+            assertMatchesTruth(CliRun.of("modbus", "read", "rtu+tcp://127.0.0.1:" + port, "5", "--json"), truth.unit(5));
+            assertMatchesTruth(CliRun.of("modbus", "read", "rtu:" + tty + "?baud=19200&format=8N1", "5", "--json"),
+                    truth.unit(5));
             assertThat(sim.stop()).isZero();
         }
         assertThat(Files.exists(tty)).as("socat removes its link").isFalse();
@@ -151,7 +185,7 @@ class SimulateModbusCommandIT {
                 "unit 3 is given two faults");
         assertOneLineError(CliRun.of("simulate", "modbus", "--tcp", "0", "--format", "7E1"), "--format", "8E1");
         assertOneLineError(CliRun.of("simulate", "modbus", "--tcp", "0", "--map", "acme"), "no register map 'acme'",
-                "danfoss-sonometer (Danfoss SonoMeter Modbus RTU module)");
+                "known: danfoss-sonometer (Danfoss SonoMeter Modbus RTU module)");
         assertOneLineError(CliRun.of("simulate", "modbus", "--tcp", "0", "--at", "yesterday"), "--at", "'yesterday'");
         assertOneLineError(CliRun.of("simulate", "modbus", "--rtu-tcp", "70000"), "--rtu-tcp must be a port");
         assertOneLineError(CliRun.of("simulate", "modbus", "--rtu-tcp", "0", "--baud", "0"), "--baud: a baud rate is"

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.openamr.modbus.UnitIds;
 import org.openamr.modbus.map.RegisterMap;
 import org.openamr.modbus.map.RegisterMaps;
 import org.openamr.simulator.bus.DemoSegment;
@@ -38,8 +39,6 @@ import org.openamr.simulator.model.ConsumptionModel;
  */
 public final class VirtualModbusBus {
 
-    /** Unit ids 1..247 address single slaves; 0 is broadcast, 248..255 are reserved. */
-    public static final int MAX_UNIT = 247;
     /** The meter type of the units unless the builder says otherwise. */
     public static final MeterType DEFAULT_METER_TYPE = MeterType.SONOSAFE_10;
 
@@ -228,11 +227,11 @@ public final class VirtualModbusBus {
 
         /** Units 1..{@code count}, {@code count} 1..247. */
         public Builder units(int count) {
-            if (count < 1 || count > MAX_UNIT) {
-                throw new IllegalArgumentException("a Modbus bus has 1.." + MAX_UNIT + " units, got " + count);
+            if (count < 1 || count > UnitIds.LAST) {
+                throw new IllegalArgumentException("a Modbus bus has 1.." + UnitIds.LAST + " units, got " + count);
             }
             unitIds.clear();
-            for (int u = 1; u <= count; u++) {
+            for (int u = UnitIds.FIRST; u <= count; u++) {
                 unitIds.add(u);
             }
             return this;
@@ -244,8 +243,9 @@ public final class VirtualModbusBus {
                 throw new IllegalArgumentException("give at least one unit id");
             }
             for (int id : ids) {
-                if (id < 1 || id > MAX_UNIT) {
-                    throw new IllegalArgumentException("a unit id is 1.." + MAX_UNIT + " (0 is broadcast), got " + id);
+                if (!UnitIds.valid(id)) {
+                    throw new IllegalArgumentException("a unit id is " + UnitIds.FIRST + ".." + UnitIds.LAST
+                            + " (0 is broadcast, 248..255 reserved), got " + id);
                 }
             }
             unitIds.clear();

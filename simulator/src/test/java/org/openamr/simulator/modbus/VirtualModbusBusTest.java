@@ -89,7 +89,7 @@ class VirtualModbusBusTest {
         assertThatThrownBy(() -> VirtualModbusBus.builder().units(3).fault(4, new UnitFault.NoAnswer()).build())
                 .hasMessageContaining("no unit 4 on the bus");
         assertThatThrownBy(() -> VirtualModbusBus.builder().unitIds(List.of(1, 248)))
-                .hasMessageContaining("1..247 (0 is broadcast), got 248");
+                .hasMessageContaining("1..247 (0 is broadcast, 248..255 reserved), got 248");
         assertThatThrownBy(() -> VirtualModbusBus.builder().units(0)).hasMessageContaining("1..247 units, got 0");
     }
 
