@@ -14,15 +14,15 @@ import org.openamr.modbus.map.RegisterMaps;
  * built-in ones and those of {@code --maps DIR}), written as its {@code map} line names it or as its
  * file is named without {@code .map} ({@code danfoss-sonometer}).
  */
-final class MapChoice {
+public final class MapChoice {
 
-    static final String DEFAULT = "danfoss-sonometer";
+    public static final String DEFAULT = "danfoss-sonometer";
 
     private MapChoice() {
     }
 
     /** @throws IllegalArgumentException naming the map and what is wrong, or the maps there are */
-    static RegisterMap resolve(String map, Path mapsDir) {
+    public static RegisterMap resolve(String map, Path mapsDir) {
         Path file = Path.of(map);
         if (map.endsWith(".map") || Files.isRegularFile(file)) {
             if (!Files.isRegularFile(file)) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openamr simulate}: a virtual M-Bus segment to scan and read without hardware. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, subcommands = RadioCommand.class,
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {RadioCommand.class, SimulateModbusCommand.class},
         description = {"Serve a virtual wired M-Bus segment (heat and water meters) over TCP and/or a pseudo-terminal,"
                 + " to run scan and read without hardware. Runs until Ctrl-C or --duration.",
                 "Виртуальный сегмент проводной шины M-Bus (счётчики тепла и воды) по TCP и/или через псевдотерминал,"
@@ -95,22 +96,12 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SimulationSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (UntilStopped until = new UntilStopped("openamr-simulate-shutdown");
-             Simulation sim = Simulation.start(settings)) {
-            try {
-                if (list) {
-                    printMeters(out, sim.bus().truth().meters());
-                }
-                printSummary(out, sim);
-                until.await(durationSeconds);
-            } finally {
-                try {
-                    sim.close();
-                } finally {
-                    printStats(out, sim);
-                }
+        UntilStopped.serve("openamr-simulate-shutdown", durationSeconds, () -> Simulation.start(settings), sim -> {
+            if (list) {
+                printMeters(out, sim.bus().truth().meters());
             }
-        }
+            printSummary(out, sim);
+        }, sim -> printStats(out, sim));
         return 0;
     }
 
@@ -118,7 +109,8 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationSettings settings() {
         if (tcpPort == null && pty == null) {
             throw new IllegalArgumentException("nothing to serve on: give --tcp PORT (e.g. --tcp 10001, or 0 for a free"
-                    + " port), --pty [PATH], or both; 'openamr simulate radio' simulates wireless meters");
+                    + " port), --pty [PATH], or both; 'openamr simulate radio' simulates wireless meters,"
+                    + " 'openamr simulate modbus' Modbus slaves");
         }
         if (meters < 1 || meters > DemoSegment.MAX_METERS) {
             throw new IllegalArgumentException("--meters must be 1.." + DemoSegment.MAX_METERS + ", got " + meters);

@@ -1,7 +1,7 @@
 package org.openamr.cli.simulate;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import org.openamr.simulator.serve.TcpBusServer;
  * {@code openamr simulate} except printing and waiting, so that tests start and stop it in-process.
  * Either every requested server runs or {@link #start} throws and none does.
  */
-public final class Simulation implements AutoCloseable {
+public final class Simulation implements Closeable {
 
     private final SimulationSettings settings;
     private final VirtualBus bus;
@@ -59,23 +59,7 @@ public final class Simulation implements AutoCloseable {
     }
 
     private static TcpBusServer startTcp(VirtualBus bus, SimulationSettings settings) throws IOException {
-        InetSocketAddress at = settings.tcp();
-        String where = "TCP port " + at.getPort()
-                + (at.getAddress() == null || at.getAddress().isAnyLocalAddress() ? "" : " of " + hostOf(at));
-        try {
-            return TcpBusServer.start(bus, at, settings.pacing());
-        } catch (BindException e) {
-            String why = String.valueOf(e.getMessage());
-            if (why.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
-                throw new IOException(where + " is already in use by another program; choose another port,"
-                        + " or --tcp 0 for a free one", e);
-            }
-            if (at.getPort() > 0 && at.getPort() < 1024 && why.toLowerCase(java.util.Locale.ROOT).contains("permission")) {
-                throw new IOException("cannot listen on " + where + ": " + why
-                        + " (ports below 1024 need administrator rights); choose a port from 1024 up", e);
-            }
-            throw new IOException("cannot listen on " + where + ": " + why, e);
-        }
+        return ListenAddress.listen(settings.tcp(), "--tcp", at -> TcpBusServer.start(bus, at, settings.pacing()));
     }
 
     public SimulationSettings settings() {
@@ -158,7 +142,7 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    static void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
                 c.close();

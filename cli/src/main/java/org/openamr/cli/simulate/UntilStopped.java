@@ -1,5 +1,7 @@
 package org.openamr.cli.simulate;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +17,41 @@ public final class UntilStopped implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
     private boolean interrupted;
+
+    /** What a serving command starts. */
+    @FunctionalInterface
+    public interface Start<S extends Closeable> {
+        S start() throws IOException;
+    }
+
+    /** What it does with what it started, before waiting or after closing it. */
+    @FunctionalInterface
+    public interface Step<S> {
+        void run(S server) throws IOException;
+    }
+
+    /**
+     * Starts a server, runs {@code started} (print where it listens), waits until stopped or for
+     * {@code seconds} (0: no limit), closes the server and runs {@code stopped} (print its
+     * statistics), the last also after Ctrl-C or a failure.
+     *
+     * @param name names the shutdown hook's thread
+     */
+    public static <S extends Closeable> void serve(String name, long seconds, Start<S> start, Step<S> started,
+            Step<S> stopped) throws IOException {
+        try (UntilStopped until = new UntilStopped(name); S server = start.start()) {
+            try {
+                started.run(server);
+                until.await(seconds);
+            } finally {
+                try {
+                    server.close();
+                } finally {
+                    stopped.run(server);
+                }
+            }
+        }
+    }
 
     public UntilStopped(String name) {
         hook = new Thread(() -> {

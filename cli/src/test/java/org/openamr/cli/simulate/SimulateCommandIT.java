@@ -165,9 +165,14 @@ class SimulateCommandIT {
     // ---- errors: one line on stderr, exit code 2, no stack trace ----------------------------------
 
     private static void assertOneLineError(CliRun r, String... fragments) {
+        assertOneLineError("openamr simulate", r, fragments);
+    }
+
+    /** The run of {@code command} failed with exit code 2 and one line on stderr holding every fragment. */
+    static void assertOneLineError(String command, CliRun r, String... fragments) {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
-        assertThat(r.err()).startsWith("openamr simulate: ").contains(fragments)
+        assertThat(r.err()).startsWith(command + ": ").contains(fragments)
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.out()).doesNotContain("Try:");
     }

@@ -1,5 +1,7 @@
 package org.openamr.simulator.radio;
 
+import static org.openamr.simulator.JsonText.string;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -73,21 +75,5 @@ final class TruthJsonWriter {
     /** Closes the JSON document (not the writer). */
     void end() throws IOException {
         out.write("]}\n");
-    }
-
-    /** A JSON string: quotes, backslashes and control characters escaped. */
-    static String string(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append("\\u%04x".formatted((int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 }

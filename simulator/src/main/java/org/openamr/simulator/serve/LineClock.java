@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The time a {@link LineSession} keeps its wire timeline in, and how it waits for that timeline:
+ * The time a line session (M-Bus {@link LineSession}, Modbus RTU) keeps its wire timeline in, and how it waits for that timeline:
  * real time ({@link #REAL}) when serving masters, a clock of their own in tests, which can then
  * check the exact hold-back of every reply instead of measuring it on a busy machine.
  */
-interface LineClock {
+public interface LineClock {
 
     /** Now, in nanoseconds of an arbitrary origin (as {@link System#nanoTime()}). */
     long nanoTime();

@@ -14,10 +14,7 @@ import org.openamr.simulator.bus.VirtualBus;
  * the master's last byte has fully arrived, and when a reply may start and must end. Not
  * thread-safe: one reading loop owns it.
  */
-final class LineSession {
-
-    /** Replies are written in slices of about this duration, so a long frame trickles in as on a line. */
-    private static final long SLICE_NANOS = 20_000_000L;
+final class LineSession implements ByteSession {
 
     private final VirtualBus bus;
     private final Pacing pacing;
@@ -39,7 +36,8 @@ final class LineSession {
     }
 
     /** Bytes from the master; answers every complete frame among them. */
-    void received(byte[] bytes, int count) throws IOException {
+    @Override
+    public void received(byte[] bytes, int count) throws IOException {
         long now = clock.nanoTime();
         if (assembler.pendingBytes() > 0 && now - lastByteAt > pacing.idleReset().toNanos()) {
             assembler.reset(); // a slave's receiver gives up on a frame interrupted by a pause
@@ -68,31 +66,12 @@ final class LineSession {
         }
         long start = requestEnd + (pacing.paced() ? pacing.turnaroundNanos(reply.baud()) : 0);
         long perByte = pacing.paced() ? Pacing.characterNanos(reply.baud()) : 0;
-        if (perByte == 0) {
-            clock.sleepUntil(start);
-            write(bytes, 0, bytes.length);
-        } else {
-            int slice = (int) Math.max(1, SLICE_NANOS / perByte);
-            for (int from = 0; from < bytes.length; from += slice) {
-                int to = Math.min(bytes.length, from + slice);
-                // A byte can be handed over once its stop bit has passed.
-                clock.sleepUntil(start + to * perByte);
-                write(bytes, from, to - from);
-            }
-        }
-        wireFreeAt = start + bytes.length * perByte;
-    }
-
-    private void write(byte[] bytes, int from, int count) throws IOException {
-        synchronized (out) {
-            out.write(bytes, from, count);
-            out.flush();
-        }
+        wireFreeAt = PacedWriter.write(out, clock, bytes, start, perByte);
     }
 
     private void writeQuietly(byte[] bytes) {
         try {
-            write(bytes, 0, bytes.length);
+            PacedWriter.write(out, bytes, 0, bytes.length);
         } catch (IOException e) {
             // the master has gone meanwhile: a late answer nobody hears
         }

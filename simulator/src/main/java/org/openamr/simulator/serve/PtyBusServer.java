@@ -12,14 +12,10 @@ import org.openamr.simulator.bus.VirtualBus;
  */
 public final class PtyBusServer implements AutoCloseable {
 
-    private final PtyPair pty;
-    private final Thread reader;
-    private volatile boolean closed;
+    private final PtyLineServer server;
 
-    private PtyBusServer(PtyPair pty, LineSession session) {
-        this.pty = pty;
-        this.reader = new Thread(() -> serve(session), "openamr-sim-pty");
-        this.reader.setDaemon(true);
+    private PtyBusServer(PtyLineServer server) {
+        this.server = server;
     }
 
     /**
@@ -29,10 +25,8 @@ public final class PtyBusServer implements AutoCloseable {
      */
     public static PtyBusServer start(VirtualBus bus, Path busPath, Path masterPath, Pacing pacing)
             throws IOException {
-        PtyPair pty = PtyPair.start(busPath, masterPath);
-        PtyBusServer s = new PtyBusServer(pty, new LineSession(bus, pacing, pty.out()));
-        s.reader.start();
-        return s;
+        return new PtyBusServer(PtyLineServer.start(busPath, masterPath, "openamr-sim-pty",
+                out -> new LineSession(bus, pacing, out)));
     }
 
     /** As {@link #start(VirtualBus, Path, Path, Pacing)} with the simulator's end next to it, named {@code <master>.bus}. */
@@ -42,47 +36,21 @@ public final class PtyBusServer implements AutoCloseable {
 
     /** The simulator's end of the pair. */
     public Path busPath() {
-        return pty.devicePath();
+        return server.devicePath();
     }
 
     /** The end a master opens as its serial port. */
     public Path masterPath() {
-        return pty.hostPath();
+        return server.masterPath();
     }
 
     public boolean isAlive() {
-        return pty.isAlive() && reader.isAlive();
-    }
-
-    private void serve(LineSession session) {
-        byte[] buffer = new byte[512];
-        try {
-            int n;
-            while (!closed && (n = pty.in().read(buffer)) >= 0) {
-                if (n > 0) {
-                    session.received(buffer, n);
-                }
-            }
-        } catch (IOException e) {
-            // When socat is gone (stopped with the JVM by Ctrl-C, say) the read fails too: not news.
-            if (!closed && pty.isAlive()) {
-                System.err.println("openamr simulator: pseudo-terminal failed: " + e.getMessage());
-            }
-        }
+        return server.isAlive();
     }
 
     /** Stops socat (which removes the links), which also ends the blocked read of the serving thread. */
     @Override
     public void close() throws IOException {
-        closed = true;
-        try {
-            pty.close();
-        } finally {
-            try {
-                reader.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        server.close();
     }
 }

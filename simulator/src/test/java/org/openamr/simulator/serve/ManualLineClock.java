@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * at once and notes it, so a test reads the exact moments a reply's bytes were let out, computed
  * from the baud rate, whatever else the machine is doing. Late replies are noted and sent at once.
  */
-final class ManualLineClock implements LineClock {
+public final class ManualLineClock implements LineClock {
 
     /** Any origin: the session only ever subtracts. */
-    static final long ORIGIN = 1_000_000_000_000L;
+    public static final long ORIGIN = 1_000_000_000_000L;
 
     private final AtomicLong now = new AtomicLong(ORIGIN);
     private final List<Long> sleeps = new CopyOnWriteArrayList<>();
@@ -36,12 +36,12 @@ final class ManualLineClock implements LineClock {
     }
 
     /** The deadlines the session waited for, in order. */
-    List<Long> sleeps() {
+    public List<Long> sleeps() {
         return List.copyOf(sleeps);
     }
 
     /** The deadlines of late replies, in order. */
-    List<Long> lateRuns() {
+    public List<Long> lateRuns() {
         return List.copyOf(lateRuns);
     }
 }
