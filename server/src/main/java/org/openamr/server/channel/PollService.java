@@ -37,16 +37,18 @@ public class PollService {
     private final ReadingStore store;
     private final AuditActor audit;
     private final TransactionTemplate transaction;
+    private final PollEvents events;
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final Clock clock = Clock.systemUTC();
 
     public PollService(ChannelRepository channels, RunRepository runs, ReadingStore store, AuditActor audit,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PollEvents events) {
         this.channels = channels;
         this.runs = runs;
         this.store = store;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /**
@@ -65,16 +67,18 @@ public class PollService {
         List<RegisteredMeter> meters = channels.registeredMeters(channelId);
         long runId = runs.start(channelId, RunKind.POLL, trigger, actor, meters.size());
         progress.started(runId);
-        try {
-            return poll(channel, runId, meters, actor, progress);
+        PollEvents.Poll event = events.started(channel, runId, trigger);
+        try (event) {
+            return poll(channel, runId, meters, actor, progress, event);
         } catch (RuntimeException | Error e) {
             runs.fail(runId, Text.of(Text.Kind.POLL_BROKE_OFF, Text.raw(e.toString())));
+            event.brokeOff();
             throw e;
         }
     }
 
     private RunResult poll(Channel channel, long runId, List<RegisteredMeter> meters, String actor,
-            RunProgress progress) {
+            RunProgress progress, PollEvents.Poll event) {
         ZoneId zone = channel.zone();
         List<MeterReadout> readouts = new ArrayList<>();
         List<MeterOutcome> outcomes = new ArrayList<>();
@@ -123,7 +127,8 @@ public class PollService {
                 master.close();
             }
         }
-        return finish(channel, runId, meters.size(), readouts, outcomes, channelFailure, actor);
+        return event.finished(finish(channel, runId, meters.size(), readouts, outcomes, channelFailure, actor), meters,
+                outcomes);
     }
 
     private MeterOutcome read(MBusMaster master, RegisteredMeter m, String addressing, ZoneId zone,
