@@ -59,17 +59,22 @@ class DatabaseStartWait implements FlywayMigrationStrategy {
                             "cannot connect to the database at " + connection.url() + ": " + e.getMessage(), e);
                 }
                 if (System.nanoTime() + every.toNanos() - deadline > 0) {
+                    String within = limit.isZero() ? "" : " within " + said(limit) + " (openamr.database.wait-at-start)";
                     throw new IllegalStateException("the database at " + connection.url() + " could not be reached"
-                            + (limit.isZero() ? "" : " within " + limit + " (openamr.database.wait-at-start)") + ": "
-                            + e.getMessage(), e);
+                            + within + ": " + e.getMessage(), e);
                 }
-                log.warn("the database at {} cannot be reached ({}); the server waits for it and tries again in {} s,"
+                log.warn("the database at {} cannot be reached ({}); the server waits for it and tries again in {},"
                         + " for at most {} (openamr.database.wait-at-start)", connection.url(), e.getMessage(),
-                        every.toSeconds(), limit);
+                        said(every), said(limit));
                 waited = true;
                 pause();
             }
         }
+    }
+
+    /** As the property is written: {@code 5m}, {@code 1h30m}, {@code 500ms}. */
+    static String said(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + "ms" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     private void pause() {
