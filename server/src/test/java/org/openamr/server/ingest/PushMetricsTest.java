@@ -2,10 +2,16 @@ package org.openamr.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the metrics count for a concentrator's pushes — received, refused as a whole by reason, parts refused, their
@@ -99,5 +106,40 @@ class PushMetricsTest {
                 .singleElement().asString().contains("channel " + channelId, "2 readings new");
         assertThat(output.getOut()).contains("push to " + PATH + " from channel " + channelId + " refused (400)",
                 "push to " + PATH + " from channel unknown refused (401)");
+    }
+
+    /**
+     * Every metric the Grafana dashboard queries and MONITORING.md names is one the server has (once a push with a
+     * bad part and one with a stranger's token made the series that only a push makes).
+     */
+    @Test
+    void theDashboardAndTheDocumentationNameOnlyMetricsTheServerHas() throws Exception {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.HOURS);
+        assertThat(client.post(PATH, channel.token(), push("81000004", at, "ten")).status()).isEqualTo(200);
+        assertThat(client.post(PATH, null, push("81000005", at, "1")).status()).isEqualTo(401);
+        Prometheus scrape = Prometheus.scrape(port);
+
+        Set<String> queried = new TreeSet<>();
+        JsonNode dashboard = PushClient.JSON.readTree(Files.readString(Path.of("grafana", "openamr-dashboard.json")));
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher m = Pattern.compile("([a-z_]+)\\{").matcher(target.get("expr").asString());
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).hasSizeGreaterThan(12).allSatisfy(name -> assertThat(scrape.has(name)).as(name).isTrue());
+
+        Set<String> documented = new TreeSet<>();
+        Matcher m = Pattern.compile("`(openamr_[a-z_]+)`").matcher(Files.readString(Path.of("MONITORING.md")));
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertThat(documented).hasSizeGreaterThan(11).allSatisfy(name -> assertThat(
+                scrape.has(name) || scrape.has(name + "_count")).as(name).isTrue());
+        assertThat(documented).as("the dashboard's metrics are documented")
+                .containsAll(queried.stream().filter(n -> n.startsWith("openamr_"))
+                        .map(n -> n.replaceAll("_(bucket|count|sum|max)$", "")).toList());
     }
 }
