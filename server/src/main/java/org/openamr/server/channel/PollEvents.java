@@ -81,8 +81,8 @@ class PollEvents {
             meters(kind, OutcomeResult.READ).increment(result.metersRead());
             meters(kind, OutcomeResult.SILENT).increment(silent);
             meters(kind, OutcomeResult.ERROR).increment(result.metersFailed() - silent);
-            log.info("poll run {} of channel {} ({}, {}): {}, {} of {} meters read, {} silent, {} failed, {} readings new{}",
-                    runId, channel.publicId(), kind, trigger.name().toLowerCase(Locale.ROOT), result.status(),
+            log.info("poll run {} of channel {} ({}, {}): {}, {} of {} meters read, {} silent, {} failed,"
+                    + " {} readings new{}", runId, channel.publicId(), kind, trigger.name().toLowerCase(Locale.ROOT), result.status(),
                     result.metersRead(), result.metersTotal(), silent, result.metersFailed() - silent,
                     result.readingsInserted(), result.message() == null ? "" : ": " + texts.english(result.message()));
             Map<Long, RegisteredMeter> byId = meters.stream()

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tableSizeRefresh how often the size of the readings table is measured
  */
 @ConfigurationProperties("openamr.metrics")
-public record MetricsProperties(@DefaultValue("") String token, @DefaultValue("5m") Duration tableSizeRefresh) {
+public record MetricsProperties(@DefaultValue("") String token, @DefaultValue("1m") Duration tableSizeRefresh) {
 
     /** Long enough that it cannot be guessed; the API's own tokens carry 256 random bits. */
     static final int MIN_TOKEN_LENGTH = 24;

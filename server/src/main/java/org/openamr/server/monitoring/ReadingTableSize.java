@@ -32,7 +32,7 @@ class ReadingTableSize {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${openamr.metrics.table-size-refresh:5m}", initialDelay = 0)
+    @Scheduled(fixedDelayString = "${openamr.metrics.table-size-refresh:1m}", initialDelay = 0)
     void refresh() {
         try {
             bytes.set(jdbc.sql("""

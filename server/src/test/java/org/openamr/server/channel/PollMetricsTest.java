@@ -46,16 +46,16 @@ class PollMetricsTest {
         operator = new Api(port, f.operator());
     }
 
-    private String channel(String address) {
-        Api.Response r = operator.post("/api/v1/channels", Map.of("kind", "TCP_GATEWAY", "name", "Шлюз " + address,
-                "buildingId", f.building1Id().toString(), "address", address, "baud", BusFixture.BAUD));
-        assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
-        return r.text("id");
+    /** A gateway channel of the operator's building; its internal id and its id in the API. */
+    private record Gateway(long id, String publicId) {
     }
 
-    private long internalId(String channel) {
-        return jdbc.sql("select id from acquisition_channel where public_id = ?").param(UUID.fromString(channel))
-                .query(Long.class).single();
+    private Gateway channel(String address) {
+        return jdbc.sql("""
+                insert into acquisition_channel (kind, name, building_id, address, baud)
+                values ('TCP_GATEWAY', ?, ?, ?, ?) returning id, public_id::text""")
+                .params("Шлюз " + address, f.building1(), address, BusFixture.BAUD)
+                .query((rs, n) -> new Gateway(rs.getLong(1), rs.getString(2))).single();
     }
 
     private JsonNode poll(String channel) throws InterruptedException {
@@ -75,8 +75,9 @@ class PollMetricsTest {
     @Test
     void aPartialPollIsCountedWithItsMetersAndLoggedWithItsIds(CapturedOutput output) throws Exception {
         try (BusFixture bus = BusFixture.start(17, 2)) {
-            String channel = channel(bus.address());
-            long channelId = internalId(channel);
+            Gateway gateway = channel(bus.address());
+            String channel = gateway.publicId();
+            long channelId = gateway.id();
             List<MeterInfo> meters = bus.meters();
             BusFixture.register(jdbc, channelId, meters.get(0), true);
             BusFixture.register(jdbc, channelId, meters.get(1), false);
@@ -122,12 +123,12 @@ class PollMetricsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        String channel = channel("tcp://127.0.0.1:" + closedPort);
+        Gateway gateway = channel("tcp://127.0.0.1:" + closedPort);
         jdbc.sql("insert into meter (serial, manufacturer, mbus_primary, channel_id) values ('99000003', 'DFS', 3, ?)")
-                .param(internalId(channel)).update();
+                .param(gateway.id()).update();
         Prometheus before = Prometheus.scrape(port);
 
-        assertThat(poll(channel).get("status").asString()).isEqualTo("FAILED");
+        assertThat(poll(gateway.publicId()).get("status").asString()).isEqualTo("FAILED");
 
         Prometheus after = Prometheus.scrape(port);
         assertThat(polls(after, "openamr_polls_started_total") - polls(before, "openamr_polls_started_total"))
