@@ -34,9 +34,11 @@ import org.springframework.core.env.Environment;
  */
 public final class DemoStartup implements SmartInitializingSingleton, ApplicationRunner, DisposableBean {
 
-    /** UTF-8 whatever the platform's charset: the banner is half Russian. */
-    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-            StandardCharsets.UTF_8);
+    /**
+     * UTF-8 whatever the platform's charset: the banner is half Russian. On standard error when the log is JSON lines
+     * ({@code openamr demo --log-format json}), so that standard output holds nothing else.
+     */
+    private final PrintStream out;
 
     private final DemoProperties settings;
     private final DemoBuilding building;
@@ -66,6 +68,8 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         this.embedded = embedded;
         this.environment = environment;
         this.radio = radio;
+        this.out = new PrintStream(new FileOutputStream(environment.containsProperty("logging.structured.format.console")
+                ? FileDescriptor.err : FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -76,14 +80,14 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         bus.apply(DemoFaults.of(building, site.seededAt()));
         // the time says what a first start spends on the registry (the README quotes it)
         double took = (System.nanoTime() - start) / 1e9;
-        OUT.println(site.created()
+        out.println(site.created()
                 ? String.format(Locale.ROOT, "OpenAMR demo: дом заведён в реестр за %.2f с / building seeded into the"
                         + " registry in %.2f s", took, took)
                 : "OpenAMR demo: дом уже в реестре, данные сохранены / building already seeded, data kept");
         if (radio != null) {
             radioSite = registry.seedRadio(radio, site);
             if (radioSite.created()) {
-                OUT.println("OpenAMR demo: радиодом заведён в реестр / radio building seeded into the registry");
+                out.println("OpenAMR demo: радиодом заведён в реестр / radio building seeded into the registry");
             }
         }
     }
@@ -93,10 +97,10 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         List<VirtualMeter> meters = bus.meters();
         VirtualMeter houseHeat = meters.stream().filter(m -> m.id().equals(building.houseHeat().meterId()))
                 .findFirst().orElseThrow();
-        OUT.println("OpenAMR demo: заполняю историю показаний / backfilling the reading history…");
+        out.println("OpenAMR demo: заполняю историю показаний / backfilling the reading history…");
         try {
             history = backfill.run(meters, bus.silentSince(), houseHeat, site.channelId(), Instant.now(), settings,
-                    done -> OUT.printf("  %d/%d %s / meters%n", done, meters.size(), DemoBanner.meterWord(meters.size())),
+                    done -> out.printf("  %d/%d %s / meters%n", done, meters.size(), DemoBanner.meterWord(meters.size())),
                     () -> stopping);
         } catch (RuntimeException e) {
             if (stopping) {
@@ -111,7 +115,7 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
         if (radio != null && !radioBackfill()) {
             return;
         }
-        OUT.println(history.moments() == 0
+        out.println(history.moments() == 0
                 ? "OpenAMR demo: история уже заполнена / the history is complete"
                 : String.format(Locale.ROOT, "OpenAMR demo: %d показаний записано за %.1f с / %d readings written"
                         + " in %.1f s", history.inserted(), seconds(history.took()), history.inserted(),
@@ -131,8 +135,8 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
                 collector == null ? null : new DemoBanner.Radio(radio.apartments().size(), radio.registered().size(),
                         radio.unassigned().size(), collector.webUrl(), collector.configFile()),
                 bus.faults().orElse(null)).text();
-        OUT.print(banner);
-        OUT.flush();
+        out.print(banner);
+        out.flush();
     }
 
     /**
@@ -145,7 +149,7 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
             return true;
         }
         List<VirtualMeter> meters = radio.registered().stream().map(RadioMeter::meter).toList();
-        OUT.println("OpenAMR demo: история радиодома / the radio building's history…");
+        out.println("OpenAMR demo: история радиодома / the radio building's history…");
         try {
             radioHistory = backfill.run(meters, Map.of(), marker.get().meter(), radioSite.channelId(), Instant.now(),
                     settings, done -> { }, () -> stopping);
@@ -180,7 +184,7 @@ public final class DemoStartup implements SmartInitializingSingleton, Applicatio
     @Override
     public void destroy() {
         stopping = true;
-        OUT.println("OpenAMR demo: останавливаюсь / stopping…");
+        out.println("OpenAMR demo: останавливаюсь / stopping…");
         DemoCollector c = collector;
         if (c != null) {
             c.close();

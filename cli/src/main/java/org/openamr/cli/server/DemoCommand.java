@@ -37,6 +37,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + " radio building and no collector).")
     int radioMeters = 40;
 
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "The log on standard output: lines of text (default), or one JSON object per event"
+                    + " (Elastic Common Schema) for a log collector; the banner then goes to standard error.")
+    LogFormat logFormat = LogFormat.TEXT;
+
     @Override
     public Integer call() throws InterruptedException {
         String external = System.getenv("SPRING_DATASOURCE_URL");
@@ -45,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("the demo runs on its own embedded database, but SPRING_DATASOURCE_URL is"
                     + " set (" + external + "); unset it to run the demo, or use openamr server for that database");
         }
-        new ServerRun(OpenAmrDemo.class).port(port).dataDir(dataDir)
+        new ServerRun(OpenAmrDemo.class).port(port).dataDir(dataDir).logFormat(logFormat)
                 .set("openamr.demo.enabled", true)
                 .set("openamr.demo.radio-meters", radioMeters)
                 // fixed, printed passwords: reachable from this machine only

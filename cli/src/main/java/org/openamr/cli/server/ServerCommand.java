@@ -37,13 +37,18 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Its password (or SPRING_DATASOURCE_PASSWORD, which other users cannot see in ps).")
     String dbPassword;
 
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "The log on standard output: lines of text (default), or one JSON object per event"
+                    + " (Elastic Common Schema) for a log collector.")
+    LogFormat logFormat = LogFormat.TEXT;
+
     @Override
     public Integer call() throws InterruptedException {
         if ((dbUser != null || dbPassword != null) && dbUrl == null && System.getenv("SPRING_DATASOURCE_URL") == null) {
             throw new IllegalArgumentException("--db-user and --db-password need --db-url (or SPRING_DATASOURCE_URL):"
                     + " without it the server runs on its embedded database");
         }
-        ServerRun run = new ServerRun().port(port).dataDir(dataDir);
+        ServerRun run = new ServerRun().port(port).dataDir(dataDir).logFormat(logFormat);
         if (dbUrl != null) {
             run.set("spring.datasource.url", dbUrl);
         }

@@ -65,6 +65,11 @@ final class ServerRun {
         return dir == null ? this : set("openamr.data-dir", dir.toAbsolutePath().normalize());
     }
 
+    /** JSON lines through Spring Boot's own structured logging, with no logging library of ours. */
+    ServerRun logFormat(LogFormat format) {
+        return format == LogFormat.JSON ? set("logging.structured.format.console", "ecs") : this;
+    }
+
     /** Starts the server and blocks until it is shut down; a start that fails throws with Spring's reason. */
     void runUntilStopped() throws InterruptedException {
         SpringApplication app = new SpringApplication(application);

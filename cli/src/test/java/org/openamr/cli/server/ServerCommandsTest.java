@@ -21,7 +21,15 @@ class ServerCommandsTest {
         CliRun run = CliRun.of("server", "--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Usage: openamr server", "--port", "--data-dir", "--db-url", "--db-user",
-                "--db-password", "SPRING_DATASOURCE_URL", "встроенной PostgreSQL");
+                "--db-password", "SPRING_DATASOURCE_URL", "встроенной PostgreSQL", "--log-format=text|json");
+    }
+
+    @Test
+    void theLogIsTextOrJson() {
+        assertThat(CliRun.of("demo", "--help").out()).contains("--log-format=text|json", "standard error");
+        CliRun xml = CliRun.of("server", "--log-format", "xml");
+        assertThat(xml.exit()).isEqualTo(2);
+        assertThat(xml.err()).contains("--log-format", "xml");
     }
 
     @Test

@@ -79,9 +79,8 @@ public class PollScheduler {
                 Optional<Channel> c = channels.byId(channelId);
                 Instant last = runs.lastScheduledStart(channelId).orElse(null);
                 if (c.isPresent() && isDue(c.get(), last, runs.databaseNow())) {
-                    RunResult r = polls.poll(channelId, Trigger.SCHEDULE, ACTOR, RunProgress.NONE);
-                    log.info("scheduled poll of channel {}: {} ({} read, {} failed)", c.get().publicId(), r.status(),
-                            r.metersRead(), r.metersFailed());
+                    // logged by the poll itself (PollEvents), as a read-now is
+                    polls.poll(channelId, Trigger.SCHEDULE, ACTOR, RunProgress.NONE);
                 }
                 return Boolean.TRUE;
             });

@@ -37,18 +37,20 @@ public class PollService {
     private final ReadingStore store;
     private final AuditActor audit;
     private final TransactionTemplate transaction;
+    private final PollEvents events;
     private final TelegramReadouts telegrams = TelegramReadouts.builtIn();
     private final ModbusPoller modbus;
     private final Clock clock = Clock.systemUTC();
 
     public PollService(ChannelRepository channels, RunRepository runs, ReadingStore store, AuditActor audit,
-            PlatformTransactionManager transactions, ModbusPoller modbus) {
+            PlatformTransactionManager transactions, PollEvents events, ModbusPoller modbus) {
         this.modbus = modbus;
         this.channels = channels;
         this.runs = runs;
         this.store = store;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /**
@@ -67,19 +69,22 @@ public class PollService {
         List<RegisteredMeter> meters = channels.registeredMeters(channelId);
         long runId = runs.start(channelId, RunKind.POLL, trigger, actor, meters.size());
         progress.started(runId);
-        try {
-            return poll(channel, runId, meters, actor, progress);
+        PollEvents.Poll event = events.started(channel, runId, trigger);
+        try (event) {
+            return poll(channel, runId, meters, actor, progress, event);
         } catch (RuntimeException | Error e) {
             runs.fail(runId, Text.of(Text.Kind.POLL_BROKE_OFF, Text.raw(e.toString())));
+            event.brokeOff();
             throw e;
         }
     }
 
     private RunResult poll(Channel channel, long runId, List<RegisteredMeter> meters, String actor,
-            RunProgress progress) {
+            RunProgress progress, PollEvents.Poll event) {
         if (channel.kind() == ChannelKind.MODBUS) {
             ModbusPoller.Collected c = modbus.collect(channel, meters, progress);
-            return finish(channel, runId, meters.size(), c.readouts(), c.outcomes(), c.channelFailure(), actor);
+            return event.finished(finish(channel, runId, meters.size(), c.readouts(), c.outcomes(), c.channelFailure(),
+                    actor), meters, c.outcomes());
         }
         ZoneId zone = channel.zone();
         List<MeterReadout> readouts = new ArrayList<>();
@@ -129,7 +134,8 @@ public class PollService {
                 master.close();
             }
         }
-        return finish(channel, runId, meters.size(), readouts, outcomes, channelFailure, actor);
+        return event.finished(finish(channel, runId, meters.size(), readouts, outcomes, channelFailure, actor), meters,
+                outcomes);
     }
 
     private MeterOutcome read(MBusMaster master, RegisteredMeter m, String addressing, ZoneId zone,

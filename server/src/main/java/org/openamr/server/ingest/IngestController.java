@@ -41,6 +41,7 @@ public class IngestController {
     @PostMapping("/solvimus")
     public ResponseEntity<PushReport> solvimus(HttpServletRequest request) throws IOException {
         Concentrator concentrator = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        PushMetrics.identified(request, concentrator);
         CollectorBatch batch = CollectorBatch.of(request);
         byte[] body = limits.body(request);
         Instant now = Instant.now();
@@ -53,6 +54,7 @@ public class IngestController {
     @PostMapping("/readouts")
     public ResponseEntity<PushReport> readouts(HttpServletRequest request) throws IOException {
         Concentrator concentrator = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        PushMetrics.identified(request, concentrator);
         CollectorBatch batch = CollectorBatch.of(request);
         byte[] body = limits.body(request);
         ParsedPush parsed = new ReadoutsJsonReader(limits.maxValues(), limits.window(Instant.now())).read(body);
@@ -70,7 +72,8 @@ public class IngestController {
 
     @ExceptionHandler(IngestException.class)
     ResponseEntity<ProblemDetail> refused(IngestException e, HttpServletRequest request) {
-        log.info("push to {} refused ({}): {}", request.getRequestURI(), e.status().value(), e.getMessage());
+        log.info("push to {} from channel {} refused ({}): {}", request.getRequestURI(), PushMetrics.channel(request),
+                e.status().value(), e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setInstance(URI.create(request.getRequestURI()));
         var answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);

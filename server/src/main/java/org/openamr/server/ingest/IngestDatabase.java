@@ -8,6 +8,7 @@ import org.openamr.server.event.MeterEvents;
 import org.openamr.server.meter.MeterResolver;
 import org.openamr.server.reading.ReadingPartitions;
 import org.openamr.server.reading.ReadingStore;
+import org.openamr.server.reading.StoredReadings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -34,7 +35,7 @@ public final class IngestDatabase {
     private final PushLog pushLog;
     private final CollectorBatches batches;
 
-    IngestDatabase(DataSource dataSource) {
+    IngestDatabase(DataSource dataSource, StoredReadings stored) {
         this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
@@ -43,7 +44,7 @@ public final class IngestDatabase {
         // plain instances, not beans: a bean's @Transactional would open a transaction on the main pool
         this.partitions = new ReadingPartitions(jdbc, transactions);
         this.readings = new ReadingStore(jdbc, template, new MeterResolver(jdbc, template), new MeterEvents(new MeterEventRepository(jdbc)),
-                partitions);
+                partitions, stored);
         this.audit = new AuditActor(jdbc);
         this.pushLog = new PushLog(jdbc, template);
         this.batches = new CollectorBatches(jdbc);

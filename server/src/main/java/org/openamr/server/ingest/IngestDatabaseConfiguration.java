@@ -3,6 +3,7 @@ package org.openamr.server.ingest;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.openamr.server.reading.StoredReadings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,13 +21,13 @@ class IngestDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IngestDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    IngestDatabase ingestDatabase(DataSource main, @Value("${openamr.ingest.pool-size:4}") int poolSize)
-            throws SQLException {
+    IngestDatabase ingestDatabase(DataSource main, @Value("${openamr.ingest.pool-size:4}") int poolSize,
+            StoredReadings stored) throws SQLException {
         HikariDataSource primary = main instanceof HikariDataSource h ? h
                 : main.isWrapperFor(HikariDataSource.class) ? main.unwrap(HikariDataSource.class) : null;
         if (primary == null) {
             log.warn("the main DataSource is not a Hikari pool ({}); ingest shares it", main.getClass().getName());
-            return new IngestDatabase(main);
+            return new IngestDatabase(main, stored);
         }
         HikariDataSource own = new HikariDataSource();
         own.setJdbcUrl(primary.getJdbcUrl());
@@ -43,6 +44,6 @@ class IngestDatabaseConfiguration {
         own.setMinimumIdle(0);
         own.setIdleTimeout(primary.getIdleTimeout());
         own.setPoolName("openamr-ingest");
-        return new IngestDatabase(own);
+        return new IngestDatabase(own, stored);
     }
 }

@@ -16,6 +16,7 @@ import org.openamr.server.reading.ReadingStore;
 import org.openamr.server.reading.StoreResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,9 +38,11 @@ public class IngestService {
     private final AuditActor audit;
     private final TransactionTemplate transaction;
     private final int maxNewMeters;
+    private final PushMetrics metrics;
 
     /** Everything on the ingest pool ({@link IngestDatabase}), so that busy web pages cannot starve pushes. */
-    public IngestService(IngestDatabase db, @Value("${openamr.ingest.max-new-meters:1000}") int maxNewMeters) {
+    public IngestService(IngestDatabase db, @Value("${openamr.ingest.max-new-meters:1000}") int maxNewMeters,
+            PushMetrics metrics) {
         this.pushes = db.pushLog();
         this.batches = db.batches();
         this.readings = db.readings();
@@ -47,6 +50,7 @@ public class IngestService {
         this.audit = db.audit();
         this.transaction = db.transaction();
         this.maxNewMeters = maxNewMeters;
+        this.metrics = metrics;
     }
 
     /**
@@ -69,8 +73,8 @@ public class IngestService {
             throw e;
         } catch (AlreadyStored earlier) {
             batches.contact(concentrator.channelId(), batch, batch.sequence());
-            log.info("{} from concentrator channel '{}' was already stored by push {}; nothing stored again",
-                    batch.describe(), concentrator.name(), earlier.stored.push());
+            log.info("{} from concentrator '{}' (channel {}) was already stored by push {}; nothing stored again",
+                    batch.describe(), concentrator.name(), concentrator.publicId(), earlier.stored.push());
             return PushReport.alreadyStored(earlier.stored.push(), earlier.stored.format(),
                     PushReport.Batch.of(batch, true, earlier.stored.push()));
         }
@@ -150,10 +154,14 @@ public class IngestService {
                     + " meters this server does not know yet (openamr.ingest.max-new-meters); nothing was stored"
                     + " — register the meters first or push them in smaller parts");
         }
-        log.info("push {} ({}) from concentrator '{}' (sender {}{}): {} meters ({} new), {} readings new, {} duplicate, "
-                        + "{} conflicting, {} parts rejected", report.push(), parsed.format(), concentrator.name(),
-                parsed.sender(), batch == null ? "" : ", " + batch.describe(), report.meters(), report.metersCreated(), report.readingsNew(),
-                report.readingsDuplicate(), report.readingsConflicting(), report.rejected());
+        metrics.partsRejected(concentrator, report);
+        try (MDC.MDCCloseable logged = MDC.putCloseable("push", report.push().toString())) {
+            log.info("push {} ({}) from concentrator '{}' (channel {}, sender {}{}): {} meters ({} new), {} readings new, "
+                            + "{} duplicate, {} conflicting, {} parts rejected", report.push(), parsed.format(),
+                    concentrator.name(), concentrator.publicId(), parsed.sender(),
+                    batch == null ? "" : ", " + batch.describe(), report.meters(), report.metersCreated(),
+                    report.readingsNew(), report.readingsDuplicate(), report.readingsConflicting(), report.rejected());
+        }
         return report;
     }
 

@@ -34,16 +34,18 @@ public class ReadingStore {
     private final MeterResolver meters;
     private final ConditionRecorder events;
     private final ReadingPartitions partitions;
+    private final StoredReadings counted;
     /** Register ids never change once made, so they are cached per (meter, key). */
     private final Map<RegisterRef, Long> registerIds = new ConcurrentHashMap<>();
 
     public ReadingStore(JdbcClient jdbc, JdbcTemplate template, MeterResolver meters, ConditionRecorder events,
-            ReadingPartitions partitions) {
+            ReadingPartitions partitions, StoredReadings counted) {
         this.jdbc = jdbc;
         this.template = template;
         this.meters = meters;
         this.events = events;
         this.partitions = partitions;
+        this.counted = counted;
     }
 
     private record RegisterRef(long meterId, RegisterKey key) {
@@ -121,6 +123,7 @@ public class ReadingStore {
         }
         ReadingCopyWriter.Inserted stored = n == 0 ? new ReadingCopyWriter.Inserted(0, List.of())
                 : insert(registers, at, values, source, channelId);
+        counted.add(source, stored.inserted());
         return new StoreResult(stored.inserted(), n - stored.inserted() - stored.conflicts().size(), created,
                 eventsRecorded, List.copyOf(meterIds), stored.conflicts());
     }

@@ -76,6 +76,7 @@ class DatabaseOutageIT {
         long channel = jdbc.sql("insert into acquisition_channel (kind, name) values ('CONCENTRATOR', 'outage')"
                 + " returning id").query(Long.class).single();
         String concentrator = server.getBean(ConcentratorTokens.class).issue(channel);
+        assertThat(get("/actuator/health/readiness", null, "application/json").body()).isEqualTo("{\"status\":\"UP\"}");
 
         EmbeddedDatabase db = server.getBean(EmbeddedDatabase.class);
         db.stopPostgres();
@@ -102,6 +103,16 @@ class DatabaseOutageIT {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
             assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(503);
             assertThat(ingest.headers().firstValue("Retry-After")).contains("10");
+            assertThat(ingest.body()).contains("the database is unreachable");
+
+            // not ready while the database is away: a balancer sends no one here
+            started = System.nanoTime();
+            HttpResponse<String> readiness = get("/actuator/health/readiness", null, "application/json");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).isEqualTo("{\"status\":\"DOWN\"}");
+            assertThat(get("/actuator/health/liveness", null, "application/json").statusCode())
+                    .as("alive all the same: restarting it would not bring the database back").isEqualTo(200);
         } finally {
             db.startPostgres();
         }
@@ -114,11 +125,15 @@ class DatabaseOutageIT {
             }
         } while (status != 200 && System.nanoTime() < end);
         assertThat(status).as("the API once the database is back, with the same server").isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null, "application/json").statusCode()).isEqualTo(200);
         HttpResponse<String> again = push(concentrator);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(again.body()).contains("\"readingsNew\":1");
         assertThat(jdbc.sql("select r.value from reading r join register g on g.id = r.register_id"
                 + " join meter m on m.id = g.meter_id where m.serial = '72000001'").query(java.math.BigDecimal.class)
                 .single()).isEqualByComparingTo("12.345");
+        // its concentrator could not even be recognised while the database was away
+        assertThat(get("/actuator/prometheus", token, "text/plain").body()).contains(
+                "openamr_pushes_rejected_total{channel=\"unknown\",reason=\"database_unavailable\"} 1.0");
     }
 }

@@ -385,9 +385,34 @@ class AccessMatrixTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * The actuator's endpoints, which are not handler methods of the API and so not in {@link #endpoints()}: health,
+     * liveness, readiness and info for everyone (details are MonitoringEndpointsTest's), the metrics for
+     * administrators only.
+     */
+    @Test
+    void actuatorAsEveryRole() throws Exception {
+        Map<String, Map<Role, String>> matrix = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/info", "/actuator/prometheus")) {
+            for (Role role : Role.values()) {
+                int want = path.equals("/actuator/prometheus") && role != Role.ADMIN ? 403 : 200;
+                HttpResponse<String> r = send(role, "GET", path, null);
+                matrix.computeIfAbsent("GET " + path, k -> new EnumMap<>(Role.class))
+                        .put(role, r.statusCode() + (r.statusCode() == want ? "" : "!"));
+                if (r.statusCode() != want) {
+                    failures.add(role + " GET " + path + ": expected " + want + ", got " + r.statusCode());
+                }
+            }
+        }
+        print(matrix);
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void noCredentialsNoAccess() throws Exception {
-        for (String path : List.of("/api/v1/buildings", "/api/v1/meters", "/api/v1/me")) {
+        for (String path : List.of("/api/v1/buildings", "/api/v1/meters", "/api/v1/me", "/actuator/prometheus")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(401);

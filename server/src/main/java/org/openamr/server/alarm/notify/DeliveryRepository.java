@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.openamr.server.monitoring.SendOutcomes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +25,12 @@ import org.springframework.stereotype.Repository;
 class DeliveryRepository {
 
     private final JdbcClient jdbc;
+    private final SendOutcomes outcomes;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.outcomes = new SendOutcomes(registry, "openamr.notification.deliveries",
+                "Tries to send alarm notifications by outcome: sent, retry (tried again later), failed (given up)");
     }
 
     /** @param error null for a message to send; else one that is FAILED at once with this reason */
@@ -50,6 +55,7 @@ class DeliveryRepository {
     }
 
     void sent(long id, int attempt, Integer httpStatus, String answer, String instance) {
+        outcomes.sent();
         tried(id, attempt, true, httpStatus, answer, instance);
         jdbc.sql("update alarm_delivery set status = 'SENT', sent_at = now(), error = null where id = ?").param(id)
                 .update();
@@ -57,6 +63,7 @@ class DeliveryRepository {
 
     /** Due again {@code wait} from now on the database's clock, which every instance shares. */
     void retry(long id, int attempt, Integer httpStatus, String error, Duration wait, String instance) {
+        outcomes.retry();
         tried(id, attempt, false, httpStatus, error, instance);
         jdbc.sql("""
                 update alarm_delivery set status = 'RETRYING', error = ?,
@@ -65,6 +72,7 @@ class DeliveryRepository {
     }
 
     void failed(long id, int attempt, Integer httpStatus, String error, String instance) {
+        outcomes.failed();
         tried(id, attempt, false, httpStatus, error, instance);
         jdbc.sql("update alarm_delivery set status = 'FAILED', error = ? where id = ?").params(error, id).update();
     }

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.openamr.server.unit.HeatUnit;
 import org.openamr.server.report.ReportKind;
 import org.openamr.server.report.format.ReportFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.openamr.server.monitoring.SendOutcomes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +32,12 @@ class SubscriptionRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final SendOutcomes outcomes;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    SubscriptionRepository(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.outcomes = new SendOutcomes(registry, "openamr.report.jobs",
+                "Scheduled report runs by outcome: sent, retry (tried again later), failed (given up)");
     }
 
     /** The new subscription's public id. */
@@ -117,16 +122,19 @@ class SubscriptionRepository {
     }
 
     void sent(long runId, String delivered) {
+        outcomes.sent();
         jdbc.sql("update report_run set status = 'SENT', finished_at = now(), error = null, delivered = ? where id = ?")
                 .params(delivered, runId).update();
     }
 
     void retry(long runId, String error, Instant next) {
+        outcomes.retry();
         jdbc.sql("update report_run set status = 'RETRYING', error = ?, next_attempt_at = ? where id = ?")
                 .params(error, Timestamp.from(next), runId).update();
     }
 
     void failed(long runId, String error) {
+        outcomes.failed();
         jdbc.sql("update report_run set status = 'FAILED', finished_at = now(), error = ? where id = ?")
                 .params(error, runId).update();
     }

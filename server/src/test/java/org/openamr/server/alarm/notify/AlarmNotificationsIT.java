@@ -34,6 +34,7 @@ import org.openamr.server.consumption.RegistryFixture;
 import org.openamr.server.reading.ReadingPartitions;
 import org.openamr.server.support.Api;
 import org.openamr.server.support.ServerTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,8 @@ class AlarmNotificationsIT {
     ReadingPartitions partitions;
     @Autowired
     AlarmNotifier notifier;
+    @Autowired
+    MeterRegistry metrics;
 
     RegistryFixture fx;
     HttpServer receiver;
@@ -344,9 +347,15 @@ class AlarmNotificationsIT {
         assertThat(made).as("a secret made by the server, shown once").startsWith("oamr_whs_");
         assertThat(c.manager.get("/api/v1/alarm-subscriptions/" + id).body()).doesNotContain(made);
 
+        double retriedBefore = deliveryCount("retry");
+        double sentBefore = deliveryCount("sent");
         Alarms.raiseSilence(jdbc, c.meters, Instant.now());
         await("sent on the second try", () -> "SENT".equals(deliveries(c.manager, id).path(0).path("status")
                 .asString()));
+        assertThat(deliveryCount("retry") - retriedBefore).as("openamr_notification_deliveries_total{outcome=retry}")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(deliveryCount("sent") - sentBefore).as("openamr_notification_deliveries_total{outcome=sent}")
+                .isGreaterThanOrEqualTo(1);
         JsonNode d = deliveries(c.manager, id).get(0);
         assertThat(d.get("channel").asString()).isEqualTo("WEBHOOK");
         assertThat(d.get("attempts").asInt()).isEqualTo(2);
@@ -366,6 +375,10 @@ class AlarmNotificationsIT {
         assertThat(calls.get(1).header("X-OpenAMR-Delivery")).isEqualTo(calls.get(0).header("X-OpenAMR-Delivery"));
         assertThat(calls.get(1).header("X-OpenAMR-Signature")).isEqualTo("sha256=" + WebhookClient.sign(
                 made.getBytes(StandardCharsets.UTF_8), calls.get(1).body()));
+    }
+
+    private double deliveryCount(String outcome) {
+        return metrics.get("openamr.notification.deliveries").tag("outcome", outcome).counter().count();
     }
 
     @Test

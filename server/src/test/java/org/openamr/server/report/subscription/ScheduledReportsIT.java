@@ -31,6 +31,7 @@ import org.openamr.server.consumption.RegistryFixture;
 import org.openamr.server.reading.ReadingPartitions;
 import org.openamr.server.support.Api;
 import org.openamr.server.support.ServerTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,6 +81,8 @@ class ScheduledReportsIT {
     ReadingPartitions partitions;
     @Autowired
     Environment environment;
+    @Autowired
+    MeterRegistry metrics;
 
     RegistryFixture fx;
     UUID building;
@@ -222,6 +225,8 @@ class ScheduledReportsIT {
     @Test
     void whileTheSmtpServerIsDownTheRunIsRetriedWithItsErrorAndSentWhenItIsBack() throws Exception {
         String id = subscribe("Пока почта лежит", "0 0 8 23 * *", List.of("txt"), "retry@uk.example.ru");
+        double retriedBefore = jobs("retry");
+        double sentBefore = jobs("sent");
         smtp.stop();
         manager.post("/api/v1/report-subscriptions/" + id + "/send", "{}");
         await("a failed try is recorded", () -> lastRun(id) != null
@@ -236,6 +241,13 @@ class ScheduledReportsIT {
         assertThat(lastRun(id).get("attempts").asInt()).isGreaterThan(1);
         assertThat(lastRun(id).path("error").isMissingNode() || lastRun(id).get("error").isNull())
                 .as("the error is cleared when sent").isTrue();
+        assertThat(jobs("retry") - retriedBefore).as("openamr_report_jobs_total{outcome=retry}")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(jobs("sent") - sentBefore).as("openamr_report_jobs_total{outcome=sent}").isGreaterThanOrEqualTo(1);
+    }
+
+    private double jobs(String outcome) {
+        return metrics.get("openamr.report.jobs").tag("outcome", outcome).counter().count();
     }
 
     @Test
