@@ -107,7 +107,7 @@ class ModbusPollingIT {
             assertThat(silent.get("error").asString()).startsWith("Modbus unit 9 on " + address
                     + ": no complete answer within");
             assertThat(outcomes.get("99000010").get("error").asString())
-                    .isEqualTo("no register map for meter 99000010 (model Multical 603): give it a model a map names, "
+                    .isEqualTo("no register map for meter 99000010 DFS (model Multical 603): give it a model a map names, "
                             + "set the channel's map, or add a map file");
 
             // the channel's map serves meters whose model no map names
@@ -149,7 +149,7 @@ class ModbusPollingIT {
                     where g.meter_id = ? and g.quantity = ? and g.unit = ? and g.storage = ? and g.tariff = ?
                       and g.subunit = ? and g.function = 'INSTANTANEOUS'
                     order by x.measured_at desc""")
-                    .params(meterId, v.quantity().name(), v.unit().name(), v.storage(), v.tariff(), v.subunit())
+                    .params(meterId, v.quantity().name(), v.unit().symbol(), v.storage(), v.tariff(), v.subunit())
                     .query(BigDecimal.class).list();
             assertThat(stored).as("%s of meter %s", v.name(), truth.meterId()).isNotEmpty();
             assertThat(stored.get(0)).as("%s of meter %s", v.name(), truth.meterId()).isEqualByComparingTo(v.value());
