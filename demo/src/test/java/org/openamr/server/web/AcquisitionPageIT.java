@@ -3,6 +3,8 @@ package org.openamr.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openamr.server.channel.ChannelLocks;
 import org.openamr.demo.DemoBuilding;
+import org.openamr.simulator.modbus.ModbusServers;
+import org.openamr.simulator.modbus.VirtualModbusBus;
+import org.openamr.simulator.serve.TcpLineServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -141,6 +146,48 @@ class AcquisitionPageIT extends BrowserTest {
                 .isEqualTo(r.getDomAttribute("data-serial").equals(building.houseWater().meterId()) ? "SILENT" : "READ"));
         assertThat(rows).extracting(r -> r.getDomAttribute("data-serial")).containsExactlyInAnyOrderElementsOf(
                 jdbc.sql("select serial from meter where channel_id = ?").param(channelId).query(String.class).list());
+    }
+
+    @Test
+    void aModbusChannelIsShownWithItsMapReadNowAndSaysItsUnitsInEitherLanguage() throws Exception {
+        long building = jdbc.sql("select building_id from acquisition_channel where id = ?").param(demoChannelId())
+                .query(Long.class).single();
+        VirtualModbusBus bus = VirtualModbusBus.builder().seed(5).units(2).build();
+        try (TcpLineServer server = ModbusServers.tcp(bus, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            String address = "tcp://127.0.0.1:" + server.port();
+            long channelId = jdbc.sql("""
+                    insert into acquisition_channel (kind, name, building_id, address, baud, modbus_map)
+                    values ('MODBUS', 'Zz Modbus ITP', ?, ?, 9600, 'Danfoss SonoMeter Modbus RTU module')
+                    returning id""").params(building, address).query(Long.class).single();
+            for (int unit : List.of(1, 2)) {
+                jdbc.sql("insert into meter (manufacturer, serial, bus_address, channel_id) values ('DFS', ?, ?, ?)")
+                        .params(bus.truth().unit(unit).meterId(), unit, channelId).update();
+            }
+            UUID channel = publicId(channelId);
+            session.login("operator", "operator-demo");
+            browser.get(session.url("/acquisition"));
+            WebElement card = card(channel);
+            assertThat(card.findElement(By.cssSelector(".kind")).getText())
+                    .isEqualTo("Modbus (meters with a Modbus module)");
+            assertThat(card.findElement(By.cssSelector(".address")).getText()).startsWith(address)
+                    .doesNotContain("Bd").contains("register map Danfoss SonoMeter Modbus RTU module");
+            assertThat(card.findElements(By.cssSelector("details.search"))).as("searches are M-Bus").isEmpty();
+
+            card.findElement(By.cssSelector(".read-now")).click();
+            waitFor("the poll ends", d -> "FAILED".equals(panelStatus(channel)) || "DONE".equals(panelStatus(channel)));
+            assertThat(panelStatus(channel)).as(panelText(channel)).isEqualTo("DONE");
+            WebElement last = browser.findElement(By.id("last-poll-" + channel));
+            assertThat(last.getText()).contains("read 2 of 2");
+            session.follow(last.findElement(By.cssSelector("a.run-link")));
+            WebElement first = browser.findElement(By.cssSelector("#outcomes tr[data-serial='"
+                    + bus.truth().unit(1).meterId() + "']"));
+            assertThat(first.getDomAttribute("data-result")).isEqualTo("READ");
+            assertThat(first.getText()).contains("Modbus unit 1");
+            session.follow(browser.findElement(By.id("lang-ru")));
+            assertThat(browser.findElement(By.cssSelector("#outcomes tr[data-serial='"
+                    + bus.truth().unit(2).meterId() + "']")).getText()).contains("адрес Modbus 2");
+            Browser.screenshot(browser, "acquisition-modbus-run");
+        }
     }
 
     @Test
