@@ -44,14 +44,17 @@ public final class GatewayMap {
                 # %s word order. Another slot's map: openamr gateway map --slot K (slot K's block starts at K x 64).
                 # Holding registers (03) and input registers (04) hold the same words.
                 # A value the meter did not send holds the no-value code (int32 0x80000000, float32 NaN) and its bit
-                # in valuesPresent is 0: read valuesPresent before trusting a value.
+                # in valuesPresent is 0; a reader through this map leaves such a value out (the novalue lines).
                 # Generated from the gateway's layout; do not edit (a copy with the same name replaces it).
 
                 """.formatted(slot, Layout.blockStart(slot), Layout.blockStart(slot) + Layout.BLOCK - 1,
                 format == ValueFormat.INT32 ? "int32 in thousandths of their unit" : "float32 in their unit",
                 spelling(order)));
         sb.append("map    | ").append(name(slot, format, order)).append('\n');
-        sb.append("models | OpenAMR gateway\n\n");
+        sb.append("models | OpenAMR gateway\n");
+        // a reader through this map leaves a value the meter did not send out instead of showing a number
+        sb.append("novalue | int32 | 0x80000000\n");
+        sb.append("novalue | float32 | NaN\n\n");
         sb.append("# value | name | function | address | type | order | scale | quantity | unit | storage | tariff | subunit\n");
         for (ValueDefinition d : definitions(slot, format, order)) {
             sb.append(String.join(" | ", "value", d.name(), d.function().hex(), Integer.toString(d.address()),

@@ -19,6 +19,7 @@ class GatewayMapTest {
         assertThat(builtIn.values()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("line")
                 .containsExactlyElementsOf(printed.values());
         assertThat(builtIn.models()).containsExactly("OpenAMR gateway");
+        assertThat(builtIn.noValues()).isEqualTo(printed.noValues()).hasSize(2);
     }
 
     @Test

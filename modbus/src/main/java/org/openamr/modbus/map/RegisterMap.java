@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param unverified  why the registers are not (all) from published documentation; empty when they are
  * @param sources     the documents the map follows, as the file cites them
  * @param values      in file order; no two overlap
+ * @param noValues    the register patterns that mean "no value" ({@code novalue} statements), at most one per type
  */
 public record RegisterMap(String source, String name, List<String> models, Optional<String> unverified,
-                          List<String> sources, List<ValueDefinition> values) {
+                          List<String> sources, List<ValueDefinition> values, List<NoValue> noValues) {
 
     public RegisterMap {
         Objects.requireNonNull(source, "source");
@@ -26,6 +27,12 @@ public record RegisterMap(String source, String name, List<String> models, Optio
         models = List.copyOf(models);
         sources = List.copyOf(sources);
         values = List.copyOf(values);
+        noValues = List.copyOf(noValues);
+    }
+
+    /** True when a value of this type holding these raw bits (word order applied) means "no value" in this map. */
+    public boolean isNoValue(DataType type, long rawBits) {
+        return noValues.stream().anyMatch(n -> n.matches(type, rawBits));
     }
 
     /** The file it was read from without its folder and {@code .map}, in lower case: {@code danfoss-sonometer}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +25,8 @@ import org.openamr.modbus.FunctionCode;
  * models     | SonoMeter 30, SonoSafe 10                   (comma-separated, at least one)
  * unverified | why these registers are not confirmed      (optional: marks the map unverified)
  * source     | document title, edition, URL               (optional, repeatable)
+ * novalue    | int32 | 0x80000000                          (optional: what the device sends for "no value";
+ *            | float32 | NaN                                  one per type, the bits with word order applied)
  * value      | name | function | address | type | order | scale | quantity | unit | storage [| tariff | subunit]
  * </pre>
  *
@@ -64,6 +67,7 @@ public final class RegisterMapParser {
         String unverified = null;
         List<String> sources = new ArrayList<>();
         List<ValueDefinition> values = new ArrayList<>();
+        List<NoValue> noValues = new ArrayList<>();
         Map<String, ValueDefinition> byName = new HashMap<>();
         String[] lines = text.split("\r?\n", -1);
         int lastLine = 1;
@@ -104,6 +108,14 @@ public final class RegisterMapParser {
                     unverified = unverified == null ? why : unverified + " " + why;
                 }
                 case "source" -> sources.add(single(c, source, lineNo));
+                case "novalue" -> {
+                    NoValue n = noValue(c, source, lineNo);
+                    if (noValues.stream().anyMatch(o -> o.type() == n.type())) {
+                        throw new RegisterMapFormatException(source, lineNo, "a second 'novalue' for "
+                                + n.type().spelling());
+                    }
+                    noValues.add(n);
+                }
                 case "value" -> {
                     ValueDefinition v = value(c, source, lineNo);
                     ValueDefinition same = byName.putIfAbsent(v.name(), v);
@@ -121,7 +133,7 @@ public final class RegisterMapParser {
                     values.add(v);
                 }
                 default -> throw new RegisterMapFormatException(source, lineNo, "unknown statement '" + c[0]
-                        + "' (expected map, models, unverified, source or value)");
+                        + "' (expected map, models, unverified, source, novalue or value)");
             }
         }
         if (name == null || models == null) {
@@ -131,7 +143,35 @@ public final class RegisterMapParser {
             throw new RegisterMapFormatException(source, lastLine, "map '" + name + "' has no 'value' lines");
         }
         checkExponentRegisters(values, source);
-        return new RegisterMap(source, name, models, Optional.ofNullable(unverified), sources, values);
+        return new RegisterMap(source, name, models, Optional.ofNullable(unverified), sources, values, noValues);
+    }
+
+    /** {@code novalue | TYPE | PATTERN}: a register type and its raw bits in hex, or {@code NaN} for float32. */
+    private static NoValue noValue(String[] c, String source, int lineNo) {
+        if (c.length != 3) {
+            throw new RegisterMapFormatException(source, lineNo, "'novalue' takes a type and a pattern: "
+                    + "novalue | int32 | 0x80000000, or novalue | float32 | NaN");
+        }
+        DataType type = DataType.bySpelling(c[1]).filter(t -> t != DataType.BIT)
+                .orElseThrow(() -> new RegisterMapFormatException(source, lineNo, "'novalue': unknown register type '"
+                        + c[1] + "'"));
+        if (c[2].equals("NaN")) {
+            if (type != DataType.FLOAT32) {
+                throw new RegisterMapFormatException(source, lineNo, "'novalue': NaN is a float32 pattern, not "
+                        + type.spelling());
+            }
+            return new NoValue(type, OptionalLong.empty());
+        }
+        if (!c[2].matches("0x[0-9A-Fa-f]{1,8}")) {
+            throw new RegisterMapFormatException(source, lineNo, "'novalue': pattern '" + c[2] + "' is not hex such "
+                    + "as 0x80000000 (or NaN for float32)");
+        }
+        long bits = Long.parseLong(c[2].substring(2), 16);
+        if (bits >= 1L << (16 * type.words())) {
+            throw new RegisterMapFormatException(source, lineNo, "'novalue': " + c[2] + " does not fit "
+                    + type.spelling());
+        }
+        return new NoValue(type, OptionalLong.of(bits));
     }
 
     /** An exponent register is read, not reported: it may serve several values but must not be one. */

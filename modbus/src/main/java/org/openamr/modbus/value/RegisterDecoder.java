@@ -118,18 +118,29 @@ public final class RegisterDecoder {
 
     /**
      * Every value of the map whose registers the blocks hold, in map order; values outside the
-     * blocks are left out, since a master may read only part of a map. A value that is read but
+     * blocks are left out, since a master may read only part of a map, and so are values holding the
+     * map's "no value" pattern of their type ({@link RegisterMap#noValues()}). A value that is read but
      * cannot be decoded fails the whole call: a reading with a silent gap would look complete.
      */
     public static List<ModbusValue> decodeAll(RegisterMap map, List<RegisterBlock> blocks)
             throws RegisterDecodeException {
         List<ModbusValue> out = new ArrayList<>();
         for (ValueDefinition def : map.values()) {
-            if (covered(def.function(), def.address(), blocks) && covered(def.function(), def.lastAddress(), blocks)) {
+            if (covered(def.function(), def.address(), blocks) && covered(def.function(), def.lastAddress(), blocks)
+                    && !map.isNoValue(def.type(), rawBits(def, blocks))) {
                 out.add(decode(def, blocks));
             }
         }
         return out;
+    }
+
+    /** The value's bits as its type reads them: one word, or two joined in the value's word order. */
+    private static long rawBits(ValueDefinition def, List<RegisterBlock> blocks) throws MissingRegisterException {
+        int first = word(def, def.address(), blocks);
+        if (def.type().words() == 1) {
+            return first;
+        }
+        return join(first, word(def, def.address() + 1, blocks), def.order()) & 0xFFFF_FFFFL;
     }
 
     private static int exponent(ValueDefinition def, List<RegisterBlock> blocks) throws RegisterDecodeException {

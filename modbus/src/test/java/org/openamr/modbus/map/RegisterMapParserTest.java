@@ -79,7 +79,12 @@ class RegisterMapParserTest {
         "value | e | 03 | 0 | int16 | - | 0 | energy | kWh | monthly; storage 'monthly' is not current, dueDate or a storage number 0, 1, 2 …",
         "value | e | 03 | 0 | int16 | - | 0 | energy | kWh; a value line has 10 columns (or 12 with tariff and subunit), found 9",
         "value | 1e | 03 | 0 | int16 | - | 0 | energy | kWh | current; value name '1e' must start with a letter",
-        "register | e | 03 | 0; unknown statement 'register' (expected map, models, unverified, source or value)",
+        "register | e | 03 | 0; unknown statement 'register' (expected map, models, unverified, source, novalue or value)",
+        "novalue | int32; 'novalue' takes a type and a pattern: novalue | int32 | 0x80000000, or novalue | float32 | NaN",
+        "novalue | int24 | 0x8000; 'novalue': unknown register type 'int24'",
+        "novalue | int16 | NaN; 'novalue': NaN is a float32 pattern, not int16",
+        "novalue | int16 | 0x80000000; 'novalue': 0x80000000 does not fit int16",
+        "novalue | int32 | -1; 'novalue': pattern '-1' is not hex such as 0x80000000 (or NaN for float32)",
         "map | Another; a second 'map' line (the map is 'Test meter')",
     })
     void badLinesAreRefusedNamingTheLine(String line, String problem) {

@@ -142,4 +142,32 @@ class RegisterDecoderTest {
         assertThatThrownBy(() -> new RegisterBlock(FunctionCode.READ_INPUT_REGISTERS, 65535, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 0..65535");
     }
+
+    @Test
+    void aValueHoldingTheMapsNoValuePatternIsLeftOutNotReadAsANumber() throws Exception {
+        RegisterMap map = RegisterMapParser.parse("gateway.map", """
+                map     | gateway
+                models  | G
+                novalue | int32 | 0x80000000
+                novalue | float32 | NaN
+                value   | energy | 03 | 0 | int32   | little | -3 | energy     | kWh  | current
+                value   | volume | 03 | 2 | int32   | big    | -3 | volume     | m3   | current
+                value   | flow   | 03 | 4 | float32 | big    | 0  | volumeFlow | m3/h | current
+                value   | power  | 03 | 6 | float32 | big    | 0  | power      | kW   | current
+                """);
+        // energy: 0x80000000 in little order is the no-value code; volume 1.000; flow NaN; power 12.5
+        RegisterBlock block = new RegisterBlock(FunctionCode.READ_HOLDING_REGISTERS, 0,
+                0x0000, 0x8000, 0x0000, 1000, 0x7FC0, 0x0000, 0x4148, 0x0000);
+        assertThat(RegisterDecoder.decodeAll(map, List.of(block))).extracting(ModbusValue::name, ModbusValue::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("volume", new BigDecimal("1.000")),
+                        org.assertj.core.groups.Tuple.tuple("power", new BigDecimal("12.5")));
+        // the same words through a map without novalue: a number and an error, as the registers say
+        RegisterMap plain = RegisterMapParser.parse("plain.map", """
+                map    | plain
+                models | P
+                value  | energy | 03 | 0 | int32 | little | -3 | energy | kWh | current
+                """);
+        assertThat(RegisterDecoder.decodeAll(plain, List.of(block))).extracting(ModbusValue::value)
+                .containsExactly(new BigDecimal("-2147483.648"));
+    }
 }
