@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
                 "130/143:stopped by Ctrl-C / SIGTERM"})
 public final class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default ${DEFAULT-VALUE}).")
-    int port = 8080;
+    /** Null: {@code server.port} of the configuration (e.g. the package's server.conf), else 8080. */
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "HTTP port (default: server.port of the configuration, else 8080).")
+    Integer port;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the embedded database (pgdata/) and the server's key live (default ~/.openamr).")

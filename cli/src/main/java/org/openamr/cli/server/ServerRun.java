@@ -54,7 +54,11 @@ final class ServerRun {
         return this;
     }
 
-    ServerRun port(int port) {
+    /** @param port null: whatever the configuration says ({@code server.port}), else Spring's 8080 */
+    ServerRun port(Integer port) {
+        if (port == null) {
+            return this;
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("--port must be 1..65535, got " + port);
         }

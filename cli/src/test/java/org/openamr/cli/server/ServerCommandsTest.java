@@ -21,7 +21,8 @@ class ServerCommandsTest {
         CliRun run = CliRun.of("server", "--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Usage: openamr server", "--port", "--data-dir", "--db-url", "--db-user",
-                "--db-password", "SPRING_DATASOURCE_URL", "встроенной PostgreSQL", "--log-format=text|json");
+                "--db-password", "SPRING_DATASOURCE_URL", "встроенной PostgreSQL", "--log-format=text|json",
+                "server.port of the configuration");
     }
 
     @Test

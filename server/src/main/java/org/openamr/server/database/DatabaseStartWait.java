@@ -50,21 +50,21 @@ class DatabaseStartWait implements FlywayMigrationStrategy {
         while (true) {
             try (Connection c = dataSource.getConnection()) {
                 if (waited) {
-                    log.info("the database at {} is reachable now; the server starts", connection.url());
+                    log.info("the database at {} is reachable now; the server starts", connection.shownUrl());
                 }
                 return;
             } catch (SQLException | RuntimeException e) {
                 if (!DatabaseUnavailable.isCause(e)) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(
-                            "cannot connect to the database at " + connection.url() + ": " + e.getMessage(), e);
+                            "cannot connect to the database at " + connection.shownUrl() + ": " + e.getMessage(), e);
                 }
                 if (System.nanoTime() + every.toNanos() - deadline > 0) {
                     String within = limit.isZero() ? "" : " within " + said(limit) + " (openamr.database.wait-at-start)";
-                    throw new IllegalStateException("the database at " + connection.url() + " could not be reached"
-                            + within + ": " + e.getMessage(), e);
+                    throw new IllegalStateException("the database at " + connection.shownUrl()
+                            + " could not be reached" + within + ": " + e.getMessage(), e);
                 }
                 log.warn("the database at {} cannot be reached ({}); the server waits for it and tries again in {},"
-                        + " for at most {} (openamr.database.wait-at-start)", connection.url(), e.getMessage(),
+                        + " for at most {} (openamr.database.wait-at-start)", connection.shownUrl(), e.getMessage(),
                         said(every), said(limit));
                 waited = true;
                 pause();
@@ -82,7 +82,7 @@ class DatabaseStartWait implements FlywayMigrationStrategy {
             Thread.sleep(every.toMillis());
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("stopped while waiting for the database at " + connection.url());
+            throw new IllegalStateException("stopped while waiting for the database at " + connection.shownUrl());
         }
     }
 }

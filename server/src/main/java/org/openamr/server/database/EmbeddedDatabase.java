@@ -38,16 +38,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Durability durability;
     /** Null: every local connection is trusted (test clusters only). */
     private final String password;
+    /** Where the binaries are unpacked; null: the library's folder under java.io.tmpdir (test clusters only). */
+    private final Path binaries;
     private final FileChannel ownerChannel;
     private final FileLock ownerLock;
     private volatile EmbeddedPostgres postgres;
     private final int port;
 
-    private EmbeddedDatabase(Path dataDirectory, Durability durability, String password, FileChannel ownerChannel,
-            FileLock ownerLock) throws IOException {
+    private EmbeddedDatabase(Path dataDirectory, Durability durability, String password, Path binaries,
+            FileChannel ownerChannel, FileLock ownerLock) throws IOException {
         this.dataDirectory = dataDirectory;
         this.durability = durability;
         this.password = password;
+        this.binaries = binaries;
         this.ownerChannel = ownerChannel;
         this.ownerLock = ownerLock;
         this.postgres = launch(0);
@@ -58,13 +61,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * The server's and the demo's database: {@link Durability#DURABLE}, and every connection, also
      * from other local accounts, must prove the password kept in {@code passwordFile} (made on first
      * use, readable by its owner only). A data directory of an earlier version, which trusted every
-     * local connection, is converted on start.
+     * local connection, is converted on start. The binaries are unpacked beside the data directory
+     * ({@link #binariesOf}), not into the shared temporary folder.
      *
      * @throws IllegalStateException saying which directory could not be used and why, e.g. because
      *         another OpenAMR server runs on it
      */
     public static EmbeddedDatabase forServer(Path dataDirectory, Path passwordFile) {
-        return start(dataDirectory, Durability.DURABLE, PasswordFile.readOrCreate(passwordFile));
+        return start(dataDirectory, Durability.DURABLE, PasswordFile.readOrCreate(passwordFile),
+                binariesOf(dataDirectory));
+    }
+
+    /**
+     * {@code pg-binaries/unpacked} beside the data directory. The library makes its folder writable for everybody
+     * and runs whatever binaries it finds there under the expected name; in the shared temporary folder another
+     * local account could put its own {@code postgres} there first and have it run as this server. Here the folder
+     * lies in {@code pg-binaries}, which only its owner may enter.
+     */
+    static Path binariesOf(Path dataDirectory) {
+        return dataDirectory.resolveSibling("pg-binaries").resolve("unpacked");
     }
 
     /**
@@ -72,10 +87,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * as it holds nothing but test data and is made and dropped with the test JVM.
      */
     public static EmbeddedDatabase forTests(Path dataDirectory) {
-        return start(dataDirectory, Durability.THROWAWAY, null);
+        return start(dataDirectory, Durability.THROWAWAY, null, null);
     }
 
-    private static EmbeddedDatabase start(Path dataDirectory, Durability durability, String password) {
+    private static EmbeddedDatabase start(Path dataDirectory, Durability durability, String password, Path binaries) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDirectory);
@@ -93,7 +108,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
             stopOrphan(dataDirectory);
-            EmbeddedDatabase db = new EmbeddedDatabase(dataDirectory, durability, password, channel, lock);
+            if (binaries != null) {
+                PasswordFile.ownerOnlyDirectory(Files.createDirectories(binaries.getParent()));
+            }
+            EmbeddedDatabase db = new EmbeddedDatabase(dataDirectory, durability, password, binaries, channel, lock);
             db.protectWithPassword();
             db.createDatabaseIfMissing(DATABASE);
             return db;
@@ -179,9 +197,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // PostgreSQL's default, made explicit: the loopback interface only, never the network
+                .setServerConfig("listen_addresses", "localhost");
         if (onPort > 0) {
             builder.setPort(onPort);
+        }
+        if (binaries != null) {
+            builder.setOverrideWorkingDirectory(binaries.toFile());
         }
         // after the library's own -F (fsync off) on the command line, so these win
         durability.settings().forEach(builder::setServerConfig);

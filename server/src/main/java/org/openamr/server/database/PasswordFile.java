@@ -52,6 +52,15 @@ final class PasswordFile {
         return password;
     }
 
+    static Path ownerOnlyDirectory(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder inherits the user profile's permissions
+        }
+        return directory;
+    }
+
     static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -18,11 +18,11 @@ final class DatabaseProbe {
     static final int CONNECT_TIMEOUT_SECONDS = 3;
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
-    private final String url;
+    private final String shownUrl;
     private final DataSource dataSource;
 
     DatabaseProbe(DatabaseConnection connection) {
-        this.url = connection.url();
+        this.shownUrl = connection.shownUrl();
         Properties properties = new Properties();
         properties.setProperty("user", connection.user());
         properties.setProperty("password", connection.password() == null ? "" : connection.password());
@@ -30,11 +30,12 @@ final class DatabaseProbe {
         properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         properties.setProperty("ApplicationName", "openamr-health");
-        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, properties);
+        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), connection.url(), properties);
     }
 
+    /** For the health details, which administrators read: without a password written into it. */
     String url() {
-        return url;
+        return shownUrl;
     }
 
     /** A data source whose every connection is new; for Flyway's look at the schema history. */

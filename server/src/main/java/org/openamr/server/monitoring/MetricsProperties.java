@@ -29,4 +29,11 @@ public record MetricsProperties(@DefaultValue("") String token, @DefaultValue("1
                     + tableSizeRefresh);
         }
     }
+
+    /** Never the token: a record's words end up in logs. */
+    @Override
+    public String toString() {
+        return "MetricsProperties[token=" + (token.isEmpty() ? "unset" : "set") + ", tableSizeRefresh="
+                + tableSizeRefresh + "]";
+    }
 }

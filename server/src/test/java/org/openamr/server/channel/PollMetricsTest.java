@@ -82,7 +82,7 @@ class PollMetricsTest {
             BusFixture.register(jdbc, channelId, meters.get(0), true);
             BusFixture.register(jdbc, channelId, meters.get(1), false);
             // nobody answers at primary address 250 on this bus; a serial alone cannot be addressed
-            jdbc.sql("insert into meter (serial, manufacturer, mbus_primary, channel_id) values ('99000001', 'DFS', 250, ?)")
+            jdbc.sql("insert into meter (serial, manufacturer, bus_address, channel_id) values ('99000001', 'DFS', 250, ?)")
                     .param(channelId).update();
             jdbc.sql("insert into meter (serial, channel_id) values ('99000002', ?)").param(channelId).update();
             Prometheus before = Prometheus.scrape(port);
@@ -124,7 +124,7 @@ class PollMetricsTest {
             closedPort = s.getLocalPort();
         }
         Gateway gateway = channel("tcp://127.0.0.1:" + closedPort);
-        jdbc.sql("insert into meter (serial, manufacturer, mbus_primary, channel_id) values ('99000003', 'DFS', 3, ?)")
+        jdbc.sql("insert into meter (serial, manufacturer, bus_address, channel_id) values ('99000003', 'DFS', 3, ?)")
                 .param(gateway.id()).update();
         Prometheus before = Prometheus.scrape(port);
 

@@ -46,7 +46,14 @@ class EmbeddedDatabaseIT {
                 assertThat(show(c, "fsync")).isEqualTo("on");
                 assertThat(show(c, "synchronous_commit")).isEqualTo("on");
                 assertThat(show(c, "full_page_writes")).isEqualTo("on");
+                assertThat(show(c, "listen_addresses")).isEqualTo("localhost");
             }
+            // the binaries it runs: unpacked beside its data, in a folder nobody else may enter
+            Path binaries = home.resolve("pg-binaries");
+            assertThat(Files.getPosixFilePermissions(binaries)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            long postmaster = Long.parseLong(Files.readAllLines(db.dataDirectory().resolve("postmaster.pid")).get(0));
+            assertThat(ProcessHandle.of(postmaster).flatMap(p -> p.info().command()).orElseThrow())
+                    .startsWith(binaries.resolve("unpacked").toString() + "/PG-").endsWith("/bin/postgres");
             assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(connection.password()).isEqualTo(Files.readString(passwordFile).trim());
             assertThatThrownBy(() -> DriverManager.getConnection(connection.url(), "postgres", ""))

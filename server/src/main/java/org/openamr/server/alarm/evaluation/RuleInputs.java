@@ -324,7 +324,9 @@ class RuleInputs {
 
     /** The newest time a reading arrived for any meter: the evaluation's cue that new data is there. */
     Instant newestHeard() {
-        return jdbc.sql("select max(last_seen_at) from meter").query((rs, n) -> instant(rs, "max")).single();
+        // null while no meter was ever heard (a new installation): single() refuses a null row, optional() keeps it
+        return jdbc.sql("select max(last_seen_at) from meter").query((rs, n) -> instant(rs, "max")).optional()
+                .orElse(null);
     }
 
     private static Instant latest(Instant a, Instant b) {
