@@ -101,24 +101,25 @@ public final class ScanBenchmark {
                 timing.characterNanos() / 1e6, timing.silenceNanos() / 1e6, timing.turnaroundNanos() / 1e6);
 
         List<Run> done = new ArrayList<>();
-        try (PtyLineServer server = ModbusServers.rtuPty(bus, tty, timing)) {
+        // nothing touches the line before the master's first request
+        try (PtyLineServer server = ModbusServers.rtuPty(bus, tty, timing);
+                ModbusMaster master = ModbusMaster.open(address, settings)) {
             warmSimulator(bus, present);
-            try (ModbusMaster master = ModbusMaster.open(address, settings)) {
-                // Opens the port and takes the master's paths once: an answer and a timeout.
-                UnitScan.Result warmUp = UnitScan.run(master, present.get(0), present.get(0) + 1, (p, n, total) -> { });
-                System.out.printf(Locale.ROOT, "warm-up (not counted): %s in %d ms%n", warmUp.probes().stream()
-                        .map(p -> "unit " + p.unit() + " " + p.outcome().name().toLowerCase(Locale.ROOT)).toList(),
-                        warmUp.elapsed().toMillis());
-                Thread.sleep(1000); // a late answer to the warm-up arrives, and is dropped, before the clock starts
-                System.out.printf("%4s %10s %11s %9s %6s %9s %6s %5s %8s %14s %13s %11s %5s%n", "run", "load",
-                        "elapsed ms", "limit ms", "ratio", "strict ms", "ratio", "found", "requests", "overhead/empty",
-                        "overhead/unit", "worst empty", "slow");
-                for (int run = 1; run <= runs; run++) {
-                    done.add(scan(run, bus, master, timing, present));
-                }
+            // Opens the port and takes the master's paths once: an answer and a timeout.
+            UnitScan.Result warmUp = UnitScan.run(master, present.get(0), present.get(0) + 1, (p, n, total) -> { });
+            System.out.printf(Locale.ROOT, "warm-up (not counted): %s in %d ms%n", warmUp.probes().stream()
+                    .map(p -> "unit " + p.unit() + " " + p.outcome().name().toLowerCase(Locale.ROOT)).toList(),
+                    warmUp.elapsed().toMillis());
+            Thread.sleep(1000); // a late answer to the warm-up arrives, and is dropped, before the clock starts
+            System.out.printf("%4s %10s %11s %9s %6s %9s %6s %5s %8s %14s %13s %11s %5s%n", "run", "load",
+                    "elapsed ms", "limit ms", "ratio", "strict ms", "ratio", "found", "requests", "overhead/empty",
+                    "overhead/unit", "worst empty", "slow");
+            for (int run = 1; run <= runs; run++) {
+                done.add(scan(run, bus, master, timing, present));
             }
+        } finally {
+            Files.deleteIfExists(tty.getParent()); // socat has removed its links
         }
-        Files.deleteIfExists(tty.getParent());
         System.out.printf(Locale.ROOT, "median of %d runs: elapsed %,.1f ms, limit %,.1f ms, ratio %.3f (strict %.3f),"
                         + " overhead per empty id %.2f ms: goal ratio ≥ 0.9 %s%n", runs, median(done, Run::elapsedMs),
                 median(done, Run::limitMs), median(done, Run::ratio), median(done, Run::strictRatio),
