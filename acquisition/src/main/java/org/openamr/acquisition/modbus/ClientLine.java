@@ -70,10 +70,22 @@ final class ClientLine implements AutoCloseable {
             throw new Trouble.Raised(new Trouble.Silence());
         } catch (ModbusResponseException e) {
             refuseOtherUnit(unit);
-            throw new Trouble.Raised(new Trouble.Refusal(e.getExceptionCode() & 0xFF));
+            throw new Trouble.Raised(new Trouble.Refusal(exceptionCode(e)));
         } catch (ModbusExecutionException e) {
             throw new Trouble.Raised(classify(unit, request, e.getCause() == null ? e : e.getCause()));
         }
+    }
+
+    /**
+     * digitalpetri's RTU client (2.1.2) reads the function byte twice and reports it, 0x80 plus the function, as
+     * the exception code; the frame received holds the code the slave sent, after that byte.
+     */
+    private int exceptionCode(ModbusResponseException e) {
+        ModbusRtuFrame frame = rtu == null ? null : rtu.lastReceived();
+        if (frame != null && frame.pdu().limit() >= 2 && (frame.pdu().get(0) & 0x80) != 0) {
+            return frame.pdu().get(1) & 0xFF;
+        }
+        return e.getExceptionCode() & 0xFF;
     }
 
     /** digitalpetri's TCP client matches answers by transaction id only; a slave must also echo the unit id. */

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openamr.modbus.ExceptionCode;
 import org.openamr.modbus.FunctionCode;
+import org.openamr.modbus.map.RegisterMap;
+import org.openamr.modbus.map.RegisterMapParser;
 import org.openamr.modbus.value.ModbusValue;
 import org.openamr.simulator.serve.PtyPair;
 import org.openamr.simulator.serve.Socat;
@@ -110,6 +113,47 @@ class ModbusMasterRtuTest {
                     .isInstanceOf(UnexpectedAnswerException.class)
                     .hasMessageEndingWith(": the answer is to function 04, not 03");
             assertThat(master.read(1, FunctionCode.READ_HOLDING_REGISTERS, 0, 1).word(0)).isEqualTo(77);
+        }
+    }
+
+    @Test
+    void anExceptionAnswerCarriesTheSlavesCodeSoABridgedReadRefusedWith02IsReadWithoutItsGaps() throws Exception {
+        RegisterMap map = RegisterMapParser.parse("gaps.map", """
+                map | gaps
+                models | G
+                value | a | 03 | 0 | uint16 | - | 0 | energy | kWh | current
+                value | c | 03 | 9 | uint16 | - | 0 | power | kW | current
+                """);
+        // serves registers 0 and 9 only, as many meters do
+        RawSlave.Script strict = (unit, f, start, count) -> start + count > 1 && start < 9
+                ? new RawSlave.Reply.Pdu(unit, new byte[] {(byte) (0x80 | f), 2})
+                : new RawSlave.Reply.Pdu(unit, RawSlave.registerAnswer(f, new int[] {start == 0 ? 1234 : 7}));
+        try (PtyPair pty = pty();
+             RawSlave slave = RawSlave.rtu(strict, pty.in(), pty.out());
+             ModbusMaster master = ModbusMaster.open(ModbusAddress.parse("rtu:" + pty.hostPath()),
+                     QUICK.withAttempts(1))) {
+            assertThatThrownBy(() -> master.read(3, FunctionCode.READ_HOLDING_REGISTERS, 0, 2))
+                    .isInstanceOfSatisfying(SlaveRefusedException.class, e -> {
+                        assertThat(e.rawCode()).isEqualTo(2);
+                        assertThat(e.code()).contains(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+                    });
+            assertThat(valuesOf(master.read(1, map))).containsExactly(Map.entry("a", BigDecimal.valueOf(1234)),
+                    Map.entry("c", BigDecimal.valueOf(7)));
+            assertThat(slave.requests()).containsExactly("3 3 0 2", "1 3 0 10", "1 3 0 1", "1 3 9 1");
+        }
+    }
+
+    @Test
+    void aSerialDeviceServerAnswering0BForAUnitMakesItUnreachableInAScan() throws Exception {
+        RawSlave.Script gateway = (unit, f, start, count) -> new RawSlave.Reply.Pdu(unit,
+                unit == 2 ? new byte[] {(byte) (0x80 | f), 0x0B} : RawSlave.registerAnswer(f, new int[count]));
+        try (RawSlave slave = RawSlave.rtuOverTcp(gateway);
+             ModbusMaster master = ModbusMaster.open(ModbusAddress.parse("rtu+tcp://127.0.0.1:" + slave.port()),
+                     ModbusSettings.SCAN)) {
+            UnitScan.Result scan = UnitScan.run(master, 1, 2, (p, n, total) -> { });
+            assertThat(scan.probes()).extracting(UnitScan.Probe::outcome)
+                    .containsExactly(UnitScan.Outcome.ANSWERED, UnitScan.Outcome.UNREACHABLE);
+            assertThat(scan.found()).containsExactly(1);
         }
     }
 
