@@ -1,7 +1,10 @@
 package org.openamr.server.database;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -205,6 +208,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         if (binaries != null) {
             builder.setOverrideWorkingDirectory(binaries.toFile());
+            builder.setPgBinaryResolver(new BinariesIn(binaries));
         }
         // after the library's own -F (fsync off) on the command line, so these win
         durability.settings().forEach(builder::setServerConfig);
@@ -350,5 +354,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage();
+    }
+
+    /**
+     * The library's own binaries, under a key of their folder: the library keeps the folder it unpacked to per
+     * resolver for the life of the JVM, so with its shared default resolver the first database of a JVM (a test's,
+     * in /tmp) would decide where every later one runs its binaries from.
+     */
+    private record BinariesIn(Path folder) implements PgBinaryResolver {
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+        }
     }
 }
